@@ -1,0 +1,33 @@
+namespace ScribeActors.Abstractions;
+
+/// <summary>Why a browser action did not succeed.</summary>
+[GenerateSerializer, Alias("scribe.ActionFailureKind")]
+public enum ActionFailureKind
+{
+    /// <summary>The action succeeded.</summary>
+    None = 0,
+
+    /// <summary>The node id is not in the latest observation.</summary>
+    UnknownNode = 1,
+
+    /// <summary>The node was in the latest observation but its element is no longer in the page.</summary>
+    ElementDetached = 2,
+
+    /// <summary>The element exists but cannot take this action (hidden, disabled, not editable, not a select, ...).</summary>
+    NotInteractable = 3,
+
+    /// <summary>A navigation failed (connection refused, DNS, HTTP-level failure to load).</summary>
+    NavigationError = 4,
+
+    /// <summary>The navigation target's host is not on the workflow's allow-list.</summary>
+    HostNotAllowed = 5,
+
+    /// <summary>The action or the page settling did not finish within its time limit.</summary>
+    Timeout = 6,
+
+    /// <summary>The action is malformed (missing node, text or URL for its kind).</summary>
+    InvalidAction = 7,
+
+    /// <summary>The browser itself is unavailable (not installed, crashed).</summary>
+    BrowserUnavailable = 8,
+}

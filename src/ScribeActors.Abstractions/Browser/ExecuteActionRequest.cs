@@ -1,0 +1,13 @@
+namespace ScribeActors.Abstractions;
+
+/// <summary>Asks a browser session to perform one action.</summary>
+[GenerateSerializer, Immutable, Alias("scribe.ExecuteActionRequest")]
+public sealed record ExecuteActionRequest
+{
+    /// <summary>A unique id for this action. A session that already performed an action with this id returns the
+    /// recorded result instead of performing it again, which makes re-delivery after a crash safe.</summary>
+    [Id(0)] public required string ActionId { get; init; }
+
+    /// <summary>The action.</summary>
+    [Id(1)] public required BrowserAction Action { get; init; }
+}

@@ -1,0 +1,38 @@
+namespace ScribeActors.Abstractions;
+
+/// <summary>
+/// One browser context driving one workflow's pages. Key: the workflow id.
+/// </summary>
+/// <remarks>
+/// Activations live only on silos with the <c>browser</c> role. After every action the session checkpoints cookies,
+/// local storage and the URL durably; an activation whose silo died is rebuilt from that checkpoint on another browser
+/// silo, and its <see cref="Observation.SessionEpoch"/> goes up by one.
+/// </remarks>
+[Alias("scribe.IBrowserSessionGrain")]
+public interface IBrowserSessionGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the session, navigates to the start URL and checkpoints. Opening an open session navigates it again.</summary>
+    [Alias("Open"), ResponseTimeout("00:02:00")]
+    Task<ActionResult> OpenAsync(OpenSessionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Observes the current page. The returned node ids are the ones later actions refer to.</summary>
+    [Alias("Observe"), ResponseTimeout("00:01:30")]
+    Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Performs an action on an element of the latest observation, waits for the page to settle and checkpoints.</summary>
+    [Alias("Execute"), ResponseTimeout("00:02:00")]
+    Task<ActionResult> ExecuteAsync(ExecuteActionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the recorded result of the action with <paramref name="actionId"/>, or <see langword="null"/> when
+    /// this session never completed it.</summary>
+    [Alias("GetActionResult")]
+    Task<ActionResult?> GetActionResultAsync(string actionId);
+
+    /// <summary>Describes the session.</summary>
+    [Alias("GetInfo")]
+    Task<SessionInfo> GetInfoAsync();
+
+    /// <summary>Closes the browser context and forgets the checkpoint.</summary>
+    [Alias("Close")]
+    Task CloseAsync();
+}

@@ -1,0 +1,35 @@
+namespace ScribeActors.Abstractions;
+
+/// <summary>One step of a recorded workflow, in the ScribeAgent step format plus what replay needs to find the target.</summary>
+/// <remarks>
+/// <see cref="Action"/> is one of the ScribeAgent action tokens <c>mouse_click_action</c>, <c>keyboard_sequence_action</c>,
+/// <c>keyboard_combination_action</c>, or a controller step: <c>select_option_action</c>, <c>scroll_action</c>,
+/// <c>go_back_action</c>, <c>goto_action</c>, <c>finish_action</c>.
+/// </remarks>
+[GenerateSerializer, Immutable, Alias("scribe.RecordedStep")]
+public sealed record RecordedStep
+{
+    /// <summary>1-based step number.</summary>
+    [Id(0)] public int Index { get; init; }
+
+    /// <summary>The step description, for example <c>Type "4471"</c> or <c>Click "Search"</c>.</summary>
+    [Id(1)] public required string Description { get; init; }
+
+    /// <summary>The action token (see remarks).</summary>
+    [Id(2)] public required string Action { get; init; }
+
+    /// <summary>The target's node id in the observation taken when the step was recorded.</summary>
+    [Id(3)] public int? Node { get; init; }
+
+    /// <summary>The target's opening tag as recorded, for example <c>&lt;button node="12" type="submit"&gt;</c>.</summary>
+    [Id(4)] public string? Target { get; init; }
+
+    /// <summary>Typed text, key combination, option label, URL or answer, depending on the action.</summary>
+    [Id(5)] public string? Value { get; init; }
+
+    /// <summary>What the target looked like, for locating it in a fresh page.</summary>
+    [Id(6)] public TargetSignature? Signature { get; init; }
+
+    /// <summary>The page URL when the step was recorded.</summary>
+    [Id(7)] public string? Url { get; init; }
+}

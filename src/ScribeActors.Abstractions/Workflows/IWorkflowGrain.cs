@@ -1,0 +1,43 @@
+namespace ScribeActors.Abstractions;
+
+/// <summary>
+/// A durable web workflow. Key: the workflow id, chosen by the caller (the client SDK generates one).
+/// </summary>
+/// <remarks>
+/// State lives in Blob storage and every step phase is persisted, so the workflow survives the death of its silo:
+/// a reminder reactivates it elsewhere, and starting silos wake running workflows at once.
+/// </remarks>
+[Alias("scribe.IWorkflowGrain")]
+public interface IWorkflowGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the workflow. Starting an already started workflow with the same spec returns its snapshot;
+    /// with a different spec it throws <see cref="WorkflowConflictException"/>. An invalid spec throws
+    /// <see cref="InvalidWorkflowSpecException"/> listing every problem.</summary>
+    [Alias("Start")]
+    Task<WorkflowSnapshot> StartAsync(WorkflowSpec spec, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the current snapshot, or throws <see cref="WorkflowNotFoundException"/> when no workflow has this id.</summary>
+    [Alias("Get")]
+    Task<WorkflowSnapshot> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Returns as soon as the workflow's <see cref="WorkflowSnapshot.Version"/> exceeds <paramref name="afterVersion"/>,
+    /// or after <paramref name="maxWait"/> (at most 20 s) with the unchanged snapshot.</summary>
+    [Alias("WaitForChange"), Orleans.Concurrency.AlwaysInterleave]
+    Task<WorkflowSnapshot> WaitForChangeAsync(long afterVersion, TimeSpan maxWait, CancellationToken cancellationToken = default);
+
+    /// <summary>Pauses a running workflow after its current step. No effect on a paused or finished workflow.</summary>
+    [Alias("Pause")]
+    Task<WorkflowSnapshot> PauseAsync();
+
+    /// <summary>Resumes a paused workflow. No effect on a running or finished one.</summary>
+    [Alias("Resume")]
+    Task<WorkflowSnapshot> ResumeAsync();
+
+    /// <summary>Cancels the workflow at once and closes its browser session. No effect on a finished workflow.</summary>
+    [Alias("Cancel")]
+    Task<WorkflowSnapshot> CancelAsync(string? reason = null);
+
+    /// <summary>Makes sure a running workflow's loop is going (used after silo failures; harmless otherwise).</summary>
+    [Alias("Wake")]
+    Task WakeAsync();
+}

@@ -1,0 +1,58 @@
+namespace ScribeActors.Abstractions;
+
+/// <summary>The durable record of one workflow step.</summary>
+[GenerateSerializer, Immutable, Alias("scribe.StepRecord")]
+public sealed record StepRecord
+{
+    /// <summary>0-based step index within the workflow.</summary>
+    [Id(0)] public required int Index { get; init; }
+
+    /// <summary>How far the step got.</summary>
+    [Id(1)] public StepPhase Phase { get; init; }
+
+    /// <summary>The page URL when the step was observed.</summary>
+    [Id(2)] public string? UrlBefore { get; init; }
+
+    /// <summary>The page URL after the action.</summary>
+    [Id(3)] public string? UrlAfter { get; init; }
+
+    /// <summary>The step in the ScribeAgent 5-line format (description, action, node, target), when the source produced one.</summary>
+    [Id(4)] public string? Description { get; init; }
+
+    /// <summary>The concrete browser action; <see langword="null"/> for a finish step.</summary>
+    [Id(5)] public BrowserAction? Action { get; init; }
+
+    /// <summary>The browser's result; <see langword="null"/> until the action finished.</summary>
+    [Id(6)] public ActionResult? Outcome { get; init; }
+
+    /// <summary>Content hash (sha256, hex) of the stored observation DOM; the DOM itself lives in its own blob.</summary>
+    [Id(7)] public string? ObservationRef { get; init; }
+
+    /// <summary>Why the step ended the way it did, when that is not obvious from <see cref="Outcome"/>
+    /// (for example how an interrupted action was resolved after a crash).</summary>
+    [Id(8)] public string? Note { get; init; }
+
+    /// <summary>The id under which the action was handed to the browser session (used to deduplicate re-delivery).</summary>
+    [Id(9)] public string? ActionId { get; init; }
+
+    /// <summary>When the step started.</summary>
+    [Id(10)] public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the step reached <see cref="StepPhase.Done"/>.</summary>
+    [Id(11)] public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Milliseconds spent observing the page.</summary>
+    [Id(12)] public double ObserveMs { get; init; }
+
+    /// <summary>Milliseconds spent deciding the action.</summary>
+    [Id(13)] public double DecideMs { get; init; }
+
+    /// <summary>Milliseconds spent executing the action.</summary>
+    [Id(14)] public double ExecuteMs { get; init; }
+
+    /// <summary>The step-source cursor this step came from (for replay: the 0-based recorded step index).</summary>
+    [Id(15)] public int? SourceCursor { get; init; }
+
+    /// <summary>Number of DOM nodes observed.</summary>
+    [Id(16)] public int NodeCount { get; init; }
+}

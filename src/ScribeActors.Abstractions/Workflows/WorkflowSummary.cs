@@ -1,0 +1,27 @@
+namespace ScribeActors.Abstractions;
+
+/// <summary>A one-line view of a workflow, as listed by the index.</summary>
+[GenerateSerializer, Immutable, Alias("scribe.WorkflowSummary")]
+public sealed record WorkflowSummary
+{
+    /// <summary>The workflow id.</summary>
+    [Id(0)] public required string Id { get; init; }
+
+    /// <summary>The objective.</summary>
+    [Id(1)] public required string Objective { get; init; }
+
+    /// <summary>The lifecycle state.</summary>
+    [Id(2)] public WorkflowStatus Status { get; init; }
+
+    /// <summary>How many steps were taken.</summary>
+    [Id(3)] public int StepCount { get; init; }
+
+    /// <summary>When the workflow was started.</summary>
+    [Id(4)] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When anything last changed.</summary>
+    [Id(5)] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Why the workflow failed, if it did.</summary>
+    [Id(6)] public string? FailureReason { get; init; }
+}
