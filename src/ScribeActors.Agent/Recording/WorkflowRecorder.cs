@@ -1,0 +1,71 @@
+using ScribeActors.Abstractions;
+
+namespace ScribeActors.Agent.Recording;
+
+/// <summary>
+/// Runs an expert script in a live browser and records it: for each step it observes the page, resolves the step's
+/// selector to a node id, stores the target's signature and opening tag from the observation, then performs the action.
+/// </summary>
+public static class WorkflowRecorder
+{
+    /// <summary>Records <paramref name="script"/>; throws <see cref="RecordingException"/> naming the first step that fails.</summary>
+    public static async Task<RecordedWorkflow> RecordAsync(
+        IRecordingBrowser browser, string objective, string startUrl, IReadOnlyList<ScriptedStep> script, string? source = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(script);
+        var steps = new List<RecordedStep>(script.Count);
+        for (var i = 0; i < script.Count; i++)
+        {
+            var scripted = script[i];
+            var number = i + 1;
+            var observation = await browser.ObserveAsync(cancellationToken);
+            var dom = DomIndex.Parse(observation.Dom);
+            int? node = null;
+            string? target = null;
+            TargetSignature? signature = null;
+            if (!string.IsNullOrEmpty(scripted.Selector))
+            {
+                node = await browser.ResolveNodeAsync(scripted.Selector, cancellationToken)
+                    ?? throw new RecordingException($"Step {number} ({scripted.Description}): selector '{scripted.Selector}' matched no element on {observation.Url}.");
+                if (!dom.Contains(node.Value))
+                {
+                    throw new RecordingException($"Step {number} ({scripted.Description}): node {node} is not in the observation of {observation.Url}.");
+                }
+
+                target = dom.OpeningTag(node.Value);
+                signature = dom.Signature(node.Value);
+            }
+
+            var mapping = ActionMapper.Map(scripted.Action, node, scripted.Description, scripted.Value, target);
+            if (mapping.Error is not null)
+            {
+                throw new RecordingException($"Step {number} ({scripted.Description}): {mapping.Error}");
+            }
+
+            steps.Add(new RecordedStep
+            {
+                Index = number,
+                Description = scripted.Description,
+                Action = scripted.Action,
+                Node = node,
+                Target = target,
+                Value = scripted.Value,
+                Signature = signature,
+                Url = observation.Url,
+            });
+            if (mapping.IsFinish)
+            {
+                break;
+            }
+
+            var result = await browser.ExecuteAsync(mapping.Action!, cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new RecordingException($"Step {number} ({scripted.Description}) failed on {observation.Url}: {result.Failure}: {result.Message}");
+            }
+        }
+
+        return new RecordedWorkflow { Objective = objective, StartUrl = startUrl, Steps = [.. steps], Source = source };
+    }
+}

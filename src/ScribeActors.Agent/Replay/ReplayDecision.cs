@@ -1,0 +1,12 @@
+using ScribeActors.Abstractions;
+
+namespace ScribeActors.Agent.Replay;
+
+/// <summary>The next replay step for one observation.</summary>
+/// <param name="Kind">Act, finish or fail.</param>
+/// <param name="Cursor">The recorded step this decision is about (0-based).</param>
+/// <param name="Action">The concrete action when <paramref name="Kind"/> is <see cref="ReplayDecisionKind.Act"/>.</param>
+/// <param name="Step">The step in the ScribeAgent 5-line format, with the node id of the fresh page.</param>
+/// <param name="Answer">The answer of a finish step.</param>
+/// <param name="Error">Why the step cannot be replayed.</param>
+public sealed record ReplayDecision(ReplayDecisionKind Kind, int Cursor, BrowserAction? Action, string? Step, string? Answer, string? Error);

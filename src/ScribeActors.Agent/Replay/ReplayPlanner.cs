@@ -1,0 +1,87 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Agent.Recovery;
+
+namespace ScribeActors.Agent.Replay;
+
+/// <summary>Replays a <see cref="RecordedWorkflow"/> on fresh pages: locates each recorded target, maps the step to an action.</summary>
+public static class ReplayPlanner
+{
+    /// <summary>Decides the action for recorded step <paramref name="cursor"/> on the page <paramref name="dom"/>.</summary>
+    public static ReplayDecision Next(RecordedWorkflow recording, int cursor, DomIndex dom)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        ArgumentNullException.ThrowIfNull(dom);
+        if (cursor >= recording.Steps.Length)
+        {
+            return new(ReplayDecisionKind.Finish, cursor, null, null, null, null);
+        }
+
+        var step = recording.Steps[cursor];
+        var number = cursor + 1;
+        int? node = null;
+        string? target = null;
+        if (step.Signature is not null)
+        {
+            var match = TargetLocator.Locate(dom, step.Signature);
+            if (match.NodeId is null)
+            {
+                return Fail(cursor, $"Recorded step {number} ({step.Description}): target not found on the page. {match.Reason}");
+            }
+
+            node = match.NodeId;
+            target = dom.OpeningTag(node.Value);
+        }
+        else if (StepActions.NeedsTarget(step.Action))
+        {
+            return Fail(cursor, $"Recorded step {number} ({step.Description}): {step.Action} needs a target signature and the recording has none.");
+        }
+
+        var mapping = ActionMapper.Map(step.Action, node, step.Description, step.Value, target);
+        var rendered = new ScribeStep(number, step.Description, step.Action, node, target).Render();
+        if (mapping.Error is not null)
+        {
+            return Fail(cursor, $"Recorded step {number} ({step.Description}): {mapping.Error}");
+        }
+
+        return mapping.IsFinish
+            ? new(ReplayDecisionKind.Finish, cursor, null, rendered, mapping.Answer, null)
+            : new(ReplayDecisionKind.Act, cursor, mapping.Action, rendered, null, null);
+    }
+
+    /// <summary>Whether the target of recorded step <paramref name="cursor"/> can be found on <paramref name="dom"/>
+    /// (steps without a target count as present).</summary>
+    public static bool IsTargetPresent(RecordedWorkflow recording, int cursor, DomIndex dom) =>
+        cursor >= recording.Steps.Length
+        || recording.Steps[cursor].Signature is not { } signature
+        || TargetLocator.Locate(dom, signature).NodeId is not null;
+
+    /// <summary>
+    /// The cursor to continue from after the page was reloaded from a checkpoint (in-page state such as typed values
+    /// is gone): the first recorded step taken on the current page since the workflow arrived there, so the steps that
+    /// filled it in are taken again. Steps that navigated to this page are not repeated.
+    /// </summary>
+    public static int CursorAfterReload(IReadOnlyList<StepRecord> history, int cursor, string url)
+    {
+        var rewound = cursor;
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            var step = history[i];
+            if (step.Phase != StepPhase.Done || step.SourceCursor is null || step.Outcome is not { Succeeded: true })
+            {
+                continue;
+            }
+
+            var stayedOnPage = InterruptedActionRule.SamePage(step.UrlBefore, url) && InterruptedActionRule.SamePage(step.UrlAfter, url);
+            if (!stayedOnPage)
+            {
+                break;
+            }
+
+            rewound = Math.Min(rewound, step.SourceCursor.Value);
+        }
+
+        return rewound;
+    }
+
+    private static ReplayDecision Fail(int cursor, string error) => new(ReplayDecisionKind.Fail, cursor, null, null, null, error);
+}

@@ -1,0 +1,124 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Agent.Replay;
+
+namespace ScribeActors.Agent.Tests.Replay;
+
+public sealed class ReplayPlannerTests
+{
+    private static readonly string Page = TestPages.Number(
+        "<html><body><form><label for=\"amt\">Amount</label><input id=\"amt\" name=\"amount\">" +
+        "<select name=\"reason\"><option>Wrong quantity</option><option>Damaged</option></select>" +
+        "<button type=\"submit\">File dispute</button></form><a href=\"/invoices\">Back to invoices</a></body></html>");
+
+    private static RecordedWorkflow Recording(params RecordedStep[] steps) => new() { Objective = "o", StartUrl = "http://s.test/", Steps = steps };
+
+    [Fact]
+    public void Next_TypeStep_LocatesTargetAndRendersTheFiveLineBlockWithTheFreshNode()
+    {
+        var dom = DomIndex.Parse(Page);
+        var recording = Recording(new RecordedStep
+        {
+            Description = "Type \"120.50\"",
+            Action = StepActions.Type,
+            Value = "120.50",
+            Node = 999,
+            Signature = new TargetSignature { Tag = "input", Label = "Amount", Attributes = new() { ["name"] = "amount", ["id"] = "old-id" } },
+        });
+
+        var decision = ReplayPlanner.Next(recording, 0, dom);
+
+        Assert.Equal(ReplayDecisionKind.Act, decision.Kind);
+        var node = decision.Action!.NodeId!.Value;
+        Assert.Equal("input", dom.Find(node)!.LocalName);
+        Assert.Equal(BrowserAction.Type(node, "120.50"), decision.Action);
+        var step = ScribeStep.Parse(decision.Step!);
+        Assert.Equal(1, step.Number);
+        Assert.Equal(node, step.Node);
+        Assert.Equal(dom.OpeningTag(node), step.Target);
+    }
+
+    [Fact]
+    public void Next_SelectStep_MapsToSelectOfTheOption()
+    {
+        var recording = Recording(new RecordedStep
+        {
+            Description = "Select \"Damaged\"",
+            Action = StepActions.SelectOption,
+            Value = "Damaged",
+            Signature = new TargetSignature { Tag = "select", Attributes = new() { ["name"] = "reason" } },
+        });
+        var decision = ReplayPlanner.Next(recording, 0, DomIndex.Parse(Page));
+        Assert.Equal(BrowserActionKind.Select, decision.Action!.Kind);
+        Assert.Equal("Damaged", decision.Action.Text);
+    }
+
+    [Fact]
+    public void Next_TargetGone_FailsNamingStepAndWhatWasLookedFor()
+    {
+        var recording = Recording(
+            new RecordedStep { Description = "Click \"Next\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "button", Text = "Download PDF" } });
+        var decision = ReplayPlanner.Next(recording, 0, DomIndex.Parse(Page));
+        Assert.Equal(ReplayDecisionKind.Fail, decision.Kind);
+        Assert.Contains("Recorded step 1 (Click \"Next\")", decision.Error);
+        Assert.Contains("target not found", decision.Error);
+    }
+
+    [Fact]
+    public void Next_PastTheLastStepOrFinishStep_Finishes()
+    {
+        var recording = Recording(new RecordedStep { Description = "Done \"INV-7\"", Action = StepActions.Finish, Value = "INV-7" });
+        var finish = ReplayPlanner.Next(recording, 0, DomIndex.Parse(Page));
+        Assert.Equal(ReplayDecisionKind.Finish, finish.Kind);
+        Assert.Equal("INV-7", finish.Answer);
+        Assert.Equal(ReplayDecisionKind.Finish, ReplayPlanner.Next(recording, 1, DomIndex.Parse(Page)).Kind);
+    }
+
+    [Fact]
+    public void Next_ClickWithoutSignature_FailsClearly()
+    {
+        var recording = Recording(new RecordedStep { Description = "Click \"x\"", Action = StepActions.Click });
+        var decision = ReplayPlanner.Next(recording, 0, DomIndex.Parse(Page));
+        Assert.Equal(ReplayDecisionKind.Fail, decision.Kind);
+        Assert.Contains("needs a target signature", decision.Error);
+    }
+
+    [Fact]
+    public void CursorAfterReload_RewindsToTheFirstStepTakenOnTheCurrentPage()
+    {
+        const string list = "http://s.test/list", form = "http://s.test/form", done = "http://s.test/done";
+        StepRecord Step(int index, int cursor, string before, string after, bool ok = true) => new()
+        {
+            Index = index,
+            Phase = StepPhase.Done,
+            SourceCursor = cursor,
+            UrlBefore = before,
+            UrlAfter = after,
+            Outcome = ok ? ActionResult.Success(after, TimeSpan.Zero) : ActionResult.Fail(ActionFailureKind.Timeout, "t", after),
+        };
+        var history = new[]
+        {
+            Step(0, 0, list, list),   // typed a search on the list page
+            Step(1, 1, list, form),   // navigated to the form
+            Step(2, 2, form, form),   // typed the amount
+            Step(3, 3, form, form, ok: false), // a failed attempt does not count
+            Step(4, 3, form, form),   // ticked the checkbox
+        };
+
+        Assert.Equal(2, ReplayPlanner.CursorAfterReload(history, 4, form));
+        Assert.Equal(4, ReplayPlanner.CursorAfterReload(history, 4, done));
+        Assert.Equal(0, ReplayPlanner.CursorAfterReload(history[..1], 1, list));
+    }
+
+    [Fact]
+    public void IsTargetPresent_FollowsTheLocator()
+    {
+        var dom = DomIndex.Parse(Page);
+        var recording = Recording(
+            new RecordedStep { Description = "Click \"File dispute\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "button", Text = "File dispute", Attributes = new() { ["type"] = "submit" } } },
+            new RecordedStep { Description = "Click \"Gone\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "button", Text = "Download PDF" } },
+            new RecordedStep { Description = "Done", Action = StepActions.Finish });
+        Assert.True(ReplayPlanner.IsTargetPresent(recording, 0, dom));
+        Assert.False(ReplayPlanner.IsTargetPresent(recording, 1, dom));
+        Assert.True(ReplayPlanner.IsTargetPresent(recording, 2, dom));
+    }
+}
