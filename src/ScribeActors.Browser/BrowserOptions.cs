@@ -1,0 +1,39 @@
+namespace ScribeActors.Browser;
+
+/// <summary>How the process-wide Chromium is launched and how long browser operations may take.
+/// Bound from the configuration section <see cref="SectionName"/>.</summary>
+public sealed class BrowserOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Scribe:Browser";
+
+    /// <summary>The Chromium executable to launch.</summary>
+    /// <value>Default <c>/usr/bin/chromium</c> (Debian's <c>chromium</c> package).</value>
+    public string ExecutablePath { get; set; } = "/usr/bin/chromium";
+
+    /// <summary>Whether Chromium runs without a window.</summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool Headless { get; set; } = true;
+
+    /// <summary>The longest one element action (click, type, key, select, scroll) may take.</summary>
+    /// <value>Default 10 seconds; must be positive.</value>
+    public TimeSpan ActionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest a navigation (goto, back) or the page settling after an action may take.</summary>
+    /// <value>Default 30 seconds; must be positive.</value>
+    public TimeSpan NavigationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Viewport width in CSS pixels.</summary>
+    /// <value>Default 1280; must be positive.</value>
+    public int ViewportWidth { get; set; } = 1280;
+
+    /// <summary>Viewport height in CSS pixels.</summary>
+    /// <value>Default 800; must be positive.</value>
+    public int ViewportHeight { get; set; } = 800;
+
+    /// <summary>Command-line switches added after the built-in ones.</summary>
+    /// <value>Default none.</value>
+#pragma warning disable CA1819 // An array binds from configuration as a list; the options object is not shared mutable state.
+    public string[] ExtraArgs { get; set; } = [];
+#pragma warning restore CA1819
+}

@@ -1,0 +1,18 @@
+namespace ScribeActors.Browser;
+
+/// <summary>How to open one browser session.</summary>
+public sealed record BrowserSessionOptions
+{
+    /// <summary>Hosts navigations may reach: <c>host</c> (any port), <c>host:port</c> or <c>*.example.com</c>, matched
+    /// with <see cref="ScribeActors.Abstractions.HostPattern.IsAllowed"/>. Main-frame navigations elsewhere, whether asked
+    /// for or started by the page, are blocked.</summary>
+    public required IReadOnlyList<string> AllowedHosts { get; init; }
+
+    /// <summary>Playwright storage state (cookies and local storage, as returned by
+    /// <see cref="IBrowserSession.CheckpointAsync"/>) to restore; <see langword="null"/> for a fresh profile.</summary>
+    public string? StorageStateJson { get; init; }
+
+    /// <summary>A URL to load once the session is open (used when rebuilding from a checkpoint);
+    /// <see langword="null"/> leaves the page at <c>about:blank</c>.</summary>
+    public string? Url { get; init; }
+}

@@ -1,0 +1,37 @@
+using ScribeActors.Abstractions;
+
+namespace ScribeActors.Browser;
+
+/// <summary>
+/// One isolated browser context with one page. Not thread-safe: callers serialise calls.
+/// Node ids in actions refer to the latest <see cref="ObserveAsync"/> of this session.
+/// </summary>
+public interface IBrowserSession : IAsyncDisposable
+{
+    /// <summary>The current page URL.</summary>
+    string Url { get; }
+
+    /// <summary>Captures the page: the whole DOM (same-origin iframes and open shadow roots inlined) with a
+    /// <c>node="N"</c> id on every element, numbered in reverse document order (last element 0, <c>html</c> the largest),
+    /// plus the title and, when asked, a PNG of the viewport. The ids replace those of earlier observations.</summary>
+    /// <exception cref="BrowserUnavailableException">The browser or the session's context has gone away.</exception>
+    /// <exception cref="TimeoutException">The page did not answer within <see cref="BrowserOptions.NavigationTimeout"/>
+    /// (for example a script loop keeps it busy).</exception>
+    Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Performs <paramref name="action"/>, waits for the page to settle (a navigation it starts is loaded), and
+    /// reports the outcome. Never throws for a failed action: the result carries the <see cref="ActionFailureKind"/>.</summary>
+    Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default);
+
+    /// <summary>The node id, in the latest observation, of the first element matching a Playwright
+    /// <paramref name="selector"/> in the main frame (open shadow roots pierced); <see langword="null"/> when nothing
+    /// matches, nothing was observed yet, or the element was added after the latest observation.</summary>
+    /// <exception cref="ArgumentException">The selector is not a valid Playwright selector.</exception>
+    /// <exception cref="TimeoutException">The page did not answer within <see cref="BrowserOptions.ActionTimeout"/>.</exception>
+    Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default);
+
+    /// <summary>Captures the URL and the storage state (cookies and local storage) for rebuilding the session with
+    /// <see cref="IBrowserHost.OpenSessionAsync"/>.</summary>
+    /// <exception cref="BrowserUnavailableException">The browser or the session's context has gone away.</exception>
+    Task<BrowserCheckpoint> CheckpointAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace ScribeActors.Browser;
+
+public sealed partial class PlaywrightBrowserHost
+{
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Launched Chromium {ExecutablePath} (version {Version}) in {ElapsedMs:F0} ms")]
+    private static partial void LogLaunched(ILogger logger, string executablePath, string version, double elapsedMs);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Chromium {ExecutablePath} disconnected; it is relaunched on the next session")]
+    private static partial void LogDisconnected(ILogger logger, string executablePath);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Relaunching Chromium after a disconnect")]
+    private static partial void LogRelaunching(ILogger logger);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Opened a browser session (allowed hosts: {AllowedHosts}; restored storage state: {Restored})")]
+    private static partial void LogSessionOpened(ILogger logger, string allowedHosts, bool restored);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Closing Chromium failed")]
+    private static partial void LogCloseFailed(ILogger logger, Exception exception);
+}

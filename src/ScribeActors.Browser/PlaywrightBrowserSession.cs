@@ -1,0 +1,744 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using ScribeActors.Abstractions;
+
+namespace ScribeActors.Browser;
+
+/// <summary>One browser context with one page: observation, actions and checkpoints.</summary>
+internal sealed partial class PlaywrightBrowserSession : IBrowserSession
+{
+    private const string MarkAttribute = "data-scribe-node";
+
+    private readonly IBrowserContext _context;
+    private readonly IPage _page;
+    private readonly HostAllowList _allowList;
+    private readonly BrowserOptions _options;
+    private readonly ILogger _logger;
+    private readonly float _actionTimeoutMs;
+    private readonly float _navigationTimeoutMs;
+
+    private long _latestObservationId;
+    private int _nodeCount;
+    private FrameSpan[] _frames = [];
+    private string? _blockedUrl;
+    private bool _disposed;
+
+    private PlaywrightBrowserSession(IBrowserContext context, IPage page, HostAllowList allowList, BrowserOptions options, ILogger logger)
+    {
+        _context = context;
+        _page = page;
+        _allowList = allowList;
+        _options = options;
+        _logger = logger;
+        _actionTimeoutMs = (float)options.ActionTimeout.TotalMilliseconds;
+        _navigationTimeoutMs = (float)options.NavigationTimeout.TotalMilliseconds;
+    }
+
+    public string Url => _page.Url;
+
+    /// <summary>Sets up the context (timeouts, single-page script, allow-list router) and opens its page.</summary>
+    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, ILogger logger)
+    {
+        context.SetDefaultTimeout((float)options.ActionTimeout.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)options.NavigationTimeout.TotalMilliseconds);
+        await context.AddInitScriptAsync(BrowserScripts.SinglePage);
+        var page = await context.NewPageAsync();
+        var session = new PlaywrightBrowserSession(context, page, allowList, options, logger);
+
+        // Only URLs that may be off the allow-list are routed (the filter runs in the driver); the handler then
+        // blocks main-frame navigations to hosts that are not allowed and lets everything else through.
+        await context.RouteAsync(allowList.RouteFilter, session.HandleRouteAsync);
+        context.Page += session.OnExtraPage;
+
+        // Dialogs would block the page until dismissed; the agent cannot see them, so they are accepted.
+        page.Dialog += OnDialog;
+        return session;
+    }
+
+    /// <summary>Loads the URL a session was opened with.</summary>
+    public async Task LoadStartUrlAsync(string url, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            await _page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = _navigationTimeoutMs });
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            throw new InvalidOperationException($"Loading {url} failed: {PlaywrightErrors.FirstLine(ex.Message)}", ex);
+        }
+
+        var blocked = Interlocked.Exchange(ref _blockedUrl, null);
+        if (blocked is not null || !IsAcceptablePageUrl(_page.Url))
+        {
+            throw new InvalidOperationException($"Loading {url} ended on {blocked ?? _page.Url}, whose host is not in the allowed hosts ({_allowList.Describe()}).");
+        }
+    }
+
+    public async Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        var observationId = _latestObservationId + 1;
+        JsonElement capture;
+        try
+        {
+            capture = await CaptureAsync(observationId, cancellationToken);
+        }
+        catch (PlaywrightException ex) when (PlaywrightErrors.IsClosed(ex))
+        {
+            throw Unavailable(ex);
+        }
+
+        var count = capture.GetProperty("count").GetInt32();
+        var frames = new List<FrameSpan>();
+        foreach (var frame in capture.GetProperty("frames").EnumerateArray())
+        {
+            frames.Add(new FrameSpan(frame[0].GetInt32(), frame[1].GetInt32(), frame[2].GetInt32()));
+        }
+
+        _latestObservationId = observationId;
+        _nodeCount = count;
+        _frames = [.. frames.OrderByDescending(f => f.IframeNode)];
+
+        byte[]? screenshot = null;
+        if (includeScreenshot)
+        {
+            try
+            {
+                screenshot = await _page.ScreenshotAsync(new PageScreenshotOptions { Type = ScreenshotType.Png, Timeout = _actionTimeoutMs });
+            }
+            catch (PlaywrightException ex) when (PlaywrightErrors.IsClosed(ex))
+            {
+                throw Unavailable(ex);
+            }
+        }
+
+        return new Observation
+        {
+            ObservationId = observationId,
+            Url = _page.Url,
+            Title = capture.GetProperty("title").GetString() ?? "",
+            Dom = capture.GetProperty("dom").GetString() ?? "",
+            NodeCount = count,
+            Screenshot = screenshot,
+            CapturedAt = TimeProvider.System.GetUtcNow(),
+        };
+    }
+
+    public async Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = Stopwatch.GetTimestamp();
+        if (Validate(action) is { } invalid)
+        {
+            return Done(started, invalid);
+        }
+
+        Interlocked.Exchange(ref _blockedUrl, null);
+        try
+        {
+            var failure = action.Kind switch
+            {
+                BrowserActionKind.Goto => await GotoAsync(action.Url!),
+                BrowserActionKind.Back => await BackAsync(),
+                BrowserActionKind.Key when action.NodeId is null => await PressOnPageAsync(action.Text!),
+                BrowserActionKind.Scroll when action.NodeId is null => await ScrollPageAsync(action.Text),
+                _ => await ActOnNodeAsync(action, action.NodeId!.Value),
+            };
+            if (failure is not null)
+            {
+                return Done(started, failure.Value);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return Done(started, await SettleAsync());
+        }
+        catch (TimeoutException ex)
+        {
+            return Done(started, new Failure(ActionFailureKind.Timeout, $"'{action}' did not finish in time: {PlaywrightErrors.FirstLine(ex.Message)}"));
+        }
+        catch (PlaywrightException ex) when (PlaywrightErrors.IsClosed(ex))
+        {
+            return Done(started, new Failure(ActionFailureKind.BrowserUnavailable, $"The browser session has gone away: {PlaywrightErrors.FirstLine(ex.Message)}"));
+        }
+        catch (PlaywrightException ex)
+        {
+            return Done(started, Classify(action, ex));
+        }
+    }
+
+    public async Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(selector);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_latestObservationId == 0)
+        {
+            return null;
+        }
+
+        JsonElement id;
+        try
+        {
+            id = await Bounded(
+                _page.Locator(selector).EvaluateAllAsync<JsonElement>(
+                    "(els, obs) => els.length === 0 || els[0].ownerDocument.__scribeObservation !== obs ? null : els[0].getAttribute('data-scribe-node')",
+                    _latestObservationId),
+                _options.ActionTimeout,
+                $"Resolving '{selector}'",
+                cancellationToken);
+        }
+        catch (PlaywrightException ex) when (PlaywrightErrors.IsClosed(ex))
+        {
+            throw Unavailable(ex);
+        }
+        catch (PlaywrightException ex) when (PlaywrightErrors.IsNavigationRace(ex))
+        {
+            return null;
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new ArgumentException($"'{selector}' is not a usable Playwright selector: {PlaywrightErrors.FirstLine(ex.Message)}", nameof(selector), ex);
+        }
+
+        return id.ValueKind == JsonValueKind.String
+            && int.TryParse(id.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var node)
+            && node < _nodeCount
+            ? node
+            : null;
+    }
+
+    public async Task<BrowserCheckpoint> CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var state = await _context.StorageStateAsync();
+            return new BrowserCheckpoint(_page.Url, state);
+        }
+        catch (PlaywrightException ex) when (PlaywrightErrors.IsClosed(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _context.Page -= OnExtraPage;
+        try
+        {
+            await _context.CloseAsync();
+        }
+        catch (PlaywrightException ex)
+        {
+            LogCloseFailed(_logger, ex);
+        }
+    }
+
+    private static void OnDialog(object? sender, IDialog dialog) => _ = AcceptQuietlyAsync(dialog);
+
+    private static async Task AcceptQuietlyAsync(IDialog dialog)
+    {
+        try
+        {
+            await dialog.AcceptAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // The page went away with its dialog.
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(IPage page)
+    {
+        try
+        {
+            await page.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // Already closed.
+        }
+    }
+
+    private static ActionResult Fail(Failure failure, string? urlAfter, TimeSpan duration) =>
+        ActionResult.Fail(failure.Kind, failure.Message, urlAfter, duration);
+
+    private static string Css(int node) => $"[{MarkAttribute}=\"{node.ToString(CultureInfo.InvariantCulture)}\"]";
+
+    private static Failure? Validate(BrowserAction action)
+    {
+        var needsNode = action.Kind is BrowserActionKind.Click or BrowserActionKind.Type or BrowserActionKind.Select;
+        if (needsNode && action.NodeId is null)
+        {
+            return new Failure(ActionFailureKind.InvalidAction, $"A {action.Kind} action needs a node id.");
+        }
+
+        switch (action.Kind)
+        {
+            case BrowserActionKind.Type when action.Text is null:
+                return new Failure(ActionFailureKind.InvalidAction, $"A Type action needs text (use \"\" to clear node {action.NodeId}).");
+            case BrowserActionKind.Select or BrowserActionKind.Key when string.IsNullOrEmpty(action.Text):
+                return new Failure(ActionFailureKind.InvalidAction, action.Kind == BrowserActionKind.Select
+                    ? $"A Select action needs the option label or value to choose in node {action.NodeId}."
+                    : "A Key action needs a key or combination, for example Enter or Control+A.");
+            case BrowserActionKind.Scroll when action.NodeId is null && ScrollDirection(action.Text) is null:
+                return new Failure(ActionFailureKind.InvalidAction, $"Scroll direction '{action.Text}' is not 'up' or 'down'.");
+            case BrowserActionKind.Goto when string.IsNullOrWhiteSpace(action.Url):
+                return new Failure(ActionFailureKind.InvalidAction, "A Goto action needs a URL.");
+            case BrowserActionKind.Goto when !HostAllowList.TryParseAbsolute(action.Url, out _):
+                return new Failure(ActionFailureKind.InvalidAction, $"Goto URL '{action.Url}' is not an absolute URL.");
+            case BrowserActionKind.Click or BrowserActionKind.Type or BrowserActionKind.Key or BrowserActionKind.Select
+                or BrowserActionKind.Scroll or BrowserActionKind.Goto or BrowserActionKind.Back:
+                return null;
+            default:
+                return new Failure(ActionFailureKind.InvalidAction, $"Action kind {(int)action.Kind} is not known.");
+        }
+    }
+
+    private static int? ScrollDirection(string? text) => text?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "DOWN" => 1,
+        "UP" => -1,
+        _ => null,
+    };
+
+    private static Failure Classify(BrowserAction action, PlaywrightException ex)
+    {
+        var message = PlaywrightErrors.FirstLine(ex.Message);
+        if (PlaywrightErrors.Contains(ex, "not attached") || PlaywrightErrors.Contains(ex, "detached") || PlaywrightErrors.IsNavigationRace(ex))
+        {
+            return new Failure(ActionFailureKind.ElementDetached, $"Node {action.NodeId} left the page during '{action}': {message}");
+        }
+
+        if (PlaywrightErrors.Contains(ex, "Unknown key"))
+        {
+            return new Failure(ActionFailureKind.InvalidAction, $"'{action.Text}' is not a key Playwright knows: {message}");
+        }
+
+        if (action.Kind is BrowserActionKind.Goto or BrowserActionKind.Back || PlaywrightErrors.Contains(ex, "net::ERR"))
+        {
+            return new Failure(ActionFailureKind.NavigationError, message);
+        }
+
+        return new Failure(ActionFailureKind.NotInteractable, $"Node {action.NodeId} cannot take '{action}': {message}");
+    }
+
+    private static Failure NotInteractable(BrowserAction action, int node, JsonElement probe, string why) =>
+        new(ActionFailureKind.NotInteractable, $"Node {node} ({Describe(probe)}) cannot take '{action}': {why}.");
+
+    private static string Describe(JsonElement probe)
+    {
+        var tag = probe.GetProperty("tag").GetString();
+        var type = probe.GetProperty("type").GetString();
+        return string.IsNullOrEmpty(type) ? $"<{tag}>" : $"<{tag} type={type}>";
+    }
+
+    private static int? MatchOption(JsonElement options, string text)
+    {
+        var list = options.EnumerateArray().Select(o => (Label: o[0].GetString() ?? "", Value: o[1].GetString() ?? "")).ToList();
+        var trimmed = text.Trim();
+        int Find(Func<(string Label, string Value), bool> match) => list.FindIndex(o => match(o));
+        var index = Find(o => o.Label == text);
+        if (index < 0)
+        {
+            index = Find(o => o.Label.Trim() == trimmed);
+        }
+
+        if (index < 0)
+        {
+            index = Find(o => o.Value == text);
+        }
+
+        if (index < 0)
+        {
+            index = Find(o => string.Equals(o.Label.Trim(), trimmed, StringComparison.OrdinalIgnoreCase));
+        }
+
+        return index < 0 ? null : index;
+    }
+
+    private static string ListOptions(JsonElement options)
+    {
+        var labels = options.EnumerateArray().Select(o => $"'{o[0].GetString()}'").ToList();
+        return labels.Count <= 20 ? string.Join(", ", labels) : string.Join(", ", labels.Take(20)) + $", … ({labels.Count} in all)";
+    }
+
+    private async Task<JsonElement> CaptureAsync(long observationId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Bounded(
+                    _page.EvaluateAsync<JsonElement>(BrowserScripts.Capture, observationId),
+                    _options.NavigationTimeout,
+                    $"Capturing {_page.Url}",
+                    cancellationToken);
+            }
+            catch (PlaywrightException ex) when (attempt < 3 && PlaywrightErrors.IsNavigationRace(ex))
+            {
+                // A navigation replaced the document mid-capture: let it load, then capture the new one.
+                await WaitForLoadQuietlyAsync();
+            }
+        }
+    }
+
+    /// <summary>Waits for a script evaluation, which Playwright does not time out: a page stuck in a script loop would
+    /// otherwise hang the caller. On timeout the evaluation is abandoned (it ends when the page does).</summary>
+    private static async Task<T> Bounded<T>(Task<T> evaluation, TimeSpan limit, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await evaluation.WaitAsync(limit, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            _ = evaluation.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw new TimeoutException($"{what} did not finish within {limit.TotalSeconds:0.#} s; the page may be busy running a script.", ex);
+        }
+    }
+
+    private async Task WaitForLoadQuietlyAsync()
+    {
+        try
+        {
+            await _page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = _navigationTimeoutMs });
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            // Capture whatever is there.
+        }
+    }
+
+    private async Task<Failure?> GotoAsync(string url)
+    {
+        HostAllowList.TryParseAbsolute(url, out var uri);
+        if (!_allowList.IsAllowed(uri!))
+        {
+            return HostNotAllowed(url);
+        }
+
+        try
+        {
+            await _page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = _navigationTimeoutMs });
+        }
+        catch (PlaywrightException ex) when (!PlaywrightErrors.IsClosed(ex))
+        {
+            if (Interlocked.Exchange(ref _blockedUrl, null) is { } blocked)
+            {
+                return HostNotAllowed(blocked);
+            }
+
+            return new Failure(ActionFailureKind.NavigationError, $"Navigating to {url} failed: {PlaywrightErrors.FirstLine(ex.Message)}");
+        }
+
+        return null;
+    }
+
+    private async Task<Failure?> BackAsync()
+    {
+        var before = _page.Url;
+        var response = await _page.GoBackAsync(new PageGoBackOptions { WaitUntil = WaitUntilState.Load, Timeout = _navigationTimeoutMs });
+        if (response is null && _page.Url == before)
+        {
+            return new Failure(ActionFailureKind.NavigationError, $"There is no earlier page in this session's history (still at {before}).");
+        }
+
+        return null;
+    }
+
+    private async Task<Failure?> PressOnPageAsync(string key)
+    {
+        // Pressing "on" the root element focuses nothing (html is not focusable), so the key goes to whatever has focus,
+        // while Playwright still waits for a navigation the key starts (Enter submitting a form) to commit.
+        await _page.Locator(":root").PressAsync(key, new LocatorPressOptions { Timeout = _actionTimeoutMs });
+        return null;
+    }
+
+    private async Task<Failure?> ScrollPageAsync(string? direction)
+    {
+        var sign = ScrollDirection(direction)!.Value;
+        await _page.Mouse.MoveAsync(_options.ViewportWidth / 2f, _options.ViewportHeight / 2f);
+        await _page.Mouse.WheelAsync(0, sign * _options.ViewportHeight);
+
+        // The wheel only queues the scroll; wait for a frame so the next observation sees the new position.
+        await Bounded(
+            _page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))"),
+            _options.ActionTimeout,
+            "Scrolling the page",
+            CancellationToken.None);
+        return null;
+    }
+
+    private async Task<Failure?> ActOnNodeAsync(BrowserAction action, int node)
+    {
+        if (_latestObservationId == 0)
+        {
+            return new Failure(ActionFailureKind.UnknownNode, $"Node {node} is unknown: nothing has been observed in this session yet.");
+        }
+
+        if (node < 0 || node >= _nodeCount)
+        {
+            return new Failure(ActionFailureKind.UnknownNode, $"Node {node} is not in observation {_latestObservationId} (its ids are 0..{_nodeCount - 1}).");
+        }
+
+        var locator = NodeLocator(node);
+        var probe = await Bounded(
+            locator.EvaluateAllAsync<JsonElement>(BrowserScripts.Probe, _latestObservationId),
+            _options.ActionTimeout,
+            $"Finding node {node}",
+            CancellationToken.None);
+        var state = probe.GetProperty("state").GetString();
+        if (state != "ok")
+        {
+            return new Failure(ActionFailureKind.ElementDetached, $"Node {node} of observation {_latestObservationId} is no longer in the page (now {_page.Url}); observe again.");
+        }
+
+        var tag = probe.GetProperty("tag").GetString();
+        var visible = probe.GetProperty("visible").GetBoolean();
+        var disabled = probe.GetProperty("disabled").GetBoolean();
+        switch (action.Kind)
+        {
+            case BrowserActionKind.Click when tag == "option":
+                return await ClickOptionAsync(action, node, probe);
+            case BrowserActionKind.Click:
+                if (!visible)
+                {
+                    return NotInteractable(action, node, probe, "it is hidden");
+                }
+
+                if (disabled)
+                {
+                    return NotInteractable(action, node, probe, "it is disabled");
+                }
+
+                await locator.ClickAsync(new LocatorClickOptions { Timeout = _actionTimeoutMs });
+                return null;
+            case BrowserActionKind.Type:
+                if (!probe.GetProperty("fillable").GetBoolean())
+                {
+                    return NotInteractable(action, node, probe, "it is not a text field, text area or editable element");
+                }
+
+                if (disabled || probe.GetProperty("readOnly").GetBoolean())
+                {
+                    return NotInteractable(action, node, probe, disabled ? "it is disabled" : "it is read-only");
+                }
+
+                if (!visible)
+                {
+                    return NotInteractable(action, node, probe, "it is hidden");
+                }
+
+                await locator.FillAsync(action.Text!, new LocatorFillOptions { Timeout = _actionTimeoutMs });
+                return null;
+            case BrowserActionKind.Key:
+                await locator.PressAsync(action.Text!, new LocatorPressOptions { Timeout = _actionTimeoutMs });
+                return null;
+            case BrowserActionKind.Select:
+                if (tag != "select")
+                {
+                    return NotInteractable(action, node, probe, "it is not a select element");
+                }
+
+                if (disabled)
+                {
+                    return NotInteractable(action, node, probe, "it is disabled");
+                }
+
+                var options = probe.GetProperty("options");
+                if (MatchOption(options, action.Text!) is not { } index)
+                {
+                    return NotInteractable(action, node, probe, $"it has no option labelled or valued '{action.Text}' (options: {ListOptions(options)})");
+                }
+
+                await locator.SelectOptionAsync(new SelectOptionValue { Index = index }, new LocatorSelectOptionOptions { Timeout = _actionTimeoutMs });
+                return null;
+            case BrowserActionKind.Scroll:
+                if (!visible)
+                {
+                    return NotInteractable(action, node, probe, "it is hidden");
+                }
+
+                await locator.ScrollIntoViewIfNeededAsync(new LocatorScrollIntoViewIfNeededOptions { Timeout = _actionTimeoutMs });
+                return null;
+            default:
+                return new Failure(ActionFailureKind.InvalidAction, $"A {action.Kind} action does not take a node.");
+        }
+    }
+
+    /// <summary>A click on an option of a native select cannot be performed with the mouse (the list is drawn by the
+    /// browser), so it selects that option in its select, which is what the click means.</summary>
+    private async Task<Failure?> ClickOptionAsync(BrowserAction action, int node, JsonElement probe)
+    {
+        var selectNode = probe.GetProperty("selectNode").GetString();
+        if (selectNode is null || !int.TryParse(selectNode, NumberStyles.None, CultureInfo.InvariantCulture, out var select))
+        {
+            return NotInteractable(action, node, probe, "it is an option outside any select");
+        }
+
+        if (probe.GetProperty("selectDisabled").GetBoolean() || probe.GetProperty("disabled").GetBoolean())
+        {
+            return NotInteractable(action, node, probe, "it or its select is disabled");
+        }
+
+        var index = probe.GetProperty("optionIndex").GetInt32();
+        await NodeLocator(select).SelectOptionAsync(new SelectOptionValue { Index = index }, new LocatorSelectOptionOptions { Timeout = _actionTimeoutMs });
+        return null;
+    }
+
+    /// <summary>The locator of a node: through the chain of same-origin iframes whose inlined content holds it
+    /// (recorded by the capture, outermost first), then by its mark.</summary>
+    private ILocator NodeLocator(int node)
+    {
+        ILocator? scope = null;
+        foreach (var frame in _frames)
+        {
+            if (frame.Contains(node))
+            {
+                scope = scope is null
+                    ? _page.Locator(Css(frame.IframeNode)).First
+                    : scope.ContentFrame.Locator(Css(frame.IframeNode)).First;
+            }
+        }
+
+        return scope is null ? _page.Locator(Css(node)).First : scope.ContentFrame.Locator(Css(node)).First;
+    }
+
+    /// <summary>Waits for a navigation the action started to load, then checks where the page ended up.</summary>
+    private async Task<Failure?> SettleAsync()
+    {
+        try
+        {
+            await _page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = _navigationTimeoutMs });
+        }
+        catch (TimeoutException)
+        {
+            return new Failure(ActionFailureKind.Timeout, $"The page did not finish loading within {_options.NavigationTimeout.TotalSeconds:0.#} s after the action (at {_page.Url}).");
+        }
+
+        if (Interlocked.Exchange(ref _blockedUrl, null) is { } blocked)
+        {
+            return HostNotAllowed(blocked);
+        }
+
+        var url = _page.Url;
+        if (!IsAcceptablePageUrl(url))
+        {
+            // Redirects are not routed, so a redirect can land off the allow-list: leave that page at once.
+            LogLeftForeignPage(_logger, url);
+            await LeaveForeignPageAsync();
+            return HostNotAllowed(url);
+        }
+
+        return null;
+    }
+
+    private async Task LeaveForeignPageAsync()
+    {
+        try
+        {
+            await _page.GoBackAsync(new PageGoBackOptions { WaitUntil = WaitUntilState.Load, Timeout = _navigationTimeoutMs });
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // Fall through to about:blank.
+        }
+
+        if (!IsAcceptablePageUrl(_page.Url))
+        {
+            await _page.GotoAsync("about:blank");
+        }
+    }
+
+    private bool IsAcceptablePageUrl(string url) =>
+        url == "about:blank" || url.StartsWith("chrome-error://", StringComparison.Ordinal) || _allowList.IsAllowed(url);
+
+    private Failure HostNotAllowed(string url)
+    {
+        var why = HostAllowList.TryParseAbsolute(url, out var uri) ? _allowList.WhyNotAllowed(uri) : $"it is not on the allowed hosts ({_allowList.Describe()})";
+        return new Failure(ActionFailureKind.HostNotAllowed, $"Navigation to {url} was blocked: {why}.");
+    }
+
+    private ActionResult Done(long started, Failure? failure)
+    {
+        var duration = Stopwatch.GetElapsedTime(started);
+        var url = _disposed || _page.IsClosed ? null : _page.Url;
+        return failure is { } f ? Fail(f, url, duration) : ActionResult.Success(url, duration);
+    }
+
+    private async Task HandleRouteAsync(IRoute route)
+    {
+        try
+        {
+            var request = route.Request;
+            if (IsMainFrameNavigation(request) && !_allowList.IsAllowed(request.Url))
+            {
+                Interlocked.Exchange(ref _blockedUrl, request.Url);
+                LogBlockedNavigation(_logger, request.Url);
+                // "aborted" drops the navigation quietly; "blockedbyclient" would commit Chromium's error page.
+                await route.AbortAsync("aborted");
+                return;
+            }
+
+            await route.ContinueAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // The request, page or context went away; nothing left to decide.
+        }
+    }
+
+    private static bool IsMainFrameNavigation(Microsoft.Playwright.IRequest request)
+    {
+        if (!request.IsNavigationRequest)
+        {
+            return false;
+        }
+
+        try
+        {
+            return request.Frame.ParentFrame is null;
+        }
+        catch (PlaywrightException)
+        {
+            // Service-worker requests have no frame (and service workers are blocked in session contexts).
+            return false;
+        }
+    }
+
+    private void OnExtraPage(object? sender, IPage page)
+    {
+        // Popups are turned into top-frame navigations by the single-page script; anything else that opens a page
+        // (a pop-up from a script that kept a reference to window.open, say) is closed so the session keeps one page.
+        if (page != _page)
+        {
+            _ = CloseQuietlyAsync(page);
+        }
+    }
+
+    private BrowserUnavailableException Unavailable(Exception ex) =>
+        new($"The browser session has gone away ({PlaywrightErrors.FirstLine(ex.Message)}); open a new session from the last checkpoint.", ex);
+
+    private readonly record struct Failure(ActionFailureKind Kind, string Message);
+
+    /// <summary>A same-origin iframe inlined in the latest observation: its node and the ids of its content.</summary>
+    private readonly record struct FrameSpan(int IframeNode, int FirstNode, int LastNode)
+    {
+        public bool Contains(int node) => node >= FirstNode && node <= LastNode;
+    }
+}

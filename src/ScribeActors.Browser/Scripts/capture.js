@@ -1,0 +1,164 @@
+// ScribeActors DOM capture: numbers, marks and serialises the whole document in one evaluation.
+//
+// Argument: the observation id; it is stamped on every captured document so that actions can tell marks of the
+// latest observation from older ones.
+// Result: { dom, count, title, frames } where frames lists [iframeNode, firstContentNode, lastContentNode] for every
+// same-origin iframe whose document was inlined, so an action can build its frame-locator chain without round trips.
+//
+// Numbering (ScribeAgent §3.3): every element is listed in document pre-order, including the documentElement.
+// The spec's "document root object" is BeautifulSoup's parse root; a live DOM has no element above <html>, so the
+// documentElement plays that role here and gets the largest id. Ids are assigned in reverse: last element 0.
+// Traversal order: an element, then (for an open shadow host) the shadow root's children, then its light children;
+// for a same-origin iframe/frame, the iframe element, then its contentDocument's documentElement subtree.
+// Shadow content is inlined directly as children of the host, before the light children (no <template> wrapper, so
+// no extra element needs an id). Template contents (inert), comments, the doctype and closed shadow roots are not
+// captured. Form state is written as it is now: value="…" for inputs (not passwords or files) and textareas,
+// checked for checkboxes/radios, selected for options.
+(observationId) => {
+  const MARK = 'data-scribe-node';
+  const HTML_NS = 'http://www.w3.org/1999/xhtml';
+  const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param',
+    'source', 'track', 'wbr', 'keygen']);
+  const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript']);
+  const NO_VALUE_TYPES = new Set(['checkbox', 'radio', 'password', 'file', 'button', 'submit', 'reset', 'image']);
+
+  const parts = [];
+  const elements = [];
+  const idSlots = [];
+  const frames = [];
+
+  const escText = (s) => /[&<>]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
+  const escAttr = (s) => /[&<>"]/.test(s)
+    ? s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    : s;
+
+  const stamp = (doc) => { doc.__scribeObservation = observationId; };
+
+  const walkChildren = (parent, rawText) => {
+    for (let child = parent.firstChild; child !== null; child = child.nextSibling) {
+      if (child.nodeType === 1) {
+        walkElement(child);
+      } else if (child.nodeType === 3) {
+        parts.push(rawText ? child.data : escText(child.data));
+      }
+    }
+  };
+
+  const walkElement = (el) => {
+    const index = elements.length;
+    elements.push(el);
+    const name = el.localName;
+    const isHtml = el.namespaceURI === HTML_NS;
+
+    // Live form state overrides the markup's defaults.
+    let value;
+    let checked;
+    let selected;
+    if (isHtml) {
+      if (name === 'input') {
+        const type = (el.type || 'text').toLowerCase();
+        if (type === 'checkbox' || type === 'radio') {
+          checked = el.checked;
+        } else if (!NO_VALUE_TYPES.has(type)) {
+          value = el.value;
+        }
+      } else if (name === 'textarea') {
+        value = el.value;
+      } else if (name === 'option') {
+        selected = el.selected;
+      }
+    }
+
+    parts.push('<', name);
+    const attrs = el.attributes;
+    for (let i = 0; i < attrs.length; i++) {
+      const attr = attrs[i];
+      const attrName = attr.name;
+      if (attrName === MARK) {
+        continue;
+      }
+      if (attrName === 'value' && value !== undefined) {
+        parts.push(' value="', escAttr(value), '"');
+        value = undefined;
+        continue;
+      }
+      if (attrName === 'checked' && checked !== undefined) {
+        if (checked) {
+          parts.push(' checked=""');
+        }
+        checked = undefined;
+        continue;
+      }
+      if (attrName === 'selected' && selected !== undefined) {
+        if (selected) {
+          parts.push(' selected=""');
+        }
+        selected = undefined;
+        continue;
+      }
+      parts.push(' ', attrName, '="', escAttr(attr.value), '"');
+    }
+    if (value !== undefined) {
+      parts.push(' value="', escAttr(value), '"');
+    }
+    if (checked === true) {
+      parts.push(' checked=""');
+    }
+    if (selected === true) {
+      parts.push(' selected=""');
+    }
+    parts.push(' node="');
+    idSlots.push(parts.length);
+    parts.push('', '">');
+
+    if (isHtml && VOID.has(name)) {
+      return;
+    }
+
+    if (el.shadowRoot) {
+      walkChildren(el.shadowRoot, false);
+    }
+
+    if (isHtml && (name === 'iframe' || name === 'frame')) {
+      let doc = null;
+      try {
+        doc = el.contentDocument;
+      } catch {
+        doc = null;
+      }
+      if (doc && doc.documentElement) {
+        stamp(doc);
+        const first = elements.length;
+        walkElement(doc.documentElement);
+        frames.push([index, first, elements.length]);
+      }
+    }
+
+    if (!(isHtml && name === 'template')) {
+      walkChildren(el, isHtml && RAW_TEXT.has(name));
+    }
+    parts.push('</', name, '>');
+  };
+
+  stamp(document);
+  if (document.documentElement) {
+    walkElement(document.documentElement);
+  }
+
+  const count = elements.length;
+  for (let i = 0; i < count; i++) {
+    const id = String(count - 1 - i);
+    parts[idSlots[i]] = id;
+    const el = elements[i];
+    if (el.getAttribute(MARK) !== id) {
+      el.setAttribute(MARK, id);
+    }
+  }
+
+  return {
+    dom: parts.join(''),
+    count,
+    title: document.title,
+    frames: frames.map(([iframe, first, end]) => [count - 1 - iframe, count - end, count - 1 - first]),
+  };
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+
+namespace ScribeActors.Browser.Tests.Infrastructure;
+
+/// <summary>A small Kestrel site on 127.0.0.1 (random port): the pages under assets/ plus a few dynamic ones
+/// (a form target, a cookie login, links to a foreign host, a redirect off the allow-list, a page that never loads).</summary>
+public sealed class TestSite : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestSite(WebApplication app, Uri baseUri)
+    {
+        _app = app;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>The site root, for example http://127.0.0.1:41234/.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The allow-list entry for this site (<c>127.0.0.1:port</c>).</summary>
+    public string Host => $"{BaseUri.Host}:{BaseUri.Port}";
+
+    /// <summary>The same server under a host name that is not on <see cref="Host"/>'s allow-list.</summary>
+    public string ForeignHost => $"localhost:{BaseUri.Port}";
+
+    public string Url(string path) => new Uri(BaseUri, path).ToString();
+
+    public static async Task<TestSite> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
+        });
+
+        app.MapGet("/submitted", (HttpRequest request) => Html("Submitted",
+            $"<p id=\"result\">Query: {Enc(request.Query["q"])}; Color: {Enc(request.Query["color"])}</p>"));
+
+        app.MapPost("/login", async (HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            var name = form["name"].ToString();
+            context.Response.Cookies.Append("user", name, new CookieOptions { Path = "/", HttpOnly = true, Expires = DateTimeOffset.UtcNow.AddDays(1) });
+            context.Response.Redirect("/account", permanent: false);
+        });
+
+        app.MapGet("/account", (HttpRequest request) => Html("Account",
+            (request.Cookies.TryGetValue("user", out var user) ? $"<p id=\"who\">Signed in as {Enc(user)}</p>" : "<p id=\"who\">Not signed in</p>") +
+            "<p id=\"theme\"></p><script>document.getElementById('theme').textContent = 'Theme: ' + (localStorage.getItem('theme') ?? 'none');</script>"));
+
+        app.MapGet("/links", (HttpRequest request) =>
+        {
+            var port = request.Host.Port;
+            return Html("Links",
+                "<a id=\"local\" href=\"/basic.html\">Local</a>" +
+                $"<a id=\"foreign\" href=\"http://localhost:{port}/basic.html\">Foreign</a>" +
+                "<a id=\"blank\" href=\"/basic.html\" target=\"_blank\">New tab</a>" +
+                "<a id=\"redirect\" href=\"/redirect-away\">Redirect away</a>" +
+                "<button id=\"open\" type=\"button\" onclick=\"window.open('/form.html')\">Open window</button>");
+        });
+
+        app.MapGet("/redirect-away", (HttpRequest request) => Results.Redirect($"http://localhost:{request.Host.Port}/basic.html"));
+
+        app.MapGet("/never", async (CancellationToken cancellationToken) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+            return Html("Late", "<p>late</p>");
+        });
+
+        await app.StartAsync();
+        var address = app.Urls.Single();
+        return new TestSite(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>A loopback port with nothing listening on it.</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static IResult Html(string title, string body) =>
+        Results.Content($"<!DOCTYPE html><html><head><title>{title}</title></head><body>{body}</body></html>", "text/html; charset=utf-8");
+
+    private static string Enc(string? value) => WebUtility.HtmlEncode(value ?? "");
+}

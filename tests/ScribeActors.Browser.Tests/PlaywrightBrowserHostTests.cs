@@ -1,0 +1,145 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Browser.Tests.Infrastructure;
+
+namespace ScribeActors.Browser.Tests;
+
+/// <summary>Host lifecycle: missing Chromium, malformed session options, relaunch after a crash, timeouts.
+/// Each test owns its host (and Chromium), so these run beside the shared-browser collections.</summary>
+public sealed class PlaywrightBrowserHostTests
+{
+    [Fact]
+    public async Task OpenSession_ExecutableMissing_ThrowsBrowserUnavailableWithInstallHint()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-dir-" + Guid.NewGuid().ToString("N"), "chromium");
+        await using var host = BrowserFixture.CreateHost(new BrowserOptions { ExecutablePath = missing });
+
+        var ex = await Assert.ThrowsAsync<BrowserUnavailableException>(
+            () => host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = ["127.0.0.1"] }));
+
+        Assert.Equal($"Chromium not found at {missing}: install it with `apt-get install -y chromium` or set Scribe:Browser:ExecutablePath.", ex.Message);
+    }
+
+    [Fact]
+    public async Task OpenSession_ExecutableThatIsNotABrowser_ThrowsBrowserUnavailableSayingItFailedToStart()
+    {
+        const string notABrowser = "/bin/true";
+        Assert.True(File.Exists(notABrowser), $"{notABrowser} is expected on every Linux machine.");
+        await using var host = BrowserFixture.CreateHost(new BrowserOptions { ExecutablePath = notABrowser });
+
+        var ex = await Assert.ThrowsAsync<BrowserUnavailableException>(
+            () => host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = ["127.0.0.1"] }));
+
+        Assert.StartsWith($"Chromium at {notABrowser} failed to start: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_Twice_IsHarmlessAndLaterSessionsAreRefused()
+    {
+        var host = BrowserFixture.CreateHost();
+
+        await host.DisposeAsync();
+        await host.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(
+            () => host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = ["127.0.0.1"] }));
+    }
+
+    public static TheoryData<string, BrowserSessionOptions, string> MalformedOptions => new()
+    {
+        { "blank host", new BrowserSessionOptions { AllowedHosts = ["127.0.0.1", " "] }, "AllowedHosts[1] is empty" },
+        { "url as host", new BrowserSessionOptions { AllowedHosts = ["http://127.0.0.1:5000/"] }, "looks like a URL" },
+        { "state not json", new BrowserSessionOptions { AllowedHosts = ["127.0.0.1"], StorageStateJson = "{cookies" }, "StorageStateJson is not valid JSON" },
+        { "relative url", new BrowserSessionOptions { AllowedHosts = ["127.0.0.1"], Url = "/account" }, "'/account' is not an absolute URL" },
+        { "foreign url", new BrowserSessionOptions { AllowedHosts = ["127.0.0.1:5000"], Url = "http://example.com/" }, "host 'example.com' is not in AllowedHosts (127.0.0.1:5000)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedOptions))]
+    public async Task OpenSession_MalformedOptions_ThrowsArgumentExceptionNamingTheProblem(string label, BrowserSessionOptions options, string reason)
+    {
+        await using var host = BrowserFixture.CreateHost();
+
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => host.OpenSessionAsync(options));
+
+        Assert.True(ex.Message.Contains(reason, StringComparison.Ordinal), $"{label}: {ex.Message}");
+    }
+
+    [Fact]
+    public async Task OpenSession_AfterChromiumWentAway_RelaunchesIt()
+    {
+        BrowserFixture.RequireChromium();
+        await using var site = await TestSite.StartAsync();
+        await using var host = BrowserFixture.CreateHost();
+        var options = new BrowserSessionOptions { AllowedHosts = [site.Host], Url = site.Url("basic.html") };
+        var orphan = await host.OpenSessionAsync(options);
+        var firstObservation = await orphan.ObserveAsync();
+
+        await host.Browser!.CloseAsync();
+
+        var orphanResult = await orphan.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(firstObservation, "counter")));
+        Assert.Equal(ActionFailureKind.BrowserUnavailable, orphanResult.Failure);
+        await Assert.ThrowsAsync<BrowserUnavailableException>(() => orphan.ObserveAsync());
+        await orphan.DisposeAsync();
+
+        await using var fresh = await host.OpenSessionAsync(options);
+        Assert.Equal("Basic page", (await fresh.ObserveAsync()).Title);
+        Assert.True(host.Browser!.IsConnected);
+    }
+
+    [Fact]
+    public async Task Goto_PageThatNeverLoads_FailsWithTimeout()
+    {
+        BrowserFixture.RequireChromium();
+        await using var site = await TestSite.StartAsync();
+        await using var host = BrowserFixture.CreateHost(new BrowserOptions
+        {
+            ExecutablePath = BrowserFixture.ChromiumPath,
+            NavigationTimeout = TimeSpan.FromSeconds(1),
+        });
+        await using var session = await host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [site.Host] });
+
+        var result = await session.ExecuteAsync(BrowserAction.Goto(site.Url("never")));
+
+        Assert.True(result.Failure == ActionFailureKind.Timeout, result.ToString());
+        Assert.True(result.Duration < TimeSpan.FromSeconds(10), $"Took {result.Duration}.");
+    }
+
+    [Fact]
+    public async Task Observe_PageStuckInAScriptLoop_ThrowsTimeoutAndActionsFailWithTimeout()
+    {
+        BrowserFixture.RequireChromium();
+        await using var site = await TestSite.StartAsync();
+        await using var host = BrowserFixture.CreateHost(new BrowserOptions
+        {
+            ExecutablePath = BrowserFixture.ChromiumPath,
+            ActionTimeout = TimeSpan.FromSeconds(1),
+            NavigationTimeout = TimeSpan.FromSeconds(1),
+        });
+        await using var session = await host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [site.Host], Url = site.Url("busy.html") });
+        var observation = await session.ObserveAsync();
+        var spin = Dom.NodeOf(observation, "spin");
+        var clicked = await session.ExecuteAsync(BrowserAction.Click(spin));
+        Assert.True(clicked.Succeeded, clicked.ToString());
+        await Task.Delay(1000);
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => session.ObserveAsync());
+        var result = await session.ExecuteAsync(BrowserAction.Click(spin));
+
+        Assert.Contains("busy", ex.Message, StringComparison.Ordinal);
+        Assert.True(result.Failure == ActionFailureKind.Timeout, result.ToString());
+    }
+
+    [Fact]
+    public async Task OpenSession_UrlThatCannotLoad_ThrowsInvalidOperationNamingTheError()
+    {
+        BrowserFixture.RequireChromium();
+        await using var host = BrowserFixture.CreateHost();
+        var url = $"http://127.0.0.1:{TestSite.ClosedPort()}/";
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = ["127.0.0.1"], Url = url }));
+
+        Assert.Contains(url, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ERR_CONNECTION_REFUSED", ex.Message, StringComparison.Ordinal);
+    }
+}
