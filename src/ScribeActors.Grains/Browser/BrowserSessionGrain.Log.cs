@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace ScribeActors.Grains.Browser;
+
+public sealed partial class BrowserSessionGrain
+{
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Browser session {SessionId} opened at {Url} (navigation ok: {Succeeded})")]
+    private partial void LogOpened(string sessionId, string url, bool succeeded);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Browser session {SessionId} executed {Action}: {Result} in {ElapsedMs:F1} ms")]
+    private partial void LogExecuted(string sessionId, string action, string result, double elapsedMs);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Browser session {SessionId} rebuilt from its checkpoint at {Url} (epoch {Epoch})")]
+    private partial void LogRebuilt(string sessionId, string? url, int epoch);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Browser session {SessionId} failed to close its browser context")]
+    private partial void LogDisposeFailed(string sessionId, Exception exception);
+}

@@ -1,0 +1,34 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Agent.Recording;
+using ScribeActors.Browser;
+
+namespace ScribeActors.Grains.Recording;
+
+/// <summary>Records expert scripts in a fresh browser session of this process (no cluster needed).</summary>
+public static class BrowserRecording
+{
+    /// <summary>Opens a session at <paramref name="startUrl"/>, records <paramref name="script"/> and closes the session.</summary>
+    public static async Task<RecordedWorkflow> RecordAsync(
+        this IBrowserHost browsers, string objective, string startUrl, IReadOnlyList<ScriptedStep> script,
+        IReadOnlyList<string>? allowedHosts = null, string? source = null, CancellationToken cancellationToken = default)
+    {
+        var hosts = allowedHosts ?? [HostPattern.Of(new Uri(startUrl))];
+        await using var session = await browsers.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = hosts }, cancellationToken);
+        var opened = await session.ExecuteAsync(BrowserAction.Goto(startUrl), cancellationToken);
+        if (!opened.Succeeded)
+        {
+            throw new RecordingException($"Could not open {startUrl} to record: {opened.Failure}: {opened.Message}");
+        }
+
+        return await WorkflowRecorder.RecordAsync(new SessionAdapter(session), objective, startUrl, script, source, cancellationToken);
+    }
+
+    private sealed class SessionAdapter(IBrowserSession session) : IRecordingBrowser
+    {
+        public Task<Observation> ObserveAsync(CancellationToken cancellationToken) => session.ObserveAsync(false, cancellationToken);
+
+        public Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken) => session.ResolveNodeAsync(selector, cancellationToken);
+
+        public Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken) => session.ExecuteAsync(action, cancellationToken);
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Options;
+using ScribeActors.Abstractions;
+
+namespace ScribeActors.Grains.Schedules;
+
+/// <summary>
+/// A cron schedule. A reminder ticks every <see cref="ScheduleOptions.TickPeriod"/>; each tick starts one workflow for
+/// the latest due occurrence, so occurrences missed during an outage start one workflow, not one per missed tick. The
+/// workflow id is derived from the occurrence, so a duplicated tick cannot start a second workflow.
+/// </summary>
+public sealed class ScheduleGrain(
+    [PersistentState("schedule", StorageNames.State)] IPersistentState<ScheduleState> state,
+    IOptions<ScheduleOptions> options,
+    TimeProvider time) : Grain, IScheduleGrain, IRemindable
+{
+    private const string TickReminder = "cron";
+
+    private string Id => this.GetPrimaryKeyString();
+
+    async Task<ScheduleSnapshot> IScheduleGrain.CreateAsync(ScheduleSpec spec)
+    {
+        CronSchedule.Parse(spec);
+        var now = time.GetUtcNow();
+        state.State = new ScheduleState { Spec = spec, CreatedAt = now, HandledUpTo = now };
+        await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(TickReminder, options.Value.TickPeriod, options.Value.TickPeriod);
+        await GrainFactory.GetGrain<IScheduleIndexGrain>(IScheduleIndexGrain.DefaultKey).AddAsync(Id);
+        return Snapshot();
+    }
+
+    Task<ScheduleSnapshot> IScheduleGrain.GetAsync() =>
+        Task.FromResult(state.State.Spec is null ? throw new ScheduleNotFoundException(Id) : Snapshot());
+
+    async Task IScheduleGrain.DeleteAsync()
+    {
+        if (state.State.Spec is null)
+        {
+            throw new ScheduleNotFoundException(Id);
+        }
+
+        var reminder = await this.GetReminder(TickReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await state.ClearStateAsync();
+        state.State = new ScheduleState();
+        await GrainFactory.GetGrain<IScheduleIndexGrain>(IScheduleIndexGrain.DefaultKey).RemoveAsync(Id);
+    }
+
+    Task<string?> IScheduleGrain.TickAsync() => TickAsync();
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Spec is null)
+        {
+            var reminder = await this.GetReminder(reminderName);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        await TickAsync();
+    }
+
+    private async Task<string?> TickAsync()
+    {
+        var spec = state.State.Spec ?? throw new ScheduleNotFoundException(Id);
+        var now = time.GetUtcNow();
+        var due = CronSchedule.Parse(spec).LatestDue(state.State.HandledUpTo, now);
+        if (due is null)
+        {
+            return null;
+        }
+
+        var workflowId = $"{Id}-{due.Value.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+        var labels = new Dictionary<string, string>(spec.Workflow.Labels, StringComparer.Ordinal)
+        {
+            ["schedule"] = Id,
+            ["occurrence"] = due.Value.ToString("O"),
+        };
+        await GrainFactory.GetGrain<IWorkflowGrain>(workflowId).StartAsync(spec.Workflow with { Labels = labels });
+        state.State.HandledUpTo = now;
+        state.State.LastOccurrence = due;
+        state.State.LastWorkflowId = workflowId;
+        state.State.RunCount++;
+        await state.WriteStateAsync();
+        return workflowId;
+    }
+
+    private ScheduleSnapshot Snapshot() => new()
+    {
+        Id = Id,
+        Spec = state.State.Spec!,
+        NextOccurrence = CronSchedule.Parse(state.State.Spec!).Next(time.GetUtcNow()),
+        LastOccurrence = state.State.LastOccurrence,
+        LastWorkflowId = state.State.LastWorkflowId,
+        RunCount = state.State.RunCount,
+        CreatedAt = state.State.CreatedAt,
+    };
+}

@@ -1,0 +1,12 @@
+using ScribeActors.Abstractions;
+
+namespace ScribeActors.Grains.Workflows;
+
+/// <summary>What a step source wants next.</summary>
+/// <param name="Kind">Act, finish or fail.</param>
+/// <param name="Action">The action when acting.</param>
+/// <param name="Description">The step as text (ScribeAgent 5-line block) for the record.</param>
+/// <param name="NextCursor">The source cursor after the action succeeds.</param>
+/// <param name="Answer">The answer of a finish step.</param>
+/// <param name="Error">Why the source cannot go on.</param>
+public sealed record StepDecision(StepDecisionKind Kind, BrowserAction? Action, string? Description, int NextCursor, string? Answer = null, string? Error = null);

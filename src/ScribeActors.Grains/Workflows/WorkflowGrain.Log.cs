@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using ScribeActors.Abstractions;
+
+namespace ScribeActors.Grains.Workflows;
+
+public sealed partial class WorkflowGrain
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Workflow {WorkflowId} started: {Objective} at {StartUrl}")]
+    private partial void LogStarted(string workflowId, string objective, string startUrl);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Workflow {WorkflowId} is now {Status} {Reason}")]
+    private partial void LogStatus(string workflowId, WorkflowStatus status, string? reason);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Workflow {WorkflowId} step {Index}: {Action} -> {Result}")]
+    private partial void LogStep(string workflowId, int index, string action, string result);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Workflow {WorkflowId} resumed after {StepCount} steps (resumption {Resumptions})")]
+    private partial void LogResumed(string workflowId, int stepCount, int resumptions);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} retry {Attempt}: {Reason}")]
+    private partial void LogRetry(string workflowId, int attempt, string? reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} loop error {Count}")]
+    private partial void LogLoopError(string workflowId, int count, Exception exception);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} step {Index} was interrupted; performed: {Performed} ({Reason})")]
+    private partial void LogInterrupted(string workflowId, int index, bool performed, string reason);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Workflow {WorkflowId} page was rebuilt from a checkpoint (epoch {Epoch}); cursor {Cursor} -> {Rewound}")]
+    private partial void LogPageReloaded(string workflowId, int epoch, int cursor, int rewound);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} could not close its browser session")]
+    private partial void LogCloseFailed(string workflowId, Exception exception);
+}

@@ -1,0 +1,309 @@
+using System.Diagnostics;
+using System.Text;
+using ScribeActors.Abstractions;
+using ScribeActors.Agent;
+using ScribeActors.Agent.Recovery;
+
+namespace ScribeActors.Grains.Workflows;
+
+public sealed partial class WorkflowGrain
+{
+    private void StartLoop(bool resumed)
+    {
+        if (_loop is { IsCompleted: false })
+        {
+            return;
+        }
+
+        _loopCancellation?.Dispose();
+        _loopCancellation = new CancellationTokenSource();
+        _loop = RunLoopAsync(resumed, _loopCancellation.Token);
+    }
+
+    private async Task StopLoopAsync(CancellationToken cancellationToken)
+    {
+        if (_loop is { IsCompleted: false } loop)
+        {
+            _loopCancellation?.Cancel();
+            try
+            {
+                // The loop stops at its next await; don't hold deactivation hostage to a slow browser call.
+                await loop.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+            catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+            {
+            }
+        }
+    }
+
+    private async Task RunLoopAsync(bool resumed, CancellationToken cancellationToken)
+    {
+        // Yield first so the loop runs after the current turn ends, but stays on this activation's scheduler.
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
+        var infrastructureErrors = 0;
+        if (resumed)
+        {
+            S.Resumptions++;
+            LogResumed(Id, S.Steps.Count, S.Resumptions);
+        }
+
+        while (!cancellationToken.IsCancellationRequested && S.Status == WorkflowStatus.Running)
+        {
+            try
+            {
+                await RunOneStepAsync(cancellationToken);
+                infrastructureErrors = 0;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                infrastructureErrors++;
+                LogLoopError(Id, infrastructureErrors, e);
+                if (infrastructureErrors >= _options.MaxInfrastructureErrors)
+                {
+                    await FailAsync($"Stopped after {infrastructureErrors} consecutive internal errors; last: {e.GetType().Name}: {e.Message}");
+                    return;
+                }
+
+                await DelayAsync(infrastructureErrors, cancellationToken);
+            }
+        }
+    }
+
+    private async Task RunOneStepAsync(CancellationToken cancellationToken)
+    {
+        if (!S.SessionOpened)
+        {
+            await OpenSessionAsync(cancellationToken);
+            return;
+        }
+
+        var started = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        var observation = await Session.ObserveAsync(false, cancellationToken);
+        var observeMs = clock.Elapsed.TotalMilliseconds;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (S.Status != WorkflowStatus.Running)
+        {
+            return;
+        }
+
+        var dom = DomIndex.Parse(observation.Dom);
+        if (S.Steps.Count > 0 && S.Steps[^1].Phase != StepPhase.Done)
+        {
+            await ResolveInterruptedStepAsync(S.Steps.Count - 1, observation, dom);
+            return;
+        }
+
+        if (S.SessionEpoch is { } epoch && epoch != observation.SessionEpoch)
+        {
+            // The browser context was rebuilt from its checkpoint: typed values and other in-page state are gone.
+            var rewound = Source.CursorAfterReload(S.Steps, S.Cursor, observation.Url);
+            LogPageReloaded(Id, observation.SessionEpoch, S.Cursor, rewound);
+            S.Cursor = rewound;
+        }
+
+        S.SessionEpoch = observation.SessionEpoch;
+        if (S.Steps.Count >= S.Spec!.MaxSteps)
+        {
+            await FailAsync($"Reached the step limit of {S.Spec.MaxSteps} steps before the objective was complete.");
+            return;
+        }
+
+        string? observationRef = null;
+        if (_options.StoreObservations)
+        {
+            observationRef = await artifacts.PutAsync("dom", Encoding.UTF8.GetBytes(observation.Dom), cancellationToken);
+        }
+
+        clock.Restart();
+        var decision = await Source.DecideAsync(new StepContext(S.Spec, S.Cursor, observation, dom, S.Steps), cancellationToken);
+        var decideMs = clock.Elapsed.TotalMilliseconds;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (S.Status != WorkflowStatus.Running)
+        {
+            return;
+        }
+
+        var step = new StepRecord
+        {
+            Index = S.Steps.Count,
+            Phase = StepPhase.Decided,
+            UrlBefore = observation.Url,
+            Description = decision.Description,
+            ObservationRef = observationRef,
+            StartedAt = started,
+            ObserveMs = observeMs,
+            DecideMs = decideMs,
+            SourceCursor = S.Cursor,
+            NodeCount = observation.NodeCount,
+        };
+
+        switch (decision.Kind)
+        {
+            case StepDecisionKind.Finish:
+                S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = "Finished." });
+                S.Cursor = decision.NextCursor;
+                S.Answer = decision.Answer;
+                S.Status = WorkflowStatus.Succeeded;
+                await PersistAsync(statusChanged: true);
+                await UnregisterKeepAliveAsync();
+                LogStatus(Id, S.Status, null);
+                return;
+
+            case StepDecisionKind.Fail:
+                S.Attempts++;
+                if (S.Attempts >= _options.MaxDecisionAttempts)
+                {
+                    await FailAsync(decision.Error ?? "The step source could not decide the next step.");
+                    return;
+                }
+
+                LogRetry(Id, S.Attempts, decision.Error);
+                await DelayAsync(S.Attempts, cancellationToken);
+                return;
+        }
+
+        await ActAsync(step with { Action = decision.Action }, decision.NextCursor, cancellationToken);
+    }
+
+    private async Task ActAsync(StepRecord step, int nextCursor, CancellationToken cancellationToken)
+    {
+        step = step with { Phase = StepPhase.Acting, ActionId = $"{Id}/{step.Index}" };
+        S.Steps.Add(step);
+        await PersistAsync(); // the intent is durable before the browser acts
+
+        var clock = Stopwatch.StartNew();
+        var result = await Session.ExecuteAsync(new ExecuteActionRequest { ActionId = step.ActionId!, Action = step.Action! }, cancellationToken);
+
+        // A loop cancelled while the browser acted belongs to an activation that is going away (or a cancelled
+        // workflow): it must not write. The next activation resolves the step from the durable intent.
+        cancellationToken.ThrowIfCancellationRequested();
+        step = step with
+        {
+            Phase = StepPhase.Done,
+            Outcome = result,
+            UrlAfter = result.UrlAfter,
+            FinishedAt = time.GetUtcNow(),
+            ExecuteMs = clock.Elapsed.TotalMilliseconds,
+        };
+        S.Steps[step.Index] = step;
+        LogStep(Id, step.Index, step.Action!.ToString(), result.ToString());
+        await RecordOutcomeAsync(step, result, nextCursor);
+    }
+
+    private async Task RecordOutcomeAsync(StepRecord step, ActionResult result, int nextCursor)
+    {
+        if (S.Status == WorkflowStatus.Cancelled)
+        {
+            return; // CancelAsync already wrote the final state
+        }
+
+        if (result.Succeeded)
+        {
+            S.Cursor = nextCursor;
+            S.Attempts = 0;
+            await PersistAsync();
+            return;
+        }
+
+        S.Attempts++;
+        var fatal = result.Failure is ActionFailureKind.HostNotAllowed or ActionFailureKind.InvalidAction;
+        var limit = result.Failure == ActionFailureKind.NavigationError ? _options.MaxNavigationRetries + 1 : _options.MaxActionAttempts;
+        if (fatal || S.Attempts >= limit)
+        {
+            await FailAsync($"Step {step.Index + 1} ({step.Action}) failed{(fatal ? "" : $" {S.Attempts} times")}: {result.Failure}: {result.Message}");
+            return;
+        }
+
+        await PersistAsync();
+        LogRetry(Id, S.Attempts, result.ToString());
+        await DelayAsync(S.Attempts, _loopCancellation?.Token ?? CancellationToken.None);
+    }
+
+    private async Task OpenSessionAsync(CancellationToken cancellationToken)
+    {
+        var spec = S.Spec!;
+        var result = await Session.OpenAsync(new OpenSessionRequest { StartUrl = spec.StartUrl, AllowedHosts = [.. spec.EffectiveAllowedHosts] }, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (S.Status != WorkflowStatus.Running)
+        {
+            return;
+        }
+
+        if (result.Succeeded)
+        {
+            S.SessionOpened = true;
+            S.Attempts = 0;
+            await PersistAsync();
+            return;
+        }
+
+        S.Attempts++;
+        var retryable = result.Failure is ActionFailureKind.NavigationError or ActionFailureKind.Timeout or ActionFailureKind.BrowserUnavailable;
+        if (!retryable || S.Attempts > _options.MaxNavigationRetries)
+        {
+            await FailAsync($"Could not open the start URL {spec.StartUrl}{(retryable ? $" after {S.Attempts} attempts" : "")}: {result.Failure}: {result.Message}");
+            return;
+        }
+
+        await PersistAsync();
+        LogRetry(Id, S.Attempts, result.ToString());
+        await DelayAsync(S.Attempts, cancellationToken);
+    }
+
+    /// <summary>
+    /// The workflow lost its activation while an action was in flight. It never repeats a non-idempotent action
+    /// blindly: <see cref="InterruptedActionRule"/> decides from the session's record and the fresh page.
+    /// </summary>
+    private async Task ResolveInterruptedStepAsync(int index, Observation observation, DomIndex dom)
+    {
+        var step = S.Steps[index];
+        if (step.Phase != StepPhase.Acting || step.Action is null || step.ActionId is null)
+        {
+            S.Steps[index] = step with { Phase = StepPhase.Done, FinishedAt = time.GetUtcNow(), Note = "Interrupted before acting; decided again." };
+            await PersistAsync();
+            return;
+        }
+
+        var recorded = await Session.GetActionResultAsync(step.ActionId);
+        if (S.Status != WorkflowStatus.Running)
+        {
+            return;
+        }
+
+        var verdict = InterruptedActionRule.Resolve(step.Action, step.UrlBefore, recorded, observation.Url, Source.IsTargetPresent(step, dom));
+        LogInterrupted(Id, step.Index, verdict.Performed, verdict.Reason);
+        var note = $"Interrupted by a lost activation; {verdict.Reason}.";
+        if (verdict.Performed)
+        {
+            var outcome = verdict.Outcome!;
+            step = step with { Phase = StepPhase.Done, Outcome = outcome, UrlAfter = outcome.UrlAfter ?? observation.Url, FinishedAt = time.GetUtcNow(), Note = note };
+            S.Steps[index] = step;
+            await RecordOutcomeAsync(step, outcome, (step.SourceCursor ?? S.Cursor) + 1);
+            return;
+        }
+
+        S.Steps[index] = step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = note + " Not performed; it will be decided again." };
+        S.Cursor = step.SourceCursor ?? S.Cursor;
+        await PersistAsync();
+    }
+
+    private async Task FailAsync(string reason)
+    {
+        S.Status = WorkflowStatus.Failed;
+        S.FailureReason = reason;
+        await PersistAsync(statusChanged: true);
+        await UnregisterKeepAliveAsync();
+        LogStatus(Id, S.Status, reason);
+    }
+
+    private Task DelayAsync(int attempt, CancellationToken cancellationToken)
+    {
+        var delay = _options.RetryDelay * Math.Pow(2, Math.Min(attempt - 1, 5));
+        return Task.Delay(delay, time, cancellationToken);
+    }
+}

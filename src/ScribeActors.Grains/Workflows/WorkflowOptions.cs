@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ScribeActors.Grains.Workflows;
+
+/// <summary>How workflows run. Section <c>Scribe:Workflow</c>.</summary>
+public sealed class WorkflowOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Scribe:Workflow";
+
+    /// <summary>Period of the reminder that keeps a running workflow alive and reactivates it after a silo failure.
+    /// Default 1 minute (Orleans' minimum unless the silo lowers <c>ReminderOptions.MinimumReminderPeriod</c>).</summary>
+    public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often a failing action (element not interactable, timeout, ...) is tried, re-observing in between. Default 3.</summary>
+    [Range(1, 20)]
+    public int MaxActionAttempts { get; set; } = 3;
+
+    /// <summary>How often an unreachable page is retried before the workflow fails with the network error. Default 3.</summary>
+    [Range(0, 20)]
+    public int MaxNavigationRetries { get; set; } = 3;
+
+    /// <summary>How often the step source may fail to decide on a page (for example a target not rendered yet) before
+    /// the workflow fails. Default 3.</summary>
+    [Range(1, 20)]
+    public int MaxDecisionAttempts { get; set; } = 3;
+
+    /// <summary>The first delay between retries; doubled on each further retry. Default 500 ms.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Consecutive unexpected errors (storage, browser grain unreachable) tolerated before the workflow fails. Default 10.</summary>
+    [Range(1, 1000)]
+    public int MaxInfrastructureErrors { get; set; } = 10;
+
+    /// <summary>Store each observation's DOM as a content-addressed artefact. Default true.</summary>
+    public bool StoreObservations { get; set; } = true;
+}

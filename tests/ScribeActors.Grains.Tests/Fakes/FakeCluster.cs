@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using ScribeActors.Browser;
+using ScribeActors.Client;
+using ScribeActors.Grains.Hosting;
+
+namespace ScribeActors.Grains.Tests.Fakes;
+
+/// <summary>An in-process cluster with memory storage and the fake web as every silo's browser host.</summary>
+public sealed class FakeCluster : IAsyncDisposable
+{
+    private FakeCluster(InProcessTestCluster cluster, FakeWeb web)
+    {
+        Cluster = cluster;
+        Web = web;
+        Client = new ScribeClient(cluster.Client);
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public FakeWeb Web { get; }
+
+    public ScribeClient Client { get; }
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    /// <param name="rolesOfSilo">Roles per silo index; default one silo with the browser role.</param>
+    public static async Task<FakeCluster> StartAsync(params string[][] rolesOfSilo)
+    {
+        if (rolesOfSilo.Length == 0)
+        {
+            rolesOfSilo = [["browser"]];
+        }
+
+        var web = new FakeWeb();
+        var builder = new InProcessTestClusterBuilder((short)rolesOfSilo.Length);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Scribe:Workflow:RetryDelay"] = "00:00:00.050",
+                ["Scribe:Workflow:KeepAlivePeriod"] = "00:00:05",
+            });
+            host.Services.AddSingleton<IBrowserHost>(web);
+        });
+        builder.ConfigureSilo((options, silo) =>
+        {
+            var index = int.Parse(options.SiloName.Split('_')[^1], System.Globalization.CultureInfo.InvariantCulture);
+            silo.AddMemoryGrainStorage(StorageNames.State);
+            silo.UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            silo.AddScribeGrains(rolesOfSilo[index]).UseInMemoryArtifacts();
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new FakeCluster(cluster, web);
+    }
+
+    public async Task<Abstractions.WorkflowSnapshot> WaitAsync(string id, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        return await Client.WaitForCompletionAsync(id, cts.Token);
+    }
+
+    public async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail($"Timed out waiting for: {what}");
+    }
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+}

@@ -1,0 +1,96 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Browser;
+
+namespace ScribeActors.Grains.Tests.Fakes;
+
+/// <summary>One fake browser context of <see cref="FakeWeb"/>.</summary>
+public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts) : IBrowserSession
+{
+    private string _typed = "";
+    private long _observations;
+
+    public string Url { get; private set; } = "about:blank";
+
+    public bool Disposed { get; private set; }
+
+    public Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default)
+    {
+        var dom = Path switch
+        {
+            "/start" => "<html node=\"3\"><body node=\"2\"><a href=\"/form\" node=\"1\">Open form</a><p node=\"0\">Welcome</p></body></html>",
+            "/form" => $"<html node=\"4\"><body node=\"3\"><label for=\"amount\" node=\"2\">Amount</label><input id=\"amount\" name=\"amount\" value=\"{_typed}\" node=\"1\"><button type=\"submit\" node=\"0\">Submit</button></body></html>",
+            "/done" => $"<html node=\"2\"><body node=\"1\"><p node=\"0\">Submitted {string.Join(",", web.Submissions)}</p></body></html>",
+            _ => "<html node=\"1\"><body node=\"0\"></body></html>",
+        };
+        return Task.FromResult(new Observation { ObservationId = ++_observations, Url = Url, Title = Path, Dom = dom, NodeCount = dom.Split("node=").Length - 1, CapturedAt = DateTimeOffset.UtcNow });
+    }
+
+    public async Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default)
+    {
+        switch (action.Kind, Path, action.NodeId)
+        {
+            case (BrowserActionKind.Goto, _, _):
+                if (!HostPattern.IsAllowed(new Uri(action.Url!), allowedHosts))
+                {
+                    return ActionResult.Fail(ActionFailureKind.HostNotAllowed, $"Host of {action.Url} is not allowed.", Url);
+                }
+
+                if (!action.Url!.StartsWith(FakeWeb.Origin, StringComparison.Ordinal))
+                {
+                    return ActionResult.Fail(ActionFailureKind.NavigationError, $"net::ERR_CONNECTION_REFUSED at {action.Url}", Url);
+                }
+
+                Navigate(action.Url);
+                return ActionResult.Success(Url, TimeSpan.FromMilliseconds(1));
+            case (BrowserActionKind.Click, _, _) when web.ClickFailure is { } failure:
+                return ActionResult.Fail(failure, "scripted failure", Url);
+            case (BrowserActionKind.Click, "/start", 1):
+                Navigate(FakeWeb.Origin + "/form");
+                return ActionResult.Success(Url, TimeSpan.FromMilliseconds(1));
+            case (BrowserActionKind.Type, "/form", 1):
+                if (web.BeforeType is { } beforeType)
+                {
+                    await beforeType(cancellationToken);
+                }
+
+                _typed = action.Text ?? "";
+                return ActionResult.Success(Url, TimeSpan.FromMilliseconds(1));
+            case (BrowserActionKind.Click, "/form", 0):
+                if (web.BeforeSubmit is { } before && !await before(cancellationToken))
+                {
+                    return ActionResult.Fail(ActionFailureKind.Timeout, "dropped", Url);
+                }
+
+                web.Submissions.Enqueue(_typed);
+                if (web.AfterSubmit is { } after)
+                {
+                    await after(cancellationToken);
+                }
+
+                Navigate(FakeWeb.Origin + "/done");
+                return ActionResult.Success(Url, TimeSpan.FromMilliseconds(1));
+            default:
+                return ActionResult.Fail(ActionFailureKind.UnknownNode, $"node {action.NodeId} is not on {Path}", Url);
+        }
+    }
+
+    public Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default) => Task.FromResult<int?>(null);
+
+    public Task<BrowserCheckpoint> CheckpointAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new BrowserCheckpoint(Url, "{}"));
+
+    public ValueTask DisposeAsync()
+    {
+        Disposed = true;
+        return ValueTask.CompletedTask;
+    }
+
+    internal void Navigate(string url)
+    {
+        // Post-redirect-get: the form of an already submitted workflow shows the confirmation.
+        Url = url.EndsWith("/form", StringComparison.Ordinal) && !web.Submissions.IsEmpty ? FakeWeb.Origin + "/done" : url;
+        _typed = "";
+    }
+
+    private string Path => Url.StartsWith(FakeWeb.Origin, StringComparison.Ordinal) ? Url[FakeWeb.Origin.Length..] : Url;
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using ScribeActors.Abstractions;
+using ScribeActors.Browser;
+
+namespace ScribeActors.Grains.Tests.Fakes;
+
+/// <summary>
+/// A scripted three-page web (start → form → done) standing in for Chromium, for tests of the grains' orchestration.
+/// The server side records submissions; GET /form after a submission redirects to /done (post-redirect-get, as the
+/// demo sites do). Real browsers are tested in ScribeActors.Browser.Tests and the integration tests.
+/// </summary>
+public sealed class FakeWeb : IBrowserHost
+{
+    public const string Origin = "http://fake.test";
+
+    public ConcurrentQueue<string> Submissions { get; } = new();
+
+    public ConcurrentBag<FakeSession> Sessions { get; } = [];
+
+    /// <summary>Runs inside a submit click, before the submission is recorded (return false to drop it).</summary>
+    public Func<CancellationToken, Task<bool>>? BeforeSubmit { get; set; }
+
+    /// <summary>Runs inside a submit click, after the submission is recorded.</summary>
+    public Func<CancellationToken, Task>? AfterSubmit { get; set; }
+
+    /// <summary>Runs inside a type action, before the text is typed.</summary>
+    public Func<CancellationToken, Task>? BeforeType { get; set; }
+
+    /// <summary>Makes every click fail with this failure.</summary>
+    public ActionFailureKind? ClickFailure { get; set; }
+
+    public int SessionsOpened => Sessions.Count;
+
+    public Task<IBrowserSession> OpenSessionAsync(BrowserSessionOptions options, CancellationToken cancellationToken = default)
+    {
+        var session = new FakeSession(this, options.AllowedHosts);
+        Sessions.Add(session);
+        if (options.Url is not null)
+        {
+            session.Navigate(options.Url);
+        }
+
+        return Task.FromResult<IBrowserSession>(session);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public static RecordedWorkflow Recording(string amount = "42") => new()
+    {
+        Objective = "Submit the amount",
+        StartUrl = Origin + "/start",
+        Steps =
+        [
+            new RecordedStep { Index = 1, Description = "Click \"Open form\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "a", Text = "Open form", Attributes = new() { ["href"] = "/form" } } },
+            new RecordedStep { Index = 2, Description = $"Type \"{amount}\"", Action = StepActions.Type, Value = amount, Signature = new TargetSignature { Tag = "input", Label = "Amount", Attributes = new() { ["name"] = "amount", ["id"] = "amount" } } },
+            new RecordedStep { Index = 3, Description = "Click \"Submit\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "button", Text = "Submit", Attributes = new() { ["type"] = "submit" } } },
+            new RecordedStep { Index = 4, Description = "Done", Action = StepActions.Finish },
+        ],
+    };
+
+    public static WorkflowSpec Spec(int maxSteps = 30, string amount = "42") => new()
+    {
+        Objective = "Submit the amount",
+        StartUrl = Origin + "/start",
+        MaxSteps = maxSteps,
+        StepSource = StepSourceSpec.ForReplay(Recording(amount)),
+    };
+}

@@ -1,0 +1,106 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Grains.Tests.Fakes;
+
+namespace ScribeActors.Grains.Tests.Workflows;
+
+/// <summary>
+/// A workflow whose activation is lost while an action is in flight re-observes and decides from the session's record
+/// and the page; it never submits the form twice. (Real silo deaths are covered by the integration tests.)
+/// </summary>
+[Trait("Suite", "Cluster")]
+public sealed class InterruptedStepTests
+{
+    [Fact]
+    public async Task Resume_SubmitReachedServerBeforeActivationWasLost_IsNotRepeated()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var gate = new TaskCompletionSource();
+        h.Web.AfterSubmit = _ => gate.Task; // the submission is on the server; the click has not returned yet
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        await h.EventuallyAsync(() => Task.FromResult(h.Web.Submissions.Count == 1), "the form was submitted");
+
+        var workflow = h.Grains.GetGrain<IWorkflowGrain>(started.Id);
+        await h.Cluster.DeactivateAsync(workflow);
+        gate.SetResult();
+        await workflow.WakeAsync();
+        var final = await h.WaitAsync(started.Id);
+
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.Contains(final.Steps, s => s.Note?.Contains("Interrupted", StringComparison.Ordinal) == true);
+        Assert.Single(final.Steps, s => s.Action?.Kind == BrowserActionKind.Click && s.UrlBefore!.EndsWith("/form", StringComparison.Ordinal));
+        Assert.True(final.Resumptions >= 1);
+    }
+
+    [Fact]
+    public async Task Resume_SubmitNeverReachedServer_IsTakenOnce()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var gate = new TaskCompletionSource<bool>();
+        h.Web.BeforeSubmit = async ct =>
+        {
+            try
+            {
+                return await gate.Task.WaitAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+        };
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 3, "the submit click is in flight");
+
+        var workflow = h.Grains.GetGrain<IWorkflowGrain>(started.Id);
+        await h.Cluster.DeactivateAsync(workflow);
+        h.Web.BeforeSubmit = null;
+        gate.TrySetResult(false); // if the first click is still waiting, it is dropped: it never reaches the server
+        await workflow.WakeAsync();
+        var final = await h.WaitAsync(started.Id);
+
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        Assert.Equal(["42"], h.Web.Submissions);
+    }
+
+    [Fact]
+    public async Task Resume_PageRebuiltFromCheckpoint_RetypesLostValuesBeforeSubmitting()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var gate = new TaskCompletionSource();
+        h.Web.BeforeType = ct => gate.Task.WaitAsync(ct);
+        var started = await h.Client.StartAsync(FakeWeb.Spec(amount: "77"));
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+        await h.Client.PauseAsync(started.Id);
+        h.Web.BeforeType = null;
+        gate.SetResult();
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps[1].Phase == StepPhase.Done, "the type action finished");
+
+        // The browser context is lost; the next observation rebuilds it from the checkpoint: the typed value is gone.
+        await h.Cluster.DeactivateAsync(h.Grains.GetGrain<IBrowserSessionGrain>(started.Id));
+        await h.Client.ResumeAsync(started.Id);
+        var final = await h.WaitAsync(started.Id);
+
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        Assert.Equal(["77"], h.Web.Submissions);
+        Assert.Equal(2, final.Steps.Count(s => s.Action?.Kind == BrowserActionKind.Type));
+        Assert.Equal(1, (await h.Grains.GetGrain<IBrowserSessionGrain>(started.Id).GetInfoAsync()).Epoch);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SameActionIdTwice_ActsOnceAndReportsTheDuplicate()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var session = h.Grains.GetGrain<IBrowserSessionGrain>("dedupe-" + Guid.NewGuid());
+        await session.OpenAsync(new OpenSessionRequest { StartUrl = FakeWeb.Origin + "/form", AllowedHosts = ["fake.test"] });
+        await session.ObserveAsync();
+        var first = await session.ExecuteAsync(new ExecuteActionRequest { ActionId = "a1", Action = BrowserAction.Click(0) });
+        var second = await session.ExecuteAsync(new ExecuteActionRequest { ActionId = "a1", Action = BrowserAction.Click(0) });
+
+        Assert.True(first.Succeeded);
+        Assert.False(first.Deduplicated);
+        Assert.True(second.Deduplicated);
+        Assert.Single(h.Web.Submissions);
+        Assert.Equal(first.UrlAfter, (await session.GetActionResultAsync("a1"))!.UrlAfter);
+        Assert.Null(await session.GetActionResultAsync("never"));
+    }
+}

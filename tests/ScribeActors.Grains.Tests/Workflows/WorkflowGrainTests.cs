@@ -1,0 +1,149 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Grains.Tests.Fakes;
+
+namespace ScribeActors.Grains.Tests.Workflows;
+
+[Trait("Suite", "Cluster")]
+public sealed class WorkflowGrainTests
+{
+    [Fact]
+    public async Task StartAsync_ReplayOnFakeWeb_SucceedsWithEveryStepRecorded()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        var final = await h.WaitAsync(started.Id);
+
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.Equal(4, final.Steps.Length);
+        Assert.All(final.Steps, s => Assert.Equal(StepPhase.Done, s.Phase));
+        Assert.All(final.Steps.Take(3), s => Assert.True(s.Outcome!.Succeeded));
+        Assert.Equal(BrowserActionKind.Type, final.Steps[1].Action!.Kind);
+        Assert.Equal("42", final.Steps[1].Action!.Text);
+        Assert.Contains("Action: keyboard_sequence_action", final.Steps[1].Description);
+        Assert.All(final.Steps.Take(3), s => Assert.StartsWith("dom/", s.ObservationRef));
+        Assert.Contains((await h.Client.ListAsync(WorkflowStatus.Succeeded)), w => w.Id == started.Id && w.StepCount == 4);
+    }
+
+    [Fact]
+    public async Task StartAsync_SameIdSameSpec_ReturnsExistingWorkflow()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var first = await h.Client.StartAsync(FakeWeb.Spec(), "same");
+        var again = await h.Client.StartAsync(FakeWeb.Spec(), "same");
+        Assert.Equal(first.CreatedAt, again.CreatedAt);
+        await h.WaitAsync("same");
+        Assert.Single(h.Web.Submissions);
+    }
+
+    [Fact]
+    public async Task PauseAsync_BeforeSubmit_StopsUntilResumed()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var gate = new TaskCompletionSource();
+        h.Web.BeforeSubmit = async ct =>
+        {
+            await gate.Task.WaitAsync(ct);
+            return true;
+        };
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Any(s => s.Phase == StepPhase.Acting && s.Action!.Kind == BrowserActionKind.Click && s.Index == 2), "the submit click is in flight");
+
+        var paused = await h.Client.PauseAsync(started.Id);
+        Assert.Equal(WorkflowStatus.Paused, paused.Status);
+        gate.SetResult();
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps[2].Phase == StepPhase.Done, "the in-flight step records its outcome");
+        await Task.Delay(300);
+        var stillPaused = await h.Client.GetAsync(started.Id);
+        Assert.Equal(WorkflowStatus.Paused, stillPaused.Status);
+        Assert.Equal(3, stillPaused.Steps.Length);
+
+        await h.Client.ResumeAsync(started.Id);
+        var final = await h.WaitAsync(started.Id);
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        Assert.Single(h.Web.Submissions);
+    }
+
+    [Fact]
+    public async Task CancelAsync_WhileActing_CancelsAndClosesTheSession()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var gate = new TaskCompletionSource();
+        h.Web.BeforeSubmit = async ct =>
+        {
+            await gate.Task.WaitAsync(ct);
+            return true;
+        };
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 3, "the submit click is in flight");
+
+        var cancelled = await h.Client.CancelAsync(started.Id, "changed my mind");
+        gate.TrySetResult();
+        Assert.Equal(WorkflowStatus.Cancelled, cancelled.Status);
+        Assert.Equal("changed my mind", cancelled.FailureReason);
+        Assert.All(cancelled.Steps, s => Assert.Equal(StepPhase.Done, s.Phase));
+        await h.EventuallyAsync(() => Task.FromResult(h.Web.Sessions.All(s => s.Disposed)), "the browser session is closed");
+        Assert.False((await h.Grains.GetGrain<IBrowserSessionGrain>(started.Id).GetInfoAsync()).IsOpen);
+        await Task.Delay(200);
+        Assert.Equal(WorkflowStatus.Cancelled, (await h.Client.GetAsync(started.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Run_ClickKeepsFailing_FailsAfterBoundedAttemptsNamingTheFailure()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        h.Web.ClickFailure = ActionFailureKind.NotInteractable;
+        var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec())).Id);
+        Assert.Equal(WorkflowStatus.Failed, final.Status);
+        Assert.Contains("failed 3 times", final.FailureReason);
+        Assert.Contains("NotInteractable", final.FailureReason);
+        Assert.Equal(3, final.Steps.Length);
+    }
+
+    [Fact]
+    public async Task Run_StepLimitReached_Fails()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec(maxSteps: 1))).Id);
+        Assert.Equal(WorkflowStatus.Failed, final.Status);
+        Assert.Contains("step limit of 1", final.FailureReason);
+        Assert.Single(final.Steps);
+    }
+
+    [Fact]
+    public async Task Run_StartUrlUnreachable_FailsAfterBoundedRetries()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var spec = FakeWeb.Spec() with { StartUrl = "http://other.test/start", AllowedHosts = ["other.test"] };
+        var final = await h.WaitAsync((await h.Client.StartAsync(spec)).Id);
+        Assert.Equal(WorkflowStatus.Failed, final.Status);
+        Assert.Contains("after 4 attempts", final.FailureReason);
+        Assert.Contains("ERR_CONNECTION_REFUSED", final.FailureReason);
+    }
+
+    [Fact]
+    public async Task GetAsync_UnknownWorkflow_ThrowsNotFound()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var e = await Assert.ThrowsAsync<WorkflowNotFoundException>(() => h.Client.GetAsync("nope"));
+        Assert.Equal("nope", e.WorkflowId);
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => h.Client.PauseAsync("nope"));
+    }
+
+    [Fact]
+    public async Task WatchAsync_StreamsEveryStepThenTheTerminalStatus()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        var events = new List<Client.WorkflowEvent>();
+        await foreach (var e in h.Client.WatchAsync(started.Id))
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal(4, events.Count(e => e.Kind == Client.WorkflowEventKind.StepCompleted));
+        Assert.Equal(WorkflowStatus.Succeeded, events[^1].Status);
+        Assert.Equal(Client.WorkflowEventKind.Status, events[^1].Kind);
+        Assert.Equal([0, 1, 2, 3], events.Where(e => e.Kind == Client.WorkflowEventKind.StepCompleted).Select(e => e.Step!.Index));
+    }
+}
