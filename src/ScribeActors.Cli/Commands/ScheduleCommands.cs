@@ -1,0 +1,87 @@
+using System.CommandLine;
+using ScribeActors.Abstractions;
+using ScribeActors.Agent.Recording;
+using ScribeActors.Cli.Infrastructure;
+
+namespace ScribeActors.Cli.Commands;
+
+/// <summary>schedule add | list | remove.</summary>
+internal static class ScheduleCommands
+{
+    public static Command Create()
+    {
+        var schedule = new Command("schedule", "Manage cron schedules that start workflows.");
+        schedule.Subcommands.Add(Add());
+        schedule.Subcommands.Add(List());
+        schedule.Subcommands.Add(Remove());
+        return schedule;
+    }
+
+    private static Command Add()
+    {
+        var id = new Argument<string>("id") { Description = "Schedule id." };
+        var cron = new Option<string>("--cron") { Description = "Cron expression (5 fields, or 6 with seconds), e.g. \"0 7 * * MON-FRI\".", Required = true };
+        var zone = new Option<string>("--time-zone") { Description = "IANA time zone the expression is read in.", DefaultValueFactory = _ => "UTC" };
+        var objective = new Option<string>("--objective") { Description = "Objective of each workflow.", Required = true };
+        var url = new Option<string>("--url") { Description = "Start URL of each workflow.", Required = true };
+        var replay = new Option<FileInfo>("--replay") { Description = "Recorded workflow (JSON) to replay.", Required = true };
+        var maxSteps = new Option<int>("--max-steps") { Description = "Step limit.", DefaultValueFactory = _ => WorkflowSpec.DefaultMaxSteps };
+        var connection = new ConnectionOptions();
+        var command = new Command("add", "Create or replace a schedule.") { id, cron, zone, objective, url, replay, maxSteps };
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var spec = new ScheduleSpec
+            {
+                Cron = result.GetValue(cron)!,
+                TimeZone = result.GetValue(zone)!,
+                Workflow = new WorkflowSpec
+                {
+                    Objective = result.GetValue(objective)!,
+                    StartUrl = result.GetValue(url)!,
+                    MaxSteps = result.GetValue(maxSteps),
+                    StepSource = StepSourceSpec.ForReplay(RecordedWorkflowFile.Load(result.GetValue(replay)!.FullName)),
+                },
+            };
+            await using var cluster = await ClusterConnection.ConnectAsync(connection.Read(result), cancellationToken);
+            var snapshot = await cluster.Client.CreateScheduleAsync(result.GetValue(id)!, spec);
+            Console.WriteLine($"{snapshot.Id} next {snapshot.NextOccurrence:u}");
+            return 0;
+        });
+        return WorkflowCommands.Guarded(command);
+    }
+
+    private static Command List()
+    {
+        var connection = new ConnectionOptions();
+        var command = new Command("list", "List schedules.");
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var cluster = await ClusterConnection.ConnectAsync(connection.Read(result), cancellationToken);
+            foreach (var s in await cluster.Client.ListSchedulesAsync())
+            {
+                Console.WriteLine($"{s.Id,-24} {s.Spec.Cron,-20} {s.Spec.TimeZone,-16} next {s.NextOccurrence:u}  runs {s.RunCount}  last {s.LastWorkflowId ?? "-"}");
+            }
+
+            return 0;
+        });
+        return WorkflowCommands.Guarded(command);
+    }
+
+    private static Command Remove()
+    {
+        var id = new Argument<string>("id") { Description = "Schedule id." };
+        var connection = new ConnectionOptions();
+        var command = new Command("remove", "Delete a schedule.") { id };
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var cluster = await ClusterConnection.ConnectAsync(connection.Read(result), cancellationToken);
+            await cluster.Client.DeleteScheduleAsync(result.GetValue(id)!);
+            Console.WriteLine($"{result.GetValue(id)} removed");
+            return 0;
+        });
+        return WorkflowCommands.Guarded(command);
+    }
+}

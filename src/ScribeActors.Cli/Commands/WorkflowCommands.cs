@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ScribeActors.Abstractions;
+using ScribeActors.Agent.Recording;
+using ScribeActors.Cli.Infrastructure;
+using ScribeActors.Client;
+
+namespace ScribeActors.Cli.Commands;
+
+/// <summary>start, watch, status, list, pause, resume, cancel.</summary>
+internal static class WorkflowCommands
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static IEnumerable<Command> Create()
+    {
+        yield return Start();
+        yield return Watch();
+        yield return Status();
+        yield return List();
+        yield return Control("pause", "Pause a running workflow after its current step.", (c, id) => c.PauseAsync(id));
+        yield return Control("resume", "Resume a paused workflow.", (c, id) => c.ResumeAsync(id));
+        yield return Control("cancel", "Cancel a workflow and close its browser session.", (c, id) => c.CancelAsync(id));
+    }
+
+    private static Command Start()
+    {
+        var objective = new Option<string>("--objective") { Description = "What the workflow should achieve.", Required = true };
+        var url = new Option<string>("--url") { Description = "Absolute http(s) start URL.", Required = true };
+        var replay = new Option<FileInfo>("--replay") { Description = "Recorded workflow (JSON) to replay.", Required = true };
+        var maxSteps = new Option<int>("--max-steps") { Description = "Step limit.", DefaultValueFactory = _ => WorkflowSpec.DefaultMaxSteps };
+        var allow = new Option<string[]>("--allow-host") { Description = "Host (or host:port) navigations may reach; repeatable. Default: the start URL's host.", AllowMultipleArgumentsPerToken = true };
+        var id = new Option<string?>("--id") { Description = "Workflow id (default: generated)." };
+        var connection = new ConnectionOptions();
+        var command = new Command("start", "Start a workflow and print its id.") { objective, url, replay, maxSteps, allow, id };
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var recording = RecordedWorkflowFile.Load(result.GetValue(replay)!.FullName);
+            var spec = new WorkflowSpec
+            {
+                Objective = result.GetValue(objective)!,
+                StartUrl = result.GetValue(url)!,
+                MaxSteps = result.GetValue(maxSteps),
+                AllowedHosts = result.GetValue(allow) ?? [],
+                StepSource = StepSourceSpec.ForReplay(recording),
+            };
+            var errors = spec.Validate();
+            if (errors.Count > 0)
+            {
+                return Fail(string.Join(Environment.NewLine, errors));
+            }
+
+            await using var cluster = await ClusterConnection.ConnectAsync(connection.Read(result), cancellationToken);
+            var snapshot = await cluster.Client.StartAsync(spec, result.GetValue(id), cancellationToken);
+            Console.WriteLine(snapshot.Id);
+            return 0;
+        });
+        return Guarded(command);
+    }
+
+    private static Command Watch()
+    {
+        var id = new Argument<string>("id") { Description = "Workflow id." };
+        var connection = new ConnectionOptions();
+        var command = new Command("watch", "Show a workflow's steps live until it finishes.") { id };
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var cluster = await ClusterConnection.ConnectAsync(connection.Read(result), cancellationToken);
+            WorkflowSnapshot? last = null;
+            await foreach (var e in cluster.Client.WatchAsync(result.GetValue(id)!, cancellationToken))
+            {
+                Console.WriteLine(EventPrinter.Format(e));
+                last = e.Snapshot;
+            }
+
+            return last?.Status == WorkflowStatus.Succeeded ? 0 : 1;
+        });
+        return Guarded(command);
+    }
+
+    private static Command Status()
+    {
+        var id = new Argument<string>("id") { Description = "Workflow id." };
+        var json = new Option<bool>("--json") { Description = "Print the full snapshot as JSON." };
+        var connection = new ConnectionOptions();
+        var command = new Command("status", "Show a workflow's status and steps.") { id, json };
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var cluster = await ClusterConnection.ConnectAsync(connection.Read(result), cancellationToken);
+            var snapshot = await cluster.Client.GetAsync(result.GetValue(id)!, cancellationToken);
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(snapshot, Json));
+            }
+            else
+            {
+                EventPrinter.PrintSnapshot(Console.Out, snapshot);
+            }
+
+            return 0;
+        });
+        return Guarded(command);
+    }
+
+    private static Command List()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var status = new Option<WorkflowStatus?>("--status") { Description = "Only workflows with this status." };
+        var connection = new ConnectionOptions();
+        var command = new Command("list", "List workflows, newest first.") { json, status };
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var cluster = await ClusterConnection.ConnectAsync(connection.Read(result), cancellationToken);
+            var list = await cluster.Client.ListAsync(result.GetValue(status));
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(list, Json));
+                return 0;
+            }
+
+            foreach (var w in list)
+            {
+                Console.WriteLine($"{w.Id,-40} {w.Status,-10} {w.StepCount,4} steps  {w.CreatedAt:u}  {w.Objective}");
+            }
+
+            return 0;
+        });
+        return Guarded(command);
+    }
+
+    private static Command Control(string name, string description, Func<ScribeClient, string, Task<WorkflowSnapshot>> act)
+    {
+        var id = new Argument<string>("id") { Description = "Workflow id." };
+        var connection = new ConnectionOptions();
+        var command = new Command(name, description) { id };
+        connection.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var cluster = await ClusterConnection.ConnectAsync(connection.Read(result), cancellationToken);
+            var snapshot = await act(cluster.Client, result.GetValue(id)!);
+            Console.WriteLine($"{snapshot.Id} {snapshot.Status}");
+            return 0;
+        });
+        return Guarded(command);
+    }
+
+    internal static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return 2;
+    }
+
+    /// <summary>Turns the expected failures (bad input, unknown ids, no cluster) into one clear line and exit code 2.</summary>
+    internal static Command Guarded(Command command)
+    {
+        var action = command.Action;
+        if (action is System.CommandLine.Invocation.AsynchronousCommandLineAction asyncAction)
+        {
+            command.SetAction(async (result, cancellationToken) =>
+            {
+                try
+                {
+                    return await asyncAction.InvokeAsync(result, cancellationToken);
+                }
+                catch (Exception e) when (e is WorkflowNotFoundException or InvalidWorkflowSpecException or WorkflowConflictException
+                    or ScheduleNotFoundException or InvalidScheduleException or RecordedWorkflowFormatException or InvalidOperationException
+                    or FileNotFoundException or Silo.StorageUnavailableException)
+                {
+                    return Fail(e.Message);
+                }
+            });
+        }
+
+        return command;
+    }
+}

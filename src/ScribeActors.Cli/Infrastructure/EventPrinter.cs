@@ -1,0 +1,60 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Client;
+
+namespace ScribeActors.Cli.Infrastructure;
+
+/// <summary>Renders workflow events and snapshots as plain text lines.</summary>
+internal static class EventPrinter
+{
+    public static string Format(WorkflowEvent e) => e.Kind switch
+    {
+        WorkflowEventKind.Status => $"[{e.WorkflowId}] status {e.Status}{(e.Snapshot.FailureReason is { } r ? $": {r}" : "")}",
+        WorkflowEventKind.StepStarted => $"[{e.WorkflowId}] step {e.Step!.Index + 1,3} ... {Describe(e.Step)}",
+        _ => $"[{e.WorkflowId}] step {e.Step!.Index + 1,3} {Outcome(e.Step)} {Describe(e.Step)}{Timing(e.Step)}",
+    };
+
+    public static string Describe(StepRecord step)
+    {
+        var description = step.Description?.Split('\n').FirstOrDefault(l => l.StartsWith("Description: ", StringComparison.Ordinal))?["Description: ".Length..];
+        var action = step.Action?.ToString();
+        return (description, action) switch
+        {
+            (not null, not null) => $"{description}  [{action}]",
+            (not null, null) => description,
+            (null, not null) => action,
+            _ => step.Note ?? "",
+        };
+    }
+
+    public static void PrintSnapshot(TextWriter output, WorkflowSnapshot s)
+    {
+        output.WriteLine($"Workflow   {s.Id}");
+        output.WriteLine($"Objective  {s.Spec.Objective}");
+        output.WriteLine($"Start URL  {s.Spec.StartUrl}");
+        output.WriteLine($"Status     {s.Status}{(s.FailureReason is { } r ? $" ({r})" : "")}");
+        output.WriteLine($"Steps      {s.Steps.Length} of at most {s.Spec.MaxSteps}; resumed {s.Resumptions} time(s)");
+        if (s.Answer is not null)
+        {
+            output.WriteLine($"Answer     {s.Answer}");
+        }
+
+        foreach (var step in s.Steps)
+        {
+            output.WriteLine($"  {step.Index + 1,3} {Outcome(step)} {Describe(step)}{Timing(step)}{(step.Note is { } n ? $"  -- {n}" : "")}");
+        }
+    }
+
+    private static string Outcome(StepRecord step) => step.Phase != StepPhase.Done
+        ? "..."
+        : step.Outcome switch
+        {
+            null when step.Action is null => "end",
+            null => "---",
+            { Succeeded: true } => "ok ",
+            { } o => $"ERR {o.Failure}: {o.Message} ",
+        };
+
+    private static string Timing(StepRecord step) => step.Phase == StepPhase.Done && step.Action is not null
+        ? $"  ({step.ObserveMs:F0}+{step.DecideMs:F0}+{step.ExecuteMs:F0} ms)"
+        : "";
+}

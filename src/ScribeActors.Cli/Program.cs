@@ -1,0 +1,3 @@
+using ScribeActors.Cli.Commands;
+
+return await ScribeCommands.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,28 @@
+namespace ScribeActors.Client;
+
+/// <summary>How the client reaches a ScribeActors cluster. Section <c>Scribe:Client</c>.</summary>
+public sealed class ScribeClientOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Scribe:Client";
+
+    /// <summary>The local Azurite emulator's connection string (loopback ports 10000-10002).</summary>
+    public const string AzuriteConnectionString =
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;" +
+        "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
+
+    /// <summary>Connection string of the Azure Storage account holding the cluster membership table.
+    /// Default: Azurite on 127.0.0.1.</summary>
+    public string ConnectionString { get; set; } = AzuriteConnectionString;
+
+    /// <summary>The cluster id the silos use. Default <c>scribe</c>.</summary>
+    public string ClusterId { get; set; } = "scribe";
+
+    /// <summary>The service id the silos use. Default <c>scribe</c>.</summary>
+    public string ServiceId { get; set; } = "scribe";
+
+    /// <summary>How long to keep trying to connect before giving up. Default 30 s.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
