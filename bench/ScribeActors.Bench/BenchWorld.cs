@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using ScribeActors.Abstractions;
+using ScribeActors.Browser;
+using ScribeActors.Client;
+using ScribeActors.DemoSites;
+using ScribeActors.DemoSites.Tasks;
+using ScribeActors.Grains.Recording;
+using ScribeActors.Silo.Hosting;
+using ScribeActors.Testing;
+
+namespace ScribeActors.Bench;
+
+/// <summary>Demo sites plus an embedded production-composed silo on Azurite (unique service id per run).</summary>
+internal sealed class BenchWorld : IAsyncDisposable
+{
+    private readonly HttpClient _http = new();
+
+    private BenchWorld(RunningDemoSites sites, WebApplication silo, int seed)
+    {
+        Sites = sites;
+        Silo = silo;
+        Seed = seed;
+        SiteClient = new DemoSitesClient(_http, sites.BaseUrl);
+        Client = new ScribeClient(silo.Services.GetRequiredService<IGrainFactory>());
+    }
+
+    public RunningDemoSites Sites { get; }
+
+    public WebApplication Silo { get; }
+
+    public int Seed { get; }
+
+    public DemoSitesClient SiteClient { get; }
+
+    public ScribeClient Client { get; }
+
+    public IBrowserHost Browsers => Silo.Services.GetRequiredService<IBrowserHost>();
+
+    public static async Task<BenchWorld> StartAsync(int seed = 3)
+    {
+        var sites = await DemoSitesApp.StartAsync("http://127.0.0.1:0", seed);
+        var id = "bench" + Guid.NewGuid().ToString("N")[..8];
+        var silo = await ScribeSiloHost.BuildAsync([], new Dictionary<string, string?>
+        {
+            ["Scribe:Silo:ClusterId"] = id,
+            ["Scribe:Silo:ServiceId"] = id,
+            ["Scribe:Silo:SiloPort"] = SiloProcess.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Scribe:Silo:GatewayPort"] = SiloProcess.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Scribe:Silo:WebPort"] = SiloProcess.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Scribe:Storage:StateContainer"] = "state-" + id,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await silo.StartAsync();
+        return new BenchWorld(sites, silo, seed);
+    }
+
+    public DemoTask Task(string id) => DemoTaskCatalog.Get(Sites.BaseUrl, Seed, id);
+
+    public async Task<RecordedWorkflow> RecordAsync(DemoTask task)
+    {
+        await SiteClient.ResetAsync(Seed);
+        var recording = await Browsers.RecordAsync(task.Objective, task.StartUrl, task.Script, [HostPattern.Of(Sites.BaseUrl)], $"bench:{task.Id}");
+        await SiteClient.ResetAsync(Seed);
+        return recording;
+    }
+
+    public WorkflowSpec Spec(DemoTask task, RecordedWorkflow recording) => new()
+    {
+        Objective = task.Objective,
+        StartUrl = task.StartUrl,
+        AllowedHosts = [HostPattern.Of(Sites.BaseUrl)],
+        MaxSteps = recording.Steps.Length + 10,
+        StepSource = StepSourceSpec.ForReplay(recording),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await Silo.StopAsync();
+        await Silo.DisposeAsync();
+        await Sites.DisposeAsync();
+        _http.Dispose();
+    }
+}

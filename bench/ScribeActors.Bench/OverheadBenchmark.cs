@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using ScribeActors.Abstractions;
+using ScribeActors.DemoSites.Tasks;
+
+namespace ScribeActors.Bench;
+
+/// <summary>
+/// The same recorded workflow through ScribeActors (durable workflow grain, browser-session grain, observation with node
+/// ids, Azurite persistence before and after every action, storage-state checkpoints) vs a bare Playwright script doing
+/// the same actions with the expert selectors on the same demo site, alternating runs.
+/// </summary>
+internal static class OverheadBenchmark
+{
+    private const string TaskId = "supplier.dispute-invoice";
+
+    public static async Task<object> RunAsync(int runs)
+    {
+        await using var world = await BenchWorld.StartAsync();
+        var task = world.Task(TaskId);
+        var recording = await world.RecordAsync(task);
+        var actionSteps = task.Script.Count(s => s.Action != StepActions.Finish);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+
+        // Warm both paths once (JIT, first context), untimed.
+        await BareRunAsync(browser, world, task);
+        await ScribeRunAsync(world, task, recording);
+
+        var bare = new List<double>();
+        var scribe = new List<double>();
+        var overhead = new List<double>();
+        double bareTotal = 0, scribeTotal = 0;
+        var phases = new List<(double Observe, double Decide, double Execute)>();
+        for (var run = 0; run < runs; run++)
+        {
+            var b = await BareRunAsync(browser, world, task);
+            var (s, snapshot) = await ScribeRunAsync(world, task, recording);
+            if (b.Count != actionSteps || s.Count != actionSteps)
+            {
+                throw new InvalidOperationException($"Run {run}: expected {actionSteps} steps, bare {b.Count}, scribe {s.Count} ({snapshot.Status}: {snapshot.FailureReason}).");
+            }
+
+            bare.AddRange(b);
+            scribe.AddRange(s);
+            overhead.AddRange(s.Zip(b, (x, y) => x - y));
+            bareTotal += b.Sum();
+            scribeTotal += s.Sum();
+            phases.AddRange(snapshot.Steps.Where(x => x.Action is not null).Select(x => (x.ObserveMs, x.DecideMs, x.ExecuteMs)));
+            Stats.Log($"overhead run {run + 1}/{runs}: bare {b.Sum():F0} ms, scribe {s.Sum():F0} ms");
+        }
+
+        var bareRate = bare.Count / (bareTotal / 1000);
+        var scribeRate = scribe.Count / (scribeTotal / 1000);
+        return new
+        {
+            task = TaskId,
+            runs,
+            stepsPerRun = actionSteps,
+            bareStepsPerSecond = Math.Round(bareRate, 2),
+            scribeStepsPerSecond = Math.Round(scribeRate, 2),
+            ratio = Math.Round(scribeRate / bareRate, 3),
+            target = new { ratio = 0.9, p95OverheadMs = 50 },
+            stepMs = new
+            {
+                bare = new { p50 = Stats.Percentile(bare, 50), p95 = Stats.Percentile(bare, 95) },
+                scribe = new { p50 = Stats.Percentile(scribe, 50), p95 = Stats.Percentile(scribe, 95) },
+            },
+            overheadPerStepMs = new { p50 = Stats.Percentile(overhead, 50), p95 = Stats.Percentile(overhead, 95), mean = Math.Round(overhead.Average(), 2) },
+            scribePhaseMeansMs = new
+            {
+                observe = Math.Round(phases.Average(p => p.Observe), 2),
+                decide = Math.Round(phases.Average(p => p.Decide), 2),
+                execute = Math.Round(phases.Average(p => p.Execute), 2),
+            },
+            definition = "bare step = one Playwright action on the expert selector plus waiting for the load state; scribe step = time between consecutive step completions of the workflow (observe + locate + persist intent + execute + checkpoint + persist outcome); overhead = scribe step - bare step, paired by run and step index",
+        };
+    }
+
+    private static async Task<List<double>> BareRunAsync(IBrowser browser, BenchWorld world, DemoTask task)
+    {
+        await world.SiteClient.ResetAsync(world.Seed);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(task.StartUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        var times = new List<double>();
+        foreach (var step in task.Script.Where(s => s.Action != StepActions.Finish))
+        {
+            var clock = Stopwatch.StartNew();
+            var target = page.Locator(step.Selector!).First;
+            switch (step.Action)
+            {
+                case StepActions.Click:
+                    await target.ClickAsync();
+                    break;
+                case StepActions.Type:
+                    await target.FillAsync(step.Value ?? "");
+                    break;
+                case StepActions.SelectOption:
+                    await target.SelectOptionAsync(new SelectOptionValue { Label = step.Value });
+                    break;
+                case StepActions.KeyCombination:
+                    await target.PressAsync(step.Value!);
+                    break;
+                default:
+                    throw new InvalidOperationException($"The bare script does not know {step.Action}.");
+            }
+
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return times;
+    }
+
+    private static async Task<(List<double> Steps, WorkflowSnapshot Snapshot)> ScribeRunAsync(BenchWorld world, DemoTask task, RecordedWorkflow recording)
+    {
+        await world.SiteClient.ResetAsync(world.Seed);
+        var started = await world.Client.StartAsync(world.Spec(task, recording));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var final = await world.Client.WaitForCompletionAsync(started.Id, timeout.Token);
+        var acted = final.Steps.Where(s => s.Action is not null && s.FinishedAt is not null).ToList();
+        var times = new List<double>();
+        for (var i = 0; i < acted.Count; i++)
+        {
+            var from = i == 0 ? acted[0].StartedAt : acted[i - 1].FinishedAt!.Value;
+            times.Add((acted[i].FinishedAt!.Value - from).TotalMilliseconds);
+        }
+
+        return (times, final);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using ScribeActors.Bench;
+
+// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|all [--runs N] [--workflows N]
+// Prints one JSON document on stdout; progress goes to stderr. Needs Azurite (./scribe.sh bench starts it) and Chromium.
+var what = args.FirstOrDefault() ?? "all";
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}
+
+var results = new Dictionary<string, object>
+{
+    ["machine"] = new { Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, dotnet = Environment.Version.ToString() },
+    ["startedAt"] = DateTimeOffset.UtcNow,
+};
+if (what is "overhead" or "all")
+{
+    results["overhead"] = await OverheadBenchmark.RunAsync(Arg("--runs", 5));
+}
+
+if (what is "resume" or "all")
+{
+    results["resume"] = await ResumeBenchmark.RunAsync(Arg("--runs", 5));
+}
+
+if (what is "concurrency" or "all")
+{
+    results["concurrency"] = await ConcurrencyBenchmark.RunAsync(Arg("--workflows", 100));
+}
+
+if (results.Count == 2)
+{
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency or all.");
+    return 2;
+}
+
+Console.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+return 0;

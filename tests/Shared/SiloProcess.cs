@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ScribeActors.Testing;
+
+/// <summary>A `scribe silo` process (the real CLI build) with its own ports, in a cluster of the given ids.
+/// Shared by the integration tests and the benchmarks (linked into both).</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private SiloProcess(Process process, int siloPort, int gatewayPort, int webPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+        WebPort = webPort;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public int WebPort { get; }
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string LogTail
+    {
+        get
+        {
+            lock (_log)
+            {
+                var text = _log.ToString();
+                return text.Length > 4000 ? text[^4000..] : text;
+            }
+        }
+    }
+
+    public static string CliPath()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(RepoRoot(), "src", "ScribeActors.Cli", "bin", configuration, "net10.0", "scribe.dll");
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"The scribe CLI is not built at {path}: build the solution first (`dotnet build ScribeActors.sln -c {configuration}` or `./scribe.sh test`).");
+    }
+
+    public static async Task<SiloProcess> StartAsync(string clusterId, string serviceId, string roles = "browser,inference,gpu", int? siloPort = null, int? gatewayPort = null)
+    {
+        var port = siloPort ?? FreeTcpPort();
+        var gateway = gatewayPort ?? FreeTcpPort();
+        var web = FreeTcpPort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            CliPath(), "silo", "--port", port.ToString(), "--gateway-port", gateway.ToString(), "--web-port", web.ToString(),
+            "--roles", roles, "--cluster-id", clusterId, "--fast-failure-detection", "--min-reminder-seconds", "2", "--keepalive-seconds", "4",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Scribe__Silo__ServiceId"] = serviceId;
+        start.Environment["Scribe__Storage__StateContainer"] = "state-" + serviceId;
+        start.Environment["Scribe__Workflow__RetryDelay"] = "00:00:00.200";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__ScribeActors"] = "Information";
+        var silo = new SiloProcess(Process.Start(start)!, port, gateway, web);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (silo.HasExited)
+            {
+                throw new InvalidOperationException($"scribe silo exited with code {silo._process.ExitCode}:\n{silo.LogTail}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync($"http://127.0.0.1:{web}/health")).IsSuccessStatusCode)
+                {
+                    return silo;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        var tail = silo.LogTail;
+        await silo.DisposeAsync();
+        throw new TimeoutException($"scribe silo did not answer /health within 60 s:\n{tail}");
+    }
+
+    public static int FreeTcpPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ScribeActors.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (with ScribeActors.sln) was not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>kill -9: the process and its Chromium children die at once, with no shutdown code run.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+}
