@@ -4,6 +4,7 @@
 #   ./scribe.sh demo [args]    set up, build, run `scribe demo` (Azurite, one silo, demo sites, a workflow)
 #   ./scribe.sh test [args]    set up, build, start Azurite in memory, run every test (args go to dotnet test)
 #   ./scribe.sh build          set up and build (always builds)
+#   ./scribe.sh bench [what]   set up, build, run the benchmarks (overhead|resume|concurrency|all), JSON out
 #   ./scribe.sh setup          set up only: Chromium, Azurite's npm packages, .NET SDK check
 #   ./scribe.sh help
 #
@@ -28,7 +29,7 @@ say() { printf 'scribe: %s\n' "$*" >&2; }
 die() { printf 'scribe: error: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # Runs a command as root: directly when we are root, through sudo otherwise.
@@ -171,17 +172,32 @@ cmd_test() {
 
     rm -rf "$ROOT/TestResults"
     rc=0
-    dotnet test "$SOLUTION" -c "$CONFIGURATION" --no-build \
+    # -m:1 runs the test assemblies one after another: the browser, cluster and multi-process suites each use
+    # both cores, and running them side by side on a 2-core machine only makes their timings flaky.
+    dotnet test "$SOLUTION" -c "$CONFIGURATION" --no-build -m:1 \
         --logger trx --results-directory "$ROOT/TestResults" \
         --blame-hang-timeout 10m "$@" || rc=$?
     exit "$rc"
 }
 
 cmd_bench() {
-    # Place for `./scribe.sh bench`: set up and build like `test`, start Azurite (persistent or
-    # in memory, as the benchmark needs), then run the bench/ project and leave its JSON under
-    # bench/results/ (git-ignored).
-    die "'bench' is not available yet: the bench/ project has not landed"
+    # Set up and build like `test`, start Azurite in memory, run the bench/ project (args: overhead|resume|
+    # concurrency|all [--runs N] [--workflows N]); the JSON goes to stdout and to bench/results/ (git-ignored).
+    setup
+    build
+    cd "$ROOT"
+    local rc=0
+    bash "$ROOT/Azurite/start.sh" --in-memory --background || rc=$?
+    case "$rc" in
+        0) azurite_started_here=true
+           trap stop_test_azurite EXIT ;;
+        "$AZURITE_ALREADY_RUNNING") ;;
+        *) die "could not start Azurite (Azurite/start.sh exited $rc; see above)" ;;
+    esac
+    mkdir -p "$ROOT/bench/results"
+    local out="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-${1:-all}.json"
+    dotnet "$ROOT/bench/ScribeActors.Bench/bin/$CONFIGURATION/net10.0/ScribeActors.Bench.dll" "$@" | tee "$out"
+    say "results written to ${out#"$ROOT"/}"
 }
 
 main() {

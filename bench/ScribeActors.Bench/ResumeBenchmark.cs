@@ -70,7 +70,7 @@ internal static class ResumeBenchmark
                 }
                 while (snapshot.Steps.Count(s => s.Phase == StepPhase.Done) < 3);
 
-                var victim = silos.First(s => snapshot.Silo?.Contains($":{s.SiloPort}@", StringComparison.Ordinal) == true);
+                var victim = silos.First(s => snapshot.Silo?.Contains($":{s.SiloPort}:", StringComparison.Ordinal) == true);
                 var doneBefore = snapshot.Steps.Count(s => s.Phase == StepPhase.Done);
                 victim.Kill();
                 var killedAt = DateTimeOffset.UtcNow;

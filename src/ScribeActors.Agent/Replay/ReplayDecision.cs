@@ -9,4 +9,6 @@ namespace ScribeActors.Agent.Replay;
 /// <param name="Step">The step in the ScribeAgent 5-line format, with the node id of the fresh page.</param>
 /// <param name="Answer">The answer of a finish step.</param>
 /// <param name="Error">Why the step cannot be replayed.</param>
-public sealed record ReplayDecision(ReplayDecisionKind Kind, int Cursor, BrowserAction? Action, string? Step, string? Answer, string? Error);
+/// <param name="Note">How the decision was reached when that is not the plain next step (for example a step skipped
+/// because the page shows it took effect).</param>
+public sealed record ReplayDecision(ReplayDecisionKind Kind, int Cursor, BrowserAction? Action, string? Step, string? Answer, string? Error, string? Note = null);

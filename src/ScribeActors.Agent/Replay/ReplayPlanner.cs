@@ -7,7 +7,28 @@ namespace ScribeActors.Agent.Replay;
 public static class ReplayPlanner
 {
     /// <summary>Decides the action for recorded step <paramref name="cursor"/> on the page <paramref name="dom"/>.</summary>
-    public static ReplayDecision Next(RecordedWorkflow recording, int cursor, DomIndex dom)
+    /// <param name="recording">The recording.</param>
+    /// <param name="cursor">The recorded step to take (0-based).</param>
+    /// <param name="dom">The fresh page.</param>
+    /// <param name="attempted">Whether this step was already tried and its outcome is uncertain (it failed, or an
+    /// interruption left it undecided). Then, when its target is gone but the next step's target is on the page, the
+    /// page shows the step took effect, and the next step is taken instead.</param>
+    public static ReplayDecision Next(RecordedWorkflow recording, int cursor, DomIndex dom, bool attempted = false)
+    {
+        var decision = Plan(recording, cursor, dom);
+        if (decision.Kind != ReplayDecisionKind.Fail || !attempted || cursor + 1 >= recording.Steps.Length
+            || recording.Steps[cursor + 1].Signature is null || !IsTargetPresent(recording, cursor + 1, dom))
+        {
+            return decision;
+        }
+
+        var next = Plan(recording, cursor + 1, dom);
+        return next.Kind == ReplayDecisionKind.Fail
+            ? decision
+            : next with { Note = $"Recorded step {cursor + 1}'s target is gone and step {cursor + 2}'s is on the page: step {cursor + 1} took effect." };
+    }
+
+    private static ReplayDecision Plan(RecordedWorkflow recording, int cursor, DomIndex dom)
     {
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(dom);

@@ -10,11 +10,15 @@ public sealed class ReplayStepSource(RecordedWorkflow recording) : IStepSource
     /// <inheritdoc />
     public Task<StepDecision> DecideAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var decision = ReplayPlanner.Next(recording, context.Cursor, context.Dom);
+        // The last attempt at this step failed or was left undecided by an interruption: the page may show it took effect.
+        var attempted = context.History.Count > 0
+            && context.History[^1] is { SourceCursor: var last, Action: not null } previous && last == context.Cursor
+            && previous.Outcome is not { Succeeded: true };
+        var decision = ReplayPlanner.Next(recording, context.Cursor, context.Dom, attempted);
         return Task.FromResult(decision.Kind switch
         {
-            ReplayDecisionKind.Act => new StepDecision(StepDecisionKind.Act, decision.Action, decision.Step, decision.Cursor + 1),
-            ReplayDecisionKind.Finish => new StepDecision(StepDecisionKind.Finish, null, decision.Step, decision.Cursor + 1, decision.Answer),
+            ReplayDecisionKind.Act => new StepDecision(StepDecisionKind.Act, decision.Action, decision.Step, decision.Cursor + 1, Note: decision.Note),
+            ReplayDecisionKind.Finish => new StepDecision(StepDecisionKind.Finish, null, decision.Step, decision.Cursor + 1, decision.Answer, Note: decision.Note),
             _ => new StepDecision(StepDecisionKind.Fail, null, null, decision.Cursor, Error: decision.Error),
         });
     }

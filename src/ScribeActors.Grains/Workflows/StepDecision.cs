@@ -9,4 +9,5 @@ namespace ScribeActors.Grains.Workflows;
 /// <param name="NextCursor">The source cursor after the action succeeds.</param>
 /// <param name="Answer">The answer of a finish step.</param>
 /// <param name="Error">Why the source cannot go on.</param>
-public sealed record StepDecision(StepDecisionKind Kind, BrowserAction? Action, string? Description, int NextCursor, string? Answer = null, string? Error = null);
+/// <param name="Note">How the source reached the decision, when worth recording.</param>
+public sealed record StepDecision(StepDecisionKind Kind, BrowserAction? Action, string? Description, int NextCursor, string? Answer = null, string? Error = null, string? Note = null);

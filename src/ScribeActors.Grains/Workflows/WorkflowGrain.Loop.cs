@@ -140,12 +140,13 @@ public sealed partial class WorkflowGrain
             DecideMs = decideMs,
             SourceCursor = S.Cursor,
             NodeCount = observation.NodeCount,
+            Note = decision.Note,
         };
 
         switch (decision.Kind)
         {
             case StepDecisionKind.Finish:
-                S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = "Finished." });
+                S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = decision.Note ?? "Finished." });
                 S.Cursor = decision.NextCursor;
                 S.Answer = decision.Answer;
                 S.Status = WorkflowStatus.Succeeded;
@@ -158,7 +159,10 @@ public sealed partial class WorkflowGrain
                 S.Attempts++;
                 if (S.Attempts >= _options.MaxDecisionAttempts)
                 {
-                    await FailAsync(decision.Error ?? "The step source could not decide the next step.");
+                    // Keep the page the source gave up on (its observation reference) in the history.
+                    var reason = $"{decision.Error ?? "The step source could not decide the next step."} (page: {observation.Url} \"{observation.Title}\")";
+                    S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = reason });
+                    await FailAsync(reason);
                     return;
                 }
 

@@ -110,6 +110,32 @@ public sealed class ReplayPlannerTests
     }
 
     [Fact]
+    public void Next_AttemptedStepWhoseTargetIsGoneButNextTargetPresent_TakesTheNextStep()
+    {
+        var dom = DomIndex.Parse(Page);
+        var recording = Recording(
+            new RecordedStep { Description = "Click \"Sign in\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "button", Text = "Sign in", Attributes = new() { ["type"] = "submit" } } },
+            new RecordedStep { Description = "Click \"Back to invoices\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "a", Text = "Back to invoices", Attributes = new() { ["href"] = "/invoices" } } });
+
+        var fresh = ReplayPlanner.Next(recording, 0, dom);
+        Assert.Equal(ReplayDecisionKind.Fail, fresh.Kind);
+
+        var healed = ReplayPlanner.Next(recording, 0, dom, attempted: true);
+        Assert.Equal(ReplayDecisionKind.Act, healed.Kind);
+        Assert.Equal(1, healed.Cursor);
+        Assert.Contains("step 1 took effect", healed.Note);
+    }
+
+    [Fact]
+    public void Next_AttemptedStepWhoseNextTargetIsAlsoGone_StillFails()
+    {
+        var recording = Recording(
+            new RecordedStep { Description = "Click \"Sign in\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "button", Text = "Sign in", Attributes = new() { ["type"] = "submit" } } },
+            new RecordedStep { Description = "Click \"Logout\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "a", Text = "Logout", Attributes = new() { ["href"] = "/logout" } } });
+        Assert.Equal(ReplayDecisionKind.Fail, ReplayPlanner.Next(recording, 0, DomIndex.Parse(Page), attempted: true).Kind);
+    }
+
+    [Fact]
     public void IsTargetPresent_FollowsTheLocator()
     {
         var dom = DomIndex.Parse(Page);

@@ -51,8 +51,8 @@ public sealed class MultiProcessDurabilityTests(ITestOutputHelper output)
             var ids = await StartAllAsync(client, world, recordings);
             await WaitUntilAsync(async () => (await Task.WhenAll(ids.Select(i => client.GetAsync(i)))).All(s => s.Steps.Length >= 2), "every workflow took two steps");
             var hosts = await Task.WhenAll(ids.Select(i => client.GetAsync(i)));
-            var victim = silos.OrderByDescending(s => hosts.Count(h => h.Silo?.Contains($":{s.SiloPort}@", StringComparison.Ordinal) == true)).First();
-            var onVictim = hosts.Count(h => h.Silo?.Contains($":{victim.SiloPort}@", StringComparison.Ordinal) == true);
+            var victim = silos.OrderByDescending(s => hosts.Count(h => h.Silo?.Contains($":{s.SiloPort}:", StringComparison.Ordinal) == true)).First();
+            var onVictim = hosts.Count(h => h.Silo?.Contains($":{victim.SiloPort}:", StringComparison.Ordinal) == true);
             output.WriteLine($"killing silo pid {victim.Pid} (port {victim.SiloPort}) hosting {onVictim} of {ids.Count} workflows");
             Assert.True(onVictim > 0, "no workflow was hosted on the silo chosen to die");
             Assert.True(hosts.All(h => !h.IsTerminal), "a workflow finished before the kill; the site latency is too low for this test");
@@ -112,7 +112,14 @@ public sealed class MultiProcessDurabilityTests(ITestOutputHelper output)
         for (var i = 0; i < finals.Length; i++)
         {
             var final = finals[i];
-            output.WriteLine($"{final.Id}: {final.Status} in {final.Steps.Length} steps, resumed {final.Resumptions}x; notes: {string.Join(" | ", final.Steps.Where(s => s.Note is not null).Select(s => s.Note))}");
+            output.WriteLine($"{final.Id} ({recordings[i].Task.Id}): {final.Status} in {final.Steps.Length} steps, resumed {final.Resumptions}x; notes: {string.Join(" | ", final.Steps.Where(s => s.Note is not null).Select(s => s.Note))}");
+            if (final.Status != WorkflowStatus.Succeeded)
+            {
+                foreach (var s in final.Steps)
+                {
+                    output.WriteLine($"    {s.Index}: cursor {s.SourceCursor} {s.Action} -> {s.Outcome} at {s.UrlAfter} ({s.Note})");
+                }
+            }
             Assert.True(final.Status == WorkflowStatus.Succeeded, $"{recordings[i].Task.Id}: {final.Status}: {final.FailureReason}");
             var check = recordings[i].Task.Check(state);
             Assert.True(check.Succeeded, $"{recordings[i].Task.Id}: {check.Reason}");

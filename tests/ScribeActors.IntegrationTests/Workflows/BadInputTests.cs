@@ -99,12 +99,16 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         var task = _world.Tasks().First(t => t.Site == "supplier");
         var recording = await _world.RecordAsync(_silo.Service<IBrowserHost>(), task);
-        // Replay the supplier recording on the expenses site: its first target is not there.
+        // Replay the supplier recording on the expenses site: the sign-in form looks alike (same field names and
+        // button), but the supplier pages after it are not there.
         var spec = _world.Spec(task, recording) with { StartUrl = new Uri(_world.Sites.BaseUrl, "expenses/").ToString() };
         var final = await RunAsync(spec);
         Assert.Equal(WorkflowStatus.Failed, final.Status);
-        Assert.Contains("Recorded step 1", final.FailureReason);
-        Assert.Contains("target not found", final.FailureReason);
+        Assert.Matches(@"^Recorded step \d+ \(.+\): target not found on the page\.", final.FailureReason);
+        Assert.All(final.Steps.Where(s => s.Action is not null), s => Assert.True(s.Outcome?.Succeeded, $"step {s.Index} before the missing target lost its outcome"));
+        Assert.Null(final.Steps[^1].Action);
+        Assert.StartsWith("dom/", final.Steps[^1].ObservationRef);
+        Assert.Contains("/expenses/", final.FailureReason);
     }
 
     [Fact]
