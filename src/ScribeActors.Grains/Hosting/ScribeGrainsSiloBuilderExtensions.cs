@@ -29,6 +29,7 @@ public static class ScribeGrainsSiloBuilderExtensions
         services.AddPlacementFilter<RequireSiloRoleStrategy, RequireSiloRoleDirector>(ServiceLifetime.Singleton);
         services.AddScribeBrowser();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton<TimeProvider>(ScribeClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton<StepSourceFactory>();
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateOnStart();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
 
@@ -11,7 +12,7 @@ namespace ScribeActors.Grains.Schedules;
 public sealed class ScheduleGrain(
     [PersistentState("schedule", StorageNames.State)] IPersistentState<ScheduleState> state,
     IOptions<ScheduleOptions> options,
-    TimeProvider time) : Grain, IScheduleGrain, IRemindable
+    [FromKeyedServices(ScribeClock.Key)] TimeProvider time) : Grain, IScheduleGrain, IRemindable
 {
     private const string TickReminder = "cron";
 

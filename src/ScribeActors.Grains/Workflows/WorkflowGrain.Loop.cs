@@ -281,7 +281,7 @@ public sealed partial class WorkflowGrain
 
         var verdict = InterruptedActionRule.Resolve(step.Action, step.UrlBefore, recorded, observation.Url, Source.IsTargetPresent(step, dom));
         LogInterrupted(Id, step.Index, verdict.Performed, verdict.Reason);
-        var note = $"Interrupted by a lost activation; {verdict.Reason}.";
+        var note = $"Interrupted before its outcome was recorded (lost activation or browser session); {verdict.Reason}.";
         if (verdict.Performed)
         {
             var outcome = verdict.Outcome!;

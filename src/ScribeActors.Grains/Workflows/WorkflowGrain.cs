@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public sealed partial class WorkflowGrain(
     IArtifactStore artifacts,
     IOptions<WorkflowOptions> options,
     ILocalSiloDetails localSilo,
-    TimeProvider time,
+    [FromKeyedServices(ScribeClock.Key)] TimeProvider time,
     ILogger<WorkflowGrain> logger) : Grain, IWorkflowGrain, IRemindable
 {
     private const string KeepAliveReminder = "keepalive";

@@ -26,7 +26,12 @@ public sealed class FakeCluster : IAsyncDisposable
     public IGrainFactory Grains => Cluster.Client;
 
     /// <param name="rolesOfSilo">Roles per silo index; default one silo with the browser role.</param>
-    public static async Task<FakeCluster> StartAsync(params string[][] rolesOfSilo)
+    public static Task<FakeCluster> StartAsync(params string[][] rolesOfSilo) => StartAsync(null, null, rolesOfSilo);
+
+    /// <param name="time">The clock the grains see (default: the system clock).</param>
+    /// <param name="settings">Extra configuration.</param>
+    /// <param name="rolesOfSilo">Roles per silo index; default one silo with the browser role.</param>
+    public static async Task<FakeCluster> StartAsync(TimeProvider? time, IReadOnlyDictionary<string, string?>? settings, params string[][] rolesOfSilo)
     {
         if (rolesOfSilo.Length == 0)
         {
@@ -42,7 +47,12 @@ public sealed class FakeCluster : IAsyncDisposable
                 ["Scribe:Workflow:RetryDelay"] = "00:00:00.050",
                 ["Scribe:Workflow:KeepAlivePeriod"] = "00:00:05",
             });
+            host.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             host.Services.AddSingleton<IBrowserHost>(web);
+            if (time is not null)
+            {
+                host.Services.AddKeyedSingleton(ScribeClock.Key, time);
+            }
         });
         builder.ConfigureSilo((options, silo) =>
         {
