@@ -154,11 +154,8 @@ stop_test_azurite() {
     fi
 }
 
-cmd_test() {
-    setup
-    build
-    cd "$ROOT"
-
+# Starts Azurite in memory for tests and benchmarks; an Azurite that already runs is reused and left running.
+start_test_azurite() {
     local rc=0
     bash "$ROOT/Azurite/start.sh" --in-memory --background || rc=$?
     case "$rc" in
@@ -169,9 +166,17 @@ cmd_test() {
         "$AZURITE_ALREADY_RUNNING") say "reusing the Azurite that is already running (it is left running afterwards)" ;;
         *) die "could not start Azurite (Azurite/start.sh exited $rc; see above)" ;;
     esac
+}
+
+cmd_test() {
+    setup
+    build
+    cd "$ROOT"
+
+    start_test_azurite
 
     rm -rf "$ROOT/TestResults"
-    rc=0
+    local rc=0
     # -m:1 runs the test assemblies one after another: the browser, cluster and multi-process suites each use
     # both cores, and running them side by side on a 2-core machine only makes their timings flaky.
     dotnet test "$SOLUTION" -c "$CONFIGURATION" --no-build -m:1 \
@@ -186,14 +191,7 @@ cmd_bench() {
     setup
     build
     cd "$ROOT"
-    local rc=0
-    bash "$ROOT/Azurite/start.sh" --in-memory --background || rc=$?
-    case "$rc" in
-        0) azurite_started_here=true
-           trap stop_test_azurite EXIT ;;
-        "$AZURITE_ALREADY_RUNNING") ;;
-        *) die "could not start Azurite (Azurite/start.sh exited $rc; see above)" ;;
-    esac
+    start_test_azurite
     mkdir -p "$ROOT/bench/results"
     local out="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-${1:-all}.json"
     dotnet "$ROOT/bench/ScribeActors.Bench/bin/$CONFIGURATION/net10.0/ScribeActors.Bench.dll" "$@" | tee "$out"

@@ -50,7 +50,7 @@ internal sealed class BenchWorld : IAsyncDisposable
             ["Scribe:Silo:WebPort"] = SiloProcess.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Scribe:Storage:StateContainer"] = "state-" + id,
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        }, b => b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace));
         await silo.StartAsync();
         return new BenchWorld(sites, silo, seed);
     }

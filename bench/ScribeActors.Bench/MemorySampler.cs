@@ -2,7 +2,9 @@ using System.Diagnostics;
 
 namespace ScribeActors.Bench;
 
-/// <summary>Samples this process's working set and the resident memory of its Chromium children every 250 ms.</summary>
+/// <summary>Samples this process's working set and the proportional set size (PSS) of its Chromium children every
+/// 250 ms. PSS splits shared pages between the processes that map them, so summing it over Chromium's many processes
+/// does not count shared libraries once per renderer, as summing RSS would.</summary>
 internal sealed class MemorySampler : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -51,7 +53,7 @@ internal sealed class MemorySampler : IDisposable
         }
     }
 
-    /// <summary>Sum of VmRSS of every descendant process (Playwright driver and Chromium), from /proc.</summary>
+    /// <summary>Sum of the PSS of every descendant process (Playwright driver and Chromium), from /proc.</summary>
     private static double ChromiumRssMb(int root)
     {
         var parents = new Dictionary<int, int>();
@@ -70,10 +72,16 @@ internal sealed class MemorySampler : IDisposable
                     if (line.StartsWith("PPid:", StringComparison.Ordinal))
                     {
                         parents[pid] = int.Parse(line[5..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                        break;
                     }
-                    else if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                }
+
+                foreach (var line in File.ReadLines(Path.Combine(dir, "smaps_rollup")))
+                {
+                    if (line.StartsWith("Pss:", StringComparison.Ordinal))
                     {
-                        rss[pid] = long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+                        rss[pid] = long.Parse(line[4..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+                        break;
                     }
                 }
             }

@@ -35,9 +35,13 @@ internal static class OverheadBenchmark
 
         var bare = new List<double>();
         var scribe = new List<double>();
+        var bareByStep = Enumerable.Range(0, actionSteps).Select(_ => new List<double>()).ToArray();
+        var scribeByStep = Enumerable.Range(0, actionSteps).Select(_ => new List<double>()).ToArray();
         var overhead = new List<double>();
         double bareTotal = 0, scribeTotal = 0;
         var phases = new List<(double Observe, double Decide, double Execute)>();
+        var intent = new List<double>();
+        var between = new List<double>();
         for (var run = 0; run < runs; run++)
         {
             var b = await BareRunAsync(browser, world, task);
@@ -49,13 +53,25 @@ internal static class OverheadBenchmark
 
             bare.AddRange(b);
             scribe.AddRange(s);
+            for (var i = 0; i < actionSteps; i++)
+            {
+                bareByStep[i].Add(b[i]);
+                scribeByStep[i].Add(s[i]);
+            }
+
             overhead.AddRange(s.Zip(b, (x, y) => x - y));
             bareTotal += b.Sum();
             scribeTotal += s.Sum();
-            phases.AddRange(snapshot.Steps.Where(x => x.Action is not null).Select(x => (x.ObserveMs, x.DecideMs, x.ExecuteMs)));
+            var acted = snapshot.Steps.Where(x => x.Action is not null && x.FinishedAt is not null).ToList();
+            phases.AddRange(acted.Select(x => (x.ObserveMs, x.DecideMs, x.ExecuteMs)));
+            intent.AddRange(acted.Select(x => (x.FinishedAt!.Value - x.StartedAt).TotalMilliseconds - x.ObserveMs - x.DecideMs - x.ExecuteMs));
+            between.AddRange(acted.Skip(1).Zip(acted, (next, previous) => (next.StartedAt - previous.FinishedAt!.Value).TotalMilliseconds));
             Stats.Log($"overhead run {run + 1}/{runs}: bare {b.Sum():F0} ms, scribe {s.Sum():F0} ms");
         }
 
+        // Paired differences carry the noise of two independent page loads; the per-step median difference does not.
+        var medianOverhead = Enumerable.Range(0, actionSteps)
+            .Select(i => Stats.Percentile(scribeByStep[i], 50) - Stats.Percentile(bareByStep[i], 50)).ToList();
         var bareRate = bare.Count / (bareTotal / 1000);
         var scribeRate = scribe.Count / (scribeTotal / 1000);
         return new
@@ -73,11 +89,14 @@ internal static class OverheadBenchmark
                 scribe = new { p50 = Stats.Percentile(scribe, 50), p95 = Stats.Percentile(scribe, 95) },
             },
             overheadPerStepMs = new { p50 = Stats.Percentile(overhead, 50), p95 = Stats.Percentile(overhead, 95), mean = Math.Round(overhead.Average(), 2) },
+            overheadOfStepMediansMs = new { p50 = Stats.Percentile(medianOverhead, 50), p95 = Stats.Percentile(medianOverhead, 95), max = Math.Round(medianOverhead.Max(), 2) },
             scribePhaseMeansMs = new
             {
                 observe = Math.Round(phases.Average(p => p.Observe), 2),
                 decide = Math.Round(phases.Average(p => p.Decide), 2),
                 execute = Math.Round(phases.Average(p => p.Execute), 2),
+                parseUploadAndIntentWrite = Math.Round(intent.Average(), 2),
+                outcomeWriteAndLoop = Math.Round(between.Average(), 2),
             },
             definition = "bare step = one Playwright action on the expert selector plus waiting for the load state; scribe step = time between consecutive step completions of the workflow (observe + locate + persist intent + execute + checkpoint + persist outcome); overhead = scribe step - bare step, paired by run and step index",
         };

@@ -35,5 +35,9 @@ public sealed class BrowserOptions
     /// <value>Default none.</value>
 #pragma warning disable CA1819 // An array binds from configuration as a list; the options object is not shared mutable state.
     public string[] ExtraArgs { get; set; } = [];
+
+    /// <summary>How many browser operations (open, observe, act, checkpoint) of this process may run at once; the
+    /// rest wait their turn instead of starving each other into timeouts. Default twice the processor count.</summary>
+    public int MaxConcurrentOperations { get; set; } = Math.Max(2, 2 * Environment.ProcessorCount);
 #pragma warning restore CA1819
 }

@@ -35,6 +35,11 @@ internal sealed class BrowserOptionsValidator : IValidateOptions<BrowserOptions>
             failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.ViewportHeight)} must be between 1 and {MaxViewport} (got {options.ViewportHeight}).");
         }
 
+        if (options.MaxConcurrentOperations < 1)
+        {
+            failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.MaxConcurrentOperations)} must be at least 1 (got {options.MaxConcurrentOperations}).");
+        }
+
         if (options.ExtraArgs is null)
         {
             failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.ExtraArgs)} must not be null.");

@@ -25,6 +25,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
     private readonly BrowserOptions _options;
     private readonly ILogger<PlaywrightBrowserHost> _logger;
     private readonly SemaphoreSlim _launchLock = new(1, 1);
+    private readonly SemaphoreSlim _operations;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private bool _disposed;
@@ -37,6 +38,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
         _logger = logger;
+        _operations = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentOperations));
     }
 
     /// <summary>The launched browser, if any (for tests that simulate a crash).</summary>
@@ -44,6 +46,13 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
 
     /// <inheritdoc />
     public async Task<IBrowserSession> OpenSessionAsync(BrowserSessionOptions options, CancellationToken cancellationToken = default)
+    {
+        // Opening (context, first page load) takes a turn like every other browser operation of this process.
+        var session = await ThrottledBrowserSession.RunAsync(() => OpenCoreAsync(options, cancellationToken), _operations, cancellationToken);
+        return new ThrottledBrowserSession(session, _operations);
+    }
+
+    private async Task<IBrowserSession> OpenCoreAsync(BrowserSessionOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var allowList = new HostAllowList(options.AllowedHosts);

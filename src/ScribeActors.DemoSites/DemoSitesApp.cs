@@ -39,6 +39,7 @@ public static class DemoSitesApp
         });
         builder.WebHost.UseUrls(url);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DemoStore>();
         builder.Services.AddSingleton<Web.SiteLatency>();
@@ -75,10 +76,11 @@ public static class DemoSitesApp
     /// <param name="url">As for <see cref="Build"/>; the default binds a free loopback port.</param>
     /// <param name="seed">The layout and data seed, from 0 up.</param>
     /// <param name="ct">Cancels the start.</param>
-    public static async Task<RunningDemoSites> StartAsync(string url = "http://127.0.0.1:0", int seed = 1, CancellationToken ct = default)
+    /// <param name="logLevel">The least important log level written (embedded sites stay quiet by default).</param>
+    public static async Task<RunningDemoSites> StartAsync(string url = "http://127.0.0.1:0", int seed = 1, CancellationToken ct = default, LogLevel logLevel = LogLevel.Warning)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(seed);
-        var app = Build([], url);
+        var app = Build([$"--Logging:LogLevel:Default={logLevel}"], url);
         var store = app.Services.GetRequiredService<DemoStore>();
         store.Reset(seed);
         try

@@ -55,4 +55,7 @@ public sealed record StepRecord
 
     /// <summary>Number of DOM nodes observed.</summary>
     [Id(16)] public int NodeCount { get; init; }
+
+    /// <summary>Content hash reference of the viewport screenshot (PNG) taken with the observation, when screenshots are on.</summary>
+    [Id(17)] public string? ScreenshotRef { get; init; }
 }

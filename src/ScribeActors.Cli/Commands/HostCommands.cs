@@ -71,7 +71,7 @@ internal static class HostCommands
         var command = new Command("sites", "Serve the demo sites in the foreground (Ctrl+C stops them).") { port, seed };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var sites = await DemoSitesApp.StartAsync($"http://127.0.0.1:{result.GetValue(port)}", result.GetValue(seed), cancellationToken);
+            await using var sites = await DemoSitesApp.StartAsync($"http://127.0.0.1:{result.GetValue(port)}", result.GetValue(seed), cancellationToken, Microsoft.Extensions.Logging.LogLevel.Information);
             Console.WriteLine($"Demo sites on {sites.BaseUrl} (supplier portal: {sites.BaseUrl}supplier/, expenses: {sites.BaseUrl}expenses/, state: {sites.BaseUrl}api/state)");
             try
             {

@@ -3,6 +3,7 @@ using System.Text;
 using ScribeActors.Abstractions;
 using ScribeActors.Agent;
 using ScribeActors.Agent.Recovery;
+using ScribeActors.Grains.Storage;
 
 namespace ScribeActors.Grains.Workflows;
 
@@ -83,7 +84,7 @@ public sealed partial class WorkflowGrain
 
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        var observation = await Session.ObserveAsync(false, cancellationToken);
+        var observation = await Session.ObserveAsync(_options.CaptureScreenshots, cancellationToken);
         var observeMs = clock.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
         if (S.Status != WorkflowStatus.Running)
@@ -113,10 +114,22 @@ public sealed partial class WorkflowGrain
             return;
         }
 
+        // The DOM goes to its own content-addressed blob. The reference is known from the hash, so the upload runs
+        // while the step is decided and the intent is written; it completes before the browser acts.
         string? observationRef = null;
+        var upload = Task.CompletedTask;
         if (_options.StoreObservations)
         {
-            observationRef = await artifacts.PutAsync("dom", Encoding.UTF8.GetBytes(observation.Dom), cancellationToken);
+            var content = Encoding.UTF8.GetBytes(observation.Dom);
+            observationRef = ArtifactReference.For("dom", content);
+            upload = artifacts.PutAsync("dom", content, cancellationToken);
+        }
+
+        string? screenshotRef = null;
+        if (observation.Screenshot is { Length: > 0 } png)
+        {
+            screenshotRef = ArtifactReference.For("png", png);
+            upload = Task.WhenAll(upload, artifacts.PutAsync("png", png, cancellationToken));
         }
 
         clock.Restart();
@@ -135,6 +148,7 @@ public sealed partial class WorkflowGrain
             UrlBefore = observation.Url,
             Description = decision.Description,
             ObservationRef = observationRef,
+            ScreenshotRef = screenshotRef,
             StartedAt = started,
             ObserveMs = observeMs,
             DecideMs = decideMs,
@@ -146,6 +160,7 @@ public sealed partial class WorkflowGrain
         switch (decision.Kind)
         {
             case StepDecisionKind.Finish:
+                await upload;
                 S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = decision.Note ?? "Finished." });
                 S.Cursor = decision.NextCursor;
                 S.Answer = decision.Answer;
@@ -157,6 +172,7 @@ public sealed partial class WorkflowGrain
 
             case StepDecisionKind.Fail:
                 S.Attempts++;
+                await upload;
                 if (S.Attempts >= _options.MaxDecisionAttempts)
                 {
                     // Keep the page the source gave up on (its observation reference) in the history.
@@ -171,14 +187,14 @@ public sealed partial class WorkflowGrain
                 return;
         }
 
-        await ActAsync(step with { Action = decision.Action }, decision.NextCursor, cancellationToken);
+        await ActAsync(step with { Action = decision.Action }, decision.NextCursor, upload, cancellationToken);
     }
 
-    private async Task ActAsync(StepRecord step, int nextCursor, CancellationToken cancellationToken)
+    private async Task ActAsync(StepRecord step, int nextCursor, Task upload, CancellationToken cancellationToken)
     {
         step = step with { Phase = StepPhase.Acting, ActionId = $"{Id}/{step.Index}" };
         S.Steps.Add(step);
-        await PersistAsync(); // the intent is durable before the browser acts
+        await Task.WhenAll(upload, PersistAsync()); // the intent (and the DOM it refers to) is durable before the browser acts
 
         var clock = Stopwatch.StartNew();
         var result = await Session.ExecuteAsync(new ExecuteActionRequest { ActionId = step.ActionId!, Action = step.Action! }, cancellationToken);

@@ -34,4 +34,8 @@ public sealed class WorkflowOptions
 
     /// <summary>Store each observation's DOM as a content-addressed artefact. Default true.</summary>
     public bool StoreObservations { get; set; } = true;
+
+    /// <summary>Take a viewport screenshot with each observation and store it as a content-addressed PNG artefact
+    /// (<see cref="Abstractions.StepRecord.ScreenshotRef"/>). Default false: a screenshot costs tens of milliseconds.</summary>
+    public bool CaptureScreenshots { get; set; }
 }
