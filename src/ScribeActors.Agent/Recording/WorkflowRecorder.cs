@@ -60,7 +60,11 @@ public static class WorkflowRecorder
             }
 
             var result = await browser.ExecuteAsync(mapping.Action!, cancellationToken);
-            if (!result.Succeeded)
+
+            // A navigation that started but did not reach "load" in time still took effect: the next step's
+            // observation shows where it landed, and its selector fails clearly if that page is wrong.
+            var navigatedDespiteTimeout = result.Failure == ActionFailureKind.Timeout && !Recovery.InterruptedActionRule.SamePage(result.UrlAfter, observation.Url);
+            if (!result.Succeeded && !navigatedDespiteTimeout)
             {
                 throw new RecordingException($"Step {number} ({scripted.Description}) failed on {observation.Url}: {result.Failure}: {result.Message}");
             }

@@ -114,24 +114,7 @@ public sealed partial class WorkflowGrain
             return;
         }
 
-        // The DOM goes to its own content-addressed blob. The reference is known from the hash, so the upload runs
-        // while the step is decided and the intent is written; it completes before the browser acts.
-        string? observationRef = null;
-        var upload = Task.CompletedTask;
-        if (_options.StoreObservations)
-        {
-            var content = Encoding.UTF8.GetBytes(observation.Dom);
-            observationRef = ArtifactReference.For("dom", content);
-            upload = artifacts.PutAsync("dom", content, cancellationToken);
-        }
-
-        string? screenshotRef = null;
-        if (observation.Screenshot is { Length: > 0 } png)
-        {
-            screenshotRef = ArtifactReference.For("png", png);
-            upload = Task.WhenAll(upload, artifacts.PutAsync("png", png, cancellationToken));
-        }
-
+        var (observationRef, screenshotRef, upload) = StoreArtifacts(observation, cancellationToken);
         clock.Restart();
         var decision = await Source.DecideAsync(new StepContext(S.Spec, S.Cursor, observation, dom, S.Steps), cancellationToken);
         var decideMs = clock.Elapsed.TotalMilliseconds;
@@ -161,33 +144,69 @@ public sealed partial class WorkflowGrain
         {
             case StepDecisionKind.Finish:
                 await upload;
-                S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = decision.Note ?? "Finished." });
-                S.Cursor = decision.NextCursor;
-                S.Answer = decision.Answer;
-                S.Status = WorkflowStatus.Succeeded;
-                await PersistAsync(statusChanged: true);
-                await UnregisterKeepAliveAsync();
-                LogStatus(Id, S.Status, null);
+                await FinishAsync(step, decision, observation);
                 return;
 
             case StepDecisionKind.Fail:
-                S.Attempts++;
                 await upload;
-                if (S.Attempts >= _options.MaxDecisionAttempts)
-                {
-                    // Keep the page the source gave up on (its observation reference) in the history.
-                    var reason = $"{decision.Error ?? "The step source could not decide the next step."} (page: {observation.Url} \"{observation.Title}\")";
-                    S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = reason });
-                    await FailAsync(reason);
-                    return;
-                }
-
-                LogRetry(Id, S.Attempts, decision.Error);
-                await DelayAsync(S.Attempts, cancellationToken);
+                await DecisionFailedAsync(step, decision, observation, cancellationToken);
                 return;
         }
 
         await ActAsync(step with { Action = decision.Action }, decision.NextCursor, upload, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts storing the observation's DOM (and screenshot) as content-addressed blobs. The references are known from
+    /// the hashes at once, so the upload runs while the step is decided and the intent is written; it is awaited
+    /// before the browser acts, so a durable intent never points at a missing artefact.
+    /// </summary>
+    private (string? ObservationRef, string? ScreenshotRef, Task Upload) StoreArtifacts(Observation observation, CancellationToken cancellationToken)
+    {
+        string? observationRef = null;
+        var upload = Task.CompletedTask;
+        if (_options.StoreObservations)
+        {
+            var content = Encoding.UTF8.GetBytes(observation.Dom);
+            observationRef = ArtifactReference.For("dom", content);
+            upload = artifacts.PutAsync("dom", content, cancellationToken);
+        }
+
+        string? screenshotRef = null;
+        if (observation.Screenshot is { Length: > 0 } png)
+        {
+            screenshotRef = ArtifactReference.For("png", png);
+            upload = Task.WhenAll(upload, artifacts.PutAsync("png", png, cancellationToken));
+        }
+
+        return (observationRef, screenshotRef, upload);
+    }
+
+    private async Task FinishAsync(StepRecord step, StepDecision decision, Observation observation)
+    {
+        S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = decision.Note ?? "Finished." });
+        S.Cursor = decision.NextCursor;
+        S.Answer = decision.Answer;
+        S.Status = WorkflowStatus.Succeeded;
+        await PersistAsync(statusChanged: true);
+        await UnregisterKeepAliveAsync();
+        LogStatus(Id, S.Status, null);
+    }
+
+    private async Task DecisionFailedAsync(StepRecord step, StepDecision decision, Observation observation, CancellationToken cancellationToken)
+    {
+        S.Attempts++;
+        if (S.Attempts >= _options.MaxDecisionAttempts)
+        {
+            // Keep the page the source gave up on (its observation reference) in the history.
+            var reason = $"{decision.Error ?? "The step source could not decide the next step."} (page: {observation.Url} \"{observation.Title}\")";
+            S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = reason });
+            await FailAsync(reason);
+            return;
+        }
+
+        LogRetry(Id, S.Attempts, decision.Error);
+        await DelayAsync(S.Attempts, cancellationToken);
     }
 
     private async Task ActAsync(StepRecord step, int nextCursor, Task upload, CancellationToken cancellationToken)

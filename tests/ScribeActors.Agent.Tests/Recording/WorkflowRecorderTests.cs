@@ -9,7 +9,7 @@ public sealed class WorkflowRecorderTests
         "<html><body><form><input name=\"username\" id=\"u-93\"><button type=\"submit\" class=\"x-93\">Sign in</button></form></body></html>");
 
     /// <summary>A stand-in browser over one static page: selectors are looked up in a fixed map.</summary>
-    private sealed class StaticBrowser(Dictionary<string, int> selectors) : IRecordingBrowser
+    private sealed class StaticBrowser(Dictionary<string, int> selectors, ActionResult? result = null) : IRecordingBrowser
     {
         public List<BrowserAction> Executed { get; } = [];
 
@@ -22,7 +22,7 @@ public sealed class WorkflowRecorderTests
         public Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken)
         {
             Executed.Add(action);
-            return Task.FromResult(ActionResult.Success("http://s.test/login", TimeSpan.Zero));
+            return Task.FromResult(result ?? ActionResult.Success("http://s.test/login", TimeSpan.Zero));
         }
     }
 
@@ -48,6 +48,27 @@ public sealed class WorkflowRecorderTests
         Assert.Equal(dom.OpeningTag(button), recording.Steps[1].Target);
         Assert.Equal([1, 2, 3], recording.Steps.Select(s => s.Index));
         Assert.Empty(RecordedWorkflowFile.Validate(recording));
+    }
+
+    [Theory]
+    [InlineData("http://s.test/home", true)]
+    [InlineData("http://s.test/login", false)]
+    public async Task RecordAsync_ActionTimesOut_AcceptedOnlyWhenThePageMovedOn(string urlAfter, bool accepted)
+    {
+        var dom = DomIndex.Parse(Login);
+        var button = dom.NodeIds.Single(id => dom.Find(id)!.LocalName == "button");
+        var browser = new StaticBrowser(new() { ["b"] = button }, ActionResult.Fail(ActionFailureKind.Timeout, "no load event", urlAfter));
+        var record = () => WorkflowRecorder.RecordAsync(browser, "o", "http://s.test/login",
+            [new ScriptedStep { Description = "Click \"Sign in\"", Action = StepActions.Click, Selector = "b" }]);
+        if (accepted)
+        {
+            Assert.Single((await record()).Steps);
+        }
+        else
+        {
+            var e = await Assert.ThrowsAsync<RecordingException>(record);
+            Assert.Contains("Timeout", e.Message);
+        }
     }
 
     [Fact]
