@@ -63,8 +63,7 @@ public static class WorkflowRecorder
 
             // A navigation that started but did not reach "load" in time still took effect: the next step's
             // observation shows where it landed, and its selector fails clearly if that page is wrong.
-            var navigatedDespiteTimeout = result.Failure == ActionFailureKind.Timeout && !Recovery.InterruptedActionRule.SamePage(result.UrlAfter, observation.Url);
-            if (!result.Succeeded && !navigatedDespiteTimeout)
+            if (!result.Succeeded && !Recovery.SlowNavigationRule.TookEffect(result, observation.Url))
             {
                 throw new RecordingException($"Step {number} ({scripted.Description}) failed on {observation.Url}: {result.Failure}: {result.Message}");
             }

@@ -241,8 +241,14 @@ public sealed partial class WorkflowGrain
             return; // CancelAsync already wrote the final state
         }
 
-        if (result.Succeeded)
+        if (result.Succeeded || SlowNavigationRule.TookEffect(result, step.UrlBefore))
         {
+            if (!result.Succeeded)
+            {
+                var slow = $"The page moved on to {result.UrlAfter} but did not finish loading in time; the action took effect.";
+                S.Steps[step.Index] = step with { Note = step.Note is null ? slow : $"{step.Note} {slow}" };
+            }
+
             S.Cursor = nextCursor;
             S.Attempts = 0;
             await PersistAsync();

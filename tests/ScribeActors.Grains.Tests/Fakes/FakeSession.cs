@@ -68,7 +68,9 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts)
                 }
 
                 Navigate(FakeWeb.Origin + "/done");
-                return ActionResult.Success(Url, TimeSpan.FromMilliseconds(1));
+                return web.SubmitLoadTimesOut
+                    ? ActionResult.Fail(ActionFailureKind.Timeout, "The page did not finish loading within 30 s after the action.", Url)
+                    : ActionResult.Success(Url, TimeSpan.FromMilliseconds(1));
             default:
                 return ActionResult.Fail(ActionFailureKind.UnknownNode, $"node {action.NodeId} is not on {Path}", Url);
         }

@@ -26,6 +26,9 @@ public sealed class FakeWeb : IBrowserHost
     /// <summary>Runs inside a type action, before the text is typed.</summary>
     public Func<CancellationToken, Task>? BeforeType { get; set; }
 
+    /// <summary>The submit navigates but reports a load timeout (a slow page).</summary>
+    public bool SubmitLoadTimesOut { get; set; }
+
     /// <summary>Makes every click fail with this failure.</summary>
     public ActionFailureKind? ClickFailure { get; set; }
 

@@ -101,6 +101,18 @@ public sealed class WorkflowGrainTests
     }
 
     [Fact]
+    public async Task Run_SubmitNavigatesButLoadTimesOut_CountsAsDoneAndIsNotRepeated()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        h.Web.SubmitLoadTimesOut = true;
+        var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec())).Id);
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.Contains("did not finish loading in time", final.Steps[2].Note);
+        Assert.Equal(ActionFailureKind.Timeout, final.Steps[2].Outcome!.Failure);
+    }
+
+    [Fact]
     public async Task Run_StepLimitReached_Fails()
     {
         await using var h = await FakeCluster.StartAsync();
