@@ -112,8 +112,10 @@ public sealed class PlaywrightBrowserHostTests
         await using var host = BrowserFixture.CreateHost(new BrowserOptions
         {
             ExecutablePath = BrowserFixture.ChromiumPath,
-            ActionTimeout = TimeSpan.FromSeconds(1),
-            NavigationTimeout = TimeSpan.FromSeconds(1),
+            // Short enough to keep the test quick, long enough that loading the page itself never hits it on a busy
+            // 2-core CI machine (1 s did, once).
+            ActionTimeout = TimeSpan.FromSeconds(3),
+            NavigationTimeout = TimeSpan.FromSeconds(3),
         });
         await using var session = await host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [site.Host], Url = site.Url("busy.html") });
         var observation = await session.ObserveAsync();
