@@ -173,7 +173,16 @@ public sealed class DomIndex
             Label = LabelAt(ordinal),
             Position = analysis.SameTagPositions[ordinal],
             SameTagCount = analysis.OrdinalsByTag[TagOf(element)].Length,
+            Context = ContextAt(ordinal),
         };
+    }
+
+    /// <summary>The collapsed text (at most 200 characters) of the closest table row, list item, ARIA row or article
+    /// holding the element at <paramref name="ordinal"/>, or <see langword="null"/> when it is in none.</summary>
+    internal string? ContextAt(int ordinal)
+    {
+        var container = _elements[ordinal].ParentElement?.Closest("tr, li, article, [role=row], [role=listitem]");
+        return container is null ? null : TextNormalizer.Limit(TextNormalizer.Collapse(container.TextContent), MaxTextLength);
     }
 
     /// <summary>Lower-case tag name of <paramref name="element"/>.</summary>

@@ -74,7 +74,7 @@ public static class TargetLocator
         var runnerUpScore = double.NegativeInfinity;
         for (var i = 0; i < candidates.Count; i++)
         {
-            var score = Score(dom, candidates[i], i, candidates.Count, wanted, notes: null);
+            var score = Score(dom, candidates[i], i, candidates.Count, wanted, notes: null) * ContextFactor(dom, candidates[i], signature.Context);
             var distance = Math.Abs(i - wanted.Position);
             var better = score > bestScore + Epsilon || (Math.Abs(score - bestScore) <= Epsilon && distance < bestDistance);
             if (better)
@@ -123,6 +123,38 @@ public static class TargetLocator
             score2,
             $"Not found: no <{wanted.Tag}> element matches {wanted.Describe()} with score {minText} or more; the best of {candidates.Count} candidates, node {bestId}{CandidatePreview(dom, candidates[best])}, scored {scoreText}: {evidence}{others}.{noEvidence}");
     }
+
+    /// <summary>
+    /// Identical controls repeated per row (an "Approve" button in every row of a queue) differ only by their row. When
+    /// the recording knows the row's text, a candidate whose row lacks any of its identifying tokens (those with a
+    /// digit: ids, amounts, dates) is penalised as strongly as a disagreeing strong field, so replay never acts on the
+    /// wrong row; when the recorded row is gone, nothing matches.
+    /// </summary>
+    private static double ContextFactor(DomIndex dom, int ordinal, string? wantedContext)
+    {
+        if (string.IsNullOrEmpty(wantedContext))
+        {
+            return 1;
+        }
+
+        var identifying = Tokens(wantedContext).Where(t => t.Any(char.IsDigit)).ToList();
+        if (identifying.Count == 0)
+        {
+            return 1;
+        }
+
+        var context = dom.ContextAt(ordinal);
+        if (context is null)
+        {
+            return 0.4;
+        }
+
+        var present = Tokens(context).ToHashSet(StringComparer.Ordinal);
+        return identifying.All(present.Contains) ? 1 : 0.4;
+    }
+
+    private static IEnumerable<string> Tokens(string text) =>
+        TextNormalizer.Fold(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     private static string CandidatePreview(DomIndex dom, int ordinal)
     {

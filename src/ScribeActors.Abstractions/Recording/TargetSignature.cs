@@ -22,4 +22,9 @@ public sealed record TargetSignature
 
     /// <summary>How many elements with the same tag the page had.</summary>
     [Id(5)] public int SameTagCount { get; init; }
+
+    /// <summary>The text of the closest repeated-item container holding the element (table row, list item, ARIA row or
+    /// article), when there is one. It tells identical buttons in different rows apart ("Approve" in the row of
+    /// EXP-6264, not in the row above it).</summary>
+    [Id(6)] public string? Context { get; init; }
 }
