@@ -7,11 +7,7 @@ public sealed class ScribeClientOptions
     public const string SectionName = "Scribe:Client";
 
     /// <summary>The local Azurite emulator's connection string (loopback ports 10000-10002).</summary>
-    public const string AzuriteConnectionString =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;" +
-        "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
+    public const string AzuriteConnectionString = Abstractions.AzuriteDefaults.ConnectionString;
 
     /// <summary>Connection string of the Azure Storage account holding the cluster membership table.
     /// Default: Azurite on 127.0.0.1.</summary>

@@ -12,11 +12,7 @@ public sealed class ScribeStorageOptions
     public const string ConnectionStringKey = SectionName + ":ConnectionString";
 
     /// <summary>The local Azurite emulator on 127.0.0.1 (blob 10000, queue 10001, table 10002).</summary>
-    public const string AzuriteConnectionString =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;" +
-        "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
+    public const string AzuriteConnectionString = Abstractions.AzuriteDefaults.ConnectionString;
 
     /// <summary>The connection string. Default: Azurite on 127.0.0.1.</summary>
     [Required]

@@ -108,19 +108,5 @@ public sealed class ClusterRestartTests
         await Assert.ThrowsAsync<ScheduleNotFoundException>(() => cluster.Client().GetScheduleAsync("s1"));
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"Timed out after {Patience.TotalSeconds:F0} s waiting for: {what}");
-    }
+    private static Task Eventually(Func<Task<bool>> condition, string what) => Infrastructure.Eventually.TrueAsync(condition, what, Patience);
 }
