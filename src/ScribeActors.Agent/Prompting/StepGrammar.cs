@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Text;
+using ScribeActors.Abstractions;
+
+namespace ScribeActors.Agent.Prompting;
+
+/// <summary>
+/// Builds a llama.cpp GBNF grammar (root rule <c>root</c>) that lets a model generate exactly the first four lines of
+/// the next ScribeAgent step (scribeagent-format.md §2.4, §8.2):
+/// <code>
+/// {stepNumber}.
+/// Description: {1..MaxDescriptionChars characters, no control characters, not starting with a space}
+/// Action: {one of the allowed action tokens}
+/// Node: {an id of the page, NodeRepeat times, space-separated} | none
+/// </code>
+/// each line ending with <c>\n</c>, and nothing after the Node line: the Target line is never generated; it is copied
+/// from the page afterwards (<see cref="StepCompletion.Complete"/>).
+/// </summary>
+/// <remarks>
+/// <para>Node line by action: <c>mouse_click_action</c>, <c>keyboard_sequence_action</c> and <c>select_option_action</c>
+/// take an id; <c>keyboard_combination_action</c> and <c>scroll_action</c> take an id or <c>none</c> (keys for the
+/// focused element, scrolling the page); <c>go_back_action</c>, <c>goto_action</c> and <c>finish_action</c> take
+/// <c>none</c>, the way <see cref="ScribeStep.Render"/> writes a step without a node.</para>
+/// <para>Ids: only the given ids, written in decimal without leading zeros. They are emitted as a digit trie with
+/// prefix-factored rules (<c>node ::= "1" node-1 | "7\n"</c>, <c>node-1 ::= "2\n" | "5\n"</c>), chains of single
+/// children merged into one literal, so the grammar grows linearly with the number of ids and each rule has at most
+/// eleven alternatives. With <c>NodeRepeat</c> 5 each id's own alternative spells its four repeats (GBNF has no
+/// back-references), so <c>Node: 7 7 7 7 8</c> is impossible.</para>
+/// <para>Every repetition is bounded (<c>{0,n}</c>): a small model under an unbounded <c>*</c> may never stop.</para>
+/// <para>Empty <c>nodeIds</c> (nothing on the page has an id, or the chunk is empty): only actions whose
+/// Node line may be <c>none</c> remain.</para>
+/// </remarks>
+public static class StepGrammar
+{
+    /// <summary>Builds the grammar for step <paramref name="stepNumber"/> on a page showing <paramref name="nodeIds"/>.</summary>
+    /// <param name="stepNumber">The number of the step to generate (history length + 1); at least 1.</param>
+    /// <param name="nodeIds">The node ids in the observation shown to the model; duplicates are ignored.</param>
+    /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
+    /// <returns>The GBNF text, one rule per line, starting with the <c>root</c> rule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="nodeIds"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stepNumber"/> is below 1, or an option is out of range.</exception>
+    /// <exception cref="ArgumentException">A node id is negative; an allowed action is unknown; no action is allowed, or none
+    /// can be generated because every allowed action needs a node id and <paramref name="nodeIds"/> is empty.</exception>
+    public static string Build(int stepNumber, IReadOnlyCollection<int> nodeIds, StepGrammarOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stepNumber, 1);
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        options ??= new StepGrammarOptions();
+        var repeat = options.NodeRepeat;
+        if (repeat is < 1 or > 10)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), repeat, "StepGrammarOptions.NodeRepeat must be between 1 and 10 (1 for the history form, 5 for the reference's label form).");
+        }
+
+        var maxChars = options.MaxDescriptionChars;
+        if (maxChars is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), maxChars, "StepGrammarOptions.MaxDescriptionChars must be between 1 and 1000.");
+        }
+
+        var ids = new SortedSet<int>();
+        foreach (var id in nodeIds)
+        {
+            if (id < 0)
+            {
+                throw new ArgumentException($"Node id {id} is negative; node ids are the non-negative numbers of the page's node attributes.", nameof(nodeIds));
+            }
+
+            ids.Add(id);
+        }
+
+        var actions = Actions(options.AllowedActions);
+        var required = actions.Where(a => StepNodeRules.For(a) == StepNodeRule.Required && ids.Count > 0).ToList();
+        var optional = actions.Where(a => StepNodeRules.For(a) == StepNodeRule.Optional).ToList();
+        var none = actions.Where(a => StepNodeRules.For(a) == StepNodeRule.None).ToList();
+        if (required.Count + optional.Count + none.Count == 0)
+        {
+            throw new ArgumentException(
+                $"No step can be generated: every allowed action ({string.Join(", ", actions)}) needs a node id and the page shows none.",
+                nameof(nodeIds));
+        }
+
+        var gbnf = new StringBuilder();
+        var number = stepNumber.ToString(CultureInfo.InvariantCulture);
+        gbnf.Append("root ::= ").Append(Literal(number + ".\nDescription: ")).Append(" description ")
+            .Append(Literal("\nAction: ")).Append(" step\n");
+
+        // No control characters (so no newline) and no leading space; the bound ends a rambling description.
+        gbnf.Append(@"description ::= [^\x00-\x20]");
+        if (maxChars > 1)
+        {
+            gbnf.Append(@" [^\x00-\x1F]{0,").Append((maxChars - 1).ToString(CultureInfo.InvariantCulture)).Append('}');
+        }
+
+        gbnf.Append('\n');
+
+        var kinds = new List<string>();
+        var nodeLine = Literal("\nNode: ");
+        if (required.Count > 0)
+        {
+            kinds.Add("node-step");
+        }
+
+        if (optional.Count > 0)
+        {
+            kinds.Add("optional-node-step");
+        }
+
+        if (none.Count > 0)
+        {
+            kinds.Add("no-node-step");
+        }
+
+        gbnf.Append("step ::= ").AppendJoin(" | ", kinds).Append('\n');
+        var noneLiteral = Literal(ScribeStep.None + "\n");
+        if (required.Count > 0)
+        {
+            gbnf.Append("node-step ::= ").Append(Choice(required)).Append(' ').Append(nodeLine).Append(" node\n");
+        }
+
+        if (optional.Count > 0)
+        {
+            gbnf.Append("optional-node-step ::= ").Append(Choice(optional)).Append(' ').Append(nodeLine)
+                .Append(ids.Count > 0 ? $" (node | {noneLiteral})" : $" {noneLiteral}").Append('\n');
+        }
+
+        if (none.Count > 0)
+        {
+            gbnf.Append("no-node-step ::= ").Append(Choice(none)).Append(' ').Append(nodeLine).Append(' ').Append(noneLiteral).Append('\n');
+        }
+
+        if (ids.Count > 0)
+        {
+            AppendTrie(gbnf, ids, repeat);
+        }
+
+        return gbnf.ToString();
+    }
+
+    /// <summary>Quotes <paramref name="text"/> as a GBNF string literal: <c>"</c> and <c>\</c> are backslash-escaped,
+    /// newline, carriage return and tab become <c>\n</c>, <c>\r</c>, <c>\t</c>, other control characters <c>\xHH</c>;
+    /// everything else (non-ASCII included, which llama.cpp reads as UTF-8) is copied.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public static string Literal(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append(@"\\"); break;
+                case '\n': sb.Append(@"\n"); break;
+                case '\r': sb.Append(@"\r"); break;
+                case '\t': sb.Append(@"\t"); break;
+                case < ' ': sb.Append(@"\x").Append(((int)c).ToString("X2", CultureInfo.InvariantCulture)); break;
+                default: sb.Append(c); break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+
+    private static List<string> Actions(IReadOnlyCollection<string> allowed)
+    {
+        if (allowed is null || allowed.Count == 0)
+        {
+            throw new ArgumentException("StepGrammarOptions.AllowedActions is empty; allow at least one action token.", nameof(allowed));
+        }
+
+        var actions = new List<string>();
+        foreach (var action in allowed)
+        {
+            if (action is null || !StepActions.All.Contains(action))
+            {
+                throw new ArgumentException(
+                    $"StepGrammarOptions.AllowedActions holds the unknown action \"{action}\"; known actions: {string.Join(", ", StepActions.All)}.",
+                    nameof(allowed));
+            }
+
+            if (!actions.Contains(action))
+            {
+                actions.Add(action);
+            }
+        }
+
+        return actions;
+    }
+
+    private static string Choice(List<string> actions) =>
+        actions.Count == 1 ? Literal(actions[0]) : "(" + string.Join(" | ", actions.Select(Literal)) + ")";
+
+    private sealed class TrieNode
+    {
+        public SortedDictionary<char, TrieNode> Children { get; } = [];
+
+        public int? Id { get; set; }
+    }
+
+    private static void AppendTrie(StringBuilder gbnf, SortedSet<int> ids, int repeat)
+    {
+        var root = new TrieNode();
+        foreach (var id in ids)
+        {
+            var node = root;
+            foreach (var digit in id.ToString(CultureInfo.InvariantCulture))
+            {
+                if (!node.Children.TryGetValue(digit, out var child))
+                {
+                    child = new TrieNode();
+                    node.Children.Add(digit, child);
+                }
+
+                node = child;
+            }
+
+            node.Id = id;
+        }
+
+        // Breadth-first so rules appear roughly by prefix length; the root's rule is "node".
+        var queue = new Queue<(string Name, string Prefix, TrieNode Node)>();
+        queue.Enqueue(("node", "", root));
+        while (queue.Count > 0)
+        {
+            var (name, prefix, node) = queue.Dequeue();
+            var alternatives = new List<string>();
+            if (node.Id is { } id)
+            {
+                alternatives.Add(Literal(Terminal(id, repeat)));
+            }
+
+            foreach (var (digit, first) in node.Children)
+            {
+                // Merge a chain of single children that are not ids themselves into one literal.
+                var label = new StringBuilder().Append(digit);
+                var child = first;
+                while (child.Id is null && child.Children.Count == 1)
+                {
+                    var only = child.Children.First();
+                    label.Append(only.Key);
+                    child = only.Value;
+                }
+
+                var childPrefix = prefix + label;
+                if (child.Children.Count == 0)
+                {
+                    alternatives.Add(Literal(label + Terminal(child.Id!.Value, repeat)));
+                }
+                else
+                {
+                    var childName = "node-" + childPrefix;
+                    alternatives.Add(Literal(label.ToString()) + " " + childName);
+                    queue.Enqueue((childName, childPrefix, child));
+                }
+            }
+
+            gbnf.Append(name).Append(" ::= ").AppendJoin(" | ", alternatives).Append('\n');
+        }
+    }
+
+    /// <summary>What follows a complete id: its remaining repeats and the end of the Node line.</summary>
+    private static string Terminal(int id, int repeat)
+    {
+        var text = id.ToString(CultureInfo.InvariantCulture);
+        var sb = new StringBuilder();
+        for (var i = 1; i < repeat; i++)
+        {
+            sb.Append(' ').Append(text);
+        }
+
+        return sb.Append('\n').ToString();
+    }
+}

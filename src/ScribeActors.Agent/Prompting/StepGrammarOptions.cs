@@ -1,0 +1,24 @@
+using ScribeActors.Abstractions;
+
+namespace ScribeActors.Agent.Prompting;
+
+/// <summary>Options of <see cref="StepGrammar.Build"/>; each property documents its default.</summary>
+public sealed class StepGrammarOptions
+{
+    /// <summary>How many times the Node line writes the id, space-separated: 1 (<c>Node: 7</c>, the history form and
+    /// ScribeActors' default) or 5 (<c>Node: 7 7 7 7 7</c>, the reference's training label). The grammar forces every
+    /// repeat to be the first id. Must be between 1 and 10.</summary>
+    /// <value>Default 1.</value>
+    public int NodeRepeat { get; init; } = 1;
+
+    /// <summary>The longest Description the grammar allows, in characters. Must be between 1 and 1000 (llama.cpp expands
+    /// a bounded repetition into that many nested rules).</summary>
+    /// <value>Default 120.</value>
+    public int MaxDescriptionChars { get; init; } = 120;
+
+    /// <summary>The action tokens the model may choose; each must be one of <see cref="StepActions.All"/>.</summary>
+    /// <value>Default <see cref="StepActions.All"/>: the model's three (<c>mouse_click_action</c>,
+    /// <c>keyboard_sequence_action</c>, <c>keyboard_combination_action</c>) and the controller steps
+    /// (<c>select_option_action</c>, <c>scroll_action</c>, <c>go_back_action</c>, <c>goto_action</c>, <c>finish_action</c>).</value>
+    public IReadOnlyCollection<string> AllowedActions { get; init; } = StepActions.All;
+}
