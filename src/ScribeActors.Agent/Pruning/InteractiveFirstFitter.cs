@@ -87,7 +87,8 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
         private readonly int[] _cost;
         private readonly bool[] _demoted;
         private readonly List<List<int>> _lists = [];
-        private readonly List<int> _listMarkerCost = [];
+        private readonly int[] _markerCost;
+        private int _rootMarkerCost;
         private readonly int _keepFirst;
         private readonly ITokenCounter _counter;
 
@@ -111,6 +112,7 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
             }
 
             _demoted = new bool[_segments.Length];
+            _markerCost = new int[_elements.Length];
             FindLists(minListLength);
         }
 
@@ -147,7 +149,18 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
                         }
 
                         _lists.Add(middle);
-                        _listMarkerCost.Add(_counter.CountTokens(Marker(middle.Count)));
+
+                        // The marker's tokens are charged when the list's parent gets in (it is written only then).
+                        var markerCost = _counter.CountTokens(Marker(middle.Count));
+                        var parent = _elements[siblings[0]].Parent;
+                        if (parent < 0)
+                        {
+                            _rootMarkerCost += markerCost;
+                        }
+                        else
+                        {
+                            _markerCost[parent] += markerCost;
+                        }
                     }
 
                     runStart = i;
@@ -168,11 +181,8 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
             _used = 0;
             _budget = budget;
 
-            // A marker per collapsed list is reserved up front (at most one per list is written).
-            foreach (var cost in _listMarkerCost)
-            {
-                _used += cost;
-            }
+            // A marker per collapsed list of the root is reserved up front (at most one per list is written).
+            _used = _rootMarkerCost;
 
             var anchors = new List<int>();
             var misses = 0;
@@ -312,7 +322,7 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
             var cost = 0;
             for (var e = chainFrom; e >= 0 && !_elementIn[e]; e = _elements[e].Parent)
             {
-                cost += _cost[_elements[e].Open] + (_elements[e].Close != _elements[e].Open ? _cost[_elements[e].Close] : 0);
+                cost += _cost[_elements[e].Open] + (_elements[e].Close != _elements[e].Open ? _cost[_elements[e].Close] : 0) + _markerCost[e];
             }
 
             for (var s = first; s <= last; s++)
@@ -321,7 +331,7 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
                 var isIn = segment.Kind == SegmentKind.Text ? _textIn[s] : _elementIn[segment.Element];
                 if (!isIn)
                 {
-                    cost += _cost[s];
+                    cost += _cost[s] + (segment.Kind is SegmentKind.Open or SegmentKind.Void ? _markerCost[segment.Element] : 0);
                 }
             }
 
