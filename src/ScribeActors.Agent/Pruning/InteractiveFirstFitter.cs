@@ -1,0 +1,414 @@
+using System.Globalization;
+using System.Text;
+
+namespace ScribeActors.Agent.Pruning;
+
+/// <summary>
+/// ScribeActors' own fitter (ScribeAgent §8.2, "smarter truncation"): keeps the interactive elements and the path of
+/// ancestors above them, collapses long lists of look-alike siblings, then fills the rest of the budget with the text
+/// and leaf elements closest to the kept interactive elements.
+/// </summary>
+/// <remarks>
+/// <para>Interactive: <c>a</c>, <c>button</c>, <c>input</c>, <c>select</c>, <c>textarea</c>, <c>option</c>,
+/// <c>label</c>, and any element with an event handler (<c>on…</c>), <c>jsaction</c> or <c>role</c>. One with a small
+/// subtree (at most <see cref="SmallSubtreeSegments"/> pieces) is kept whole, a larger one with its tags and the first
+/// texts directly inside it.</para>
+/// <para>Lists: a run of at least <see cref="MinListLength"/> sibling elements with the same tag and class keeps its first
+/// <see cref="KeepFirstItems"/> items and its last item at normal priority; the items in between come last, whole, in
+/// order, and those that do not fit are replaced by one text <c>… N more similar items …</c>.</para>
+/// <para>Order of filling: interactive elements outside collapsed list middles (document order; one that does not fit is
+/// skipped), then texts and leaf elements by distance (in pieces) to the nearest kept interactive element (from the top
+/// of the page when none was kept), then list middles. Every element kept brings its ancestors (opening and closing
+/// tags), so the result stays balanced, well-formed pruned HTML whose node ids all exist in the page. Token counts are
+/// summed per piece and the result is re-counted whole; when the sum was optimistic the selection is redone with a
+/// smaller budget until it fits. Linear-logarithmic in the page size.</para>
+/// </remarks>
+/// <param name="keepFirstItems">Items kept at the start of a collapsed list (default 3; 0 or more).</param>
+/// <param name="minListLength">Shortest run of look-alike siblings that is collapsed (default 8; more than
+/// <paramref name="keepFirstItems"/> + 1).</param>
+public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLength = 8) : IDomFitter
+{
+    /// <summary>Largest interactive subtree (in pieces: tags and texts) kept whole.</summary>
+    public const int SmallSubtreeSegments = 16;
+
+    private const int MaxDirectTexts = 4;
+    private const int MaxConsecutiveMisses = 4096;
+
+    /// <summary>Items kept at the start of a collapsed list.</summary>
+    public int KeepFirstItems { get; } = keepFirstItems >= 0
+        ? keepFirstItems
+        : throw new ArgumentOutOfRangeException(nameof(keepFirstItems), keepFirstItems, "keepFirstItems must be 0 or more.");
+
+    /// <summary>Shortest run of look-alike siblings that is collapsed.</summary>
+    public int MinListLength { get; } = minListLength > keepFirstItems + 1
+        ? minListLength
+        : throw new ArgumentOutOfRangeException(nameof(minListLength), minListLength, "minListLength must be more than keepFirstItems + 1.");
+
+    /// <inheritdoc />
+    public string Name => "interactive-first";
+
+    /// <inheritdoc />
+    public FittedDom Fit(PrunedHtml dom, int budgetTokens, ITokenCounter counter)
+    {
+        FitArguments.Check(dom, budgetTokens, counter);
+        var total = counter.CountTokens(dom.Html);
+        if (total <= budgetTokens)
+        {
+            return new FittedDom(dom.Html, dom.NodeIds, total, false, Name);
+        }
+
+        var plan = new Plan(dom, counter, KeepFirstItems, MinListLength);
+        var effective = budgetTokens;
+        while (true)
+        {
+            var (html, ids) = plan.Select(effective);
+            var tokens = counter.CountTokens(html);
+            if (tokens <= budgetTokens)
+            {
+                return new FittedDom(html, ids, tokens, true, Name);
+            }
+
+            if (effective == 0)
+            {
+                return new FittedDom("", [], 0, true, Name);
+            }
+
+            // The per-piece sum was optimistic: ask for less and select again.
+            effective = Math.Max(0, effective - Math.Max(tokens - budgetTokens, 1 + (effective / 50)));
+        }
+    }
+
+    /// <summary>Per-page data computed once, and the greedy selection for a budget.</summary>
+    private sealed class Plan
+    {
+        private readonly PrunedHtml _dom;
+        private readonly Segment[] _segments;
+        private readonly LayoutElement[] _elements;
+        private readonly int[] _cost;
+        private readonly bool[] _demoted;
+        private readonly List<List<int>> _lists = [];
+        private readonly int[] _markerCost;
+        private int _rootMarkerCost;
+        private readonly int _keepFirst;
+        private readonly ITokenCounter _counter;
+
+        private bool[] _elementIn = [];
+        private bool[] _textIn = [];
+        private int _used;
+        private int _budget;
+
+        public Plan(PrunedHtml dom, ITokenCounter counter, int keepFirst, int minListLength)
+        {
+            _dom = dom;
+            _counter = counter;
+            _keepFirst = keepFirst;
+            _segments = dom.Layout.Segments;
+            _elements = dom.Layout.Elements;
+            _cost = new int[_segments.Length];
+            var html = dom.Html;
+            for (var i = 0; i < _segments.Length; i++)
+            {
+                _cost[i] = counter.CountTokens(html.Substring(_segments[i].Start, _segments[i].Length));
+            }
+
+            _demoted = new bool[_segments.Length];
+            _markerCost = new int[_elements.Length];
+            FindLists(minListLength);
+        }
+
+        private void FindLists(int minListLength)
+        {
+            // Children lists per parent (root = index 0, element e = e + 1), in document order.
+            var children = new List<int>?[_elements.Length + 1];
+            for (var e = 0; e < _elements.Length; e++)
+            {
+                (children[_elements[e].Parent + 1] ??= []).Add(e);
+            }
+
+            foreach (var siblings in children)
+            {
+                if (siblings is null || siblings.Count < minListLength)
+                {
+                    continue;
+                }
+
+                var runStart = 0;
+                for (var i = 1; i <= siblings.Count; i++)
+                {
+                    if (i < siblings.Count && SameKind(siblings[i], siblings[runStart]))
+                    {
+                        continue;
+                    }
+
+                    if (i - runStart >= minListLength)
+                    {
+                        var middle = siblings.GetRange(runStart + _keepFirst, i - runStart - _keepFirst - 1);
+                        foreach (var item in middle)
+                        {
+                            Array.Fill(_demoted, true, _elements[item].Open, _elements[item].Close - _elements[item].Open + 1);
+                        }
+
+                        _lists.Add(middle);
+
+                        // The marker's tokens are charged when the list's parent gets in (it is written only then).
+                        var markerCost = _counter.CountTokens(Marker(middle.Count));
+                        var parent = _elements[siblings[0]].Parent;
+                        if (parent < 0)
+                        {
+                            _rootMarkerCost += markerCost;
+                        }
+                        else
+                        {
+                            _markerCost[parent] += markerCost;
+                        }
+                    }
+
+                    runStart = i;
+                }
+            }
+        }
+
+        private bool SameKind(int a, int b) =>
+            _elements[a].Tag == _elements[b].Tag && _elements[a].Class == _elements[b].Class;
+
+        private static string Marker(int omitted) =>
+            string.Create(CultureInfo.InvariantCulture, $"… {omitted} more similar items …");
+
+        public (string Html, int[] Ids) Select(int budget)
+        {
+            _elementIn = new bool[_elements.Length];
+            _textIn = new bool[_segments.Length];
+            _used = 0;
+            _budget = budget;
+
+            // A marker per collapsed list of the root is reserved up front (at most one per list is written).
+            _used = _rootMarkerCost;
+
+            var anchors = new List<int>();
+            var misses = 0;
+            for (var e = 0; e < _elements.Length && misses < MaxConsecutiveMisses && _used < _budget; e++)
+            {
+                var element = _elements[e];
+                if (!element.Interactive || _demoted[element.Open])
+                {
+                    continue;
+                }
+
+                if (AddInteractive(e))
+                {
+                    anchors.Add(element.Open);
+                    misses = 0;
+                }
+                else
+                {
+                    misses++;
+                }
+            }
+
+            FillByProximity(anchors);
+            FillListMiddles();
+            return Render();
+        }
+
+        private bool AddInteractive(int e)
+        {
+            var element = _elements[e];
+            if (element.Close - element.Open + 1 <= SmallSubtreeSegments)
+            {
+                return TryAddRange(element.Open, element.Close, element.Parent);
+            }
+
+            if (!TryAddRange(element.Open, element.Open, element.Parent))
+            {
+                return false;
+            }
+
+            // Its closing tag was counted with the chain; now its first direct texts.
+            var texts = 0;
+            for (var s = element.Open + 1; s < element.Close && s <= element.Open + 64 && texts < MaxDirectTexts; s++)
+            {
+                if (_segments[s].Kind == SegmentKind.Text && _segments[s].Element == e)
+                {
+                    texts++;
+                    TryAddRange(s, s, e);
+                }
+            }
+
+            return true;
+        }
+
+        private void FillByProximity(List<int> anchors)
+        {
+            var n = _segments.Length;
+            var distance = new int[n];
+            if (anchors.Count == 0)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    distance[i] = i;
+                }
+            }
+            else
+            {
+                var last = -1;
+                var next = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    while (next < anchors.Count && anchors[next] < i)
+                    {
+                        last = anchors[next++];
+                    }
+
+                    var before = last < 0 ? int.MaxValue : i - last;
+                    var after = next < anchors.Count ? anchors[next] - i : int.MaxValue;
+                    distance[i] = Math.Min(before, after);
+                }
+            }
+
+            var candidates = new List<int>();
+            for (var i = 0; i < n; i++)
+            {
+                if (_demoted[i])
+                {
+                    continue;
+                }
+
+                var segment = _segments[i];
+                var leaf = segment.Kind == SegmentKind.Void
+                    || (segment.Kind == SegmentKind.Open && _elements[segment.Element].Close == i + 1);
+                if ((segment.Kind == SegmentKind.Text && !_textIn[i]) || (leaf && !_elementIn[segment.Element]))
+                {
+                    candidates.Add(i);
+                }
+            }
+
+            var keys = candidates.Select(i => ((long)distance[i] << 32) | (uint)i).ToArray();
+            var order = candidates.ToArray();
+            Array.Sort(keys, order);
+            var misses = 0;
+            foreach (var i in order)
+            {
+                if (misses >= MaxConsecutiveMisses || _used >= _budget)
+                {
+                    break;
+                }
+
+                var segment = _segments[i];
+                var added = segment.Kind == SegmentKind.Text
+                    ? TryAddRange(i, i, segment.Element)
+                    : TryAddRange(i, _elements[segment.Element].Close, _elements[segment.Element].Parent);
+                misses = added ? 0 : misses + 1;
+            }
+        }
+
+        private void FillListMiddles()
+        {
+            foreach (var middle in _lists)
+            {
+                foreach (var item in middle)
+                {
+                    if (!TryAddRange(_elements[item].Open, _elements[item].Close, _elements[item].Parent))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        // Adds the pieces first..last (a text, or a whole subtree) and the ancestors above them from chainFrom up, if the
+        // not-yet-included part fits the budget.
+        private bool TryAddRange(int first, int last, int chainFrom)
+        {
+            var cost = 0;
+            for (var e = chainFrom; e >= 0 && !_elementIn[e]; e = _elements[e].Parent)
+            {
+                cost += _cost[_elements[e].Open] + (_elements[e].Close != _elements[e].Open ? _cost[_elements[e].Close] : 0) + _markerCost[e];
+            }
+
+            for (var s = first; s <= last; s++)
+            {
+                var segment = _segments[s];
+                var isIn = segment.Kind == SegmentKind.Text ? _textIn[s] : _elementIn[segment.Element];
+                if (!isIn)
+                {
+                    cost += _cost[s] + (segment.Kind is SegmentKind.Open or SegmentKind.Void ? _markerCost[segment.Element] : 0);
+                }
+            }
+
+            if (_used + cost > _budget)
+            {
+                return false;
+            }
+
+            _used += cost;
+            for (var e = chainFrom; e >= 0 && !_elementIn[e]; e = _elements[e].Parent)
+            {
+                _elementIn[e] = true;
+            }
+
+            for (var s = first; s <= last; s++)
+            {
+                if (_segments[s].Kind == SegmentKind.Text)
+                {
+                    _textIn[s] = true;
+                }
+                else
+                {
+                    _elementIn[_segments[s].Element] = true;
+                }
+            }
+
+            return true;
+        }
+
+        private (string Html, int[] Ids) Render()
+        {
+            var html = _dom.Html;
+            var sb = new StringBuilder();
+            var ids = new List<int>();
+            var markerAt = new Dictionary<int, int>();
+            foreach (var middle in _lists)
+            {
+                var firstOmitted = middle.FindIndex(item => !_elementIn[item]);
+                var parent = _elements[middle[0]].Parent;
+                if (firstOmitted >= 0 && (parent < 0 || _elementIn[parent]))
+                {
+                    markerAt[_elements[middle[firstOmitted]].Open] = middle.Count - firstOmitted;
+                }
+            }
+
+            for (var s = 0; s < _segments.Length; s++)
+            {
+                var segment = _segments[s];
+                if (markerAt.TryGetValue(s, out var omitted))
+                {
+                    Separate(sb, true);
+                    sb.Append(Marker(omitted));
+                }
+
+                var isIn = segment.Kind == SegmentKind.Text ? _textIn[s] : _elementIn[segment.Element];
+                if (!isIn)
+                {
+                    continue;
+                }
+
+                Separate(sb, segment.SpaceBefore);
+                sb.Append(html, segment.Start, segment.Length);
+                if (segment.Kind is SegmentKind.Open or SegmentKind.Void && _elements[segment.Element].Id >= 0)
+                {
+                    ids.Add(_elements[segment.Element].Id);
+                }
+            }
+
+            return (sb.ToString(), [.. ids]);
+        }
+
+        private static void Separate(StringBuilder sb, bool spaceBefore)
+        {
+            if (spaceBefore && sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace ScribeActors.Agent.Pruning;
+
+/// <summary>The result of <see cref="HtmlPruner.Prune"/>: the pruned DOM string the model reads, and what is known
+/// about the source elements. Immutable and safe to share between threads.</summary>
+public sealed class PrunedHtml
+{
+    private readonly Dictionary<int, SourceTag> _tags;
+
+    internal PrunedHtml(string html, int[] nodeIds, int sourceElementCount, bool idsAssigned, Dictionary<int, SourceTag> tags, PrunedLayout layout)
+    {
+        Html = html;
+        NodeIds = nodeIds;
+        SourceElementCount = sourceElementCount;
+        IdsAssigned = idsAssigned;
+        _tags = tags;
+        Layout = layout;
+    }
+
+    /// <summary>The pruned DOM on one line (ScribeAgent §3.1 step 10), for example
+    /// <c>Acme &lt;body node="5"&gt; &lt;div class="wrapper" node="4"&gt; … &lt;/div&gt; &lt;/body&gt;</c>.</summary>
+    public string Html { get; }
+
+    /// <summary>The node ids that occur in <see cref="Html"/>, in document order, each once.</summary>
+    public IReadOnlyList<int> NodeIds { get; }
+
+    /// <summary>How many elements the parsed source had (the document root not counted; inlined frame documents and
+    /// shadow content counted).</summary>
+    public int SourceElementCount { get; }
+
+    /// <summary>
+    /// <see langword="true"/> when the source carried no numeric <c>node</c> attributes and the pruner assigned ids by
+    /// the reference rule (reverse pre-order, document root largest); <see langword="false"/> when the source's own ids
+    /// (an observed DOM) were kept.
+    /// </summary>
+    public bool IdsAssigned { get; }
+
+    internal PrunedLayout Layout { get; }
+
+    /// <summary>
+    /// The cleaned opening tag of the source element with <paramref name="nodeId"/> (ScribeAgent §3.1 steps 5 and 7),
+    /// whether or not that element survived pruning: lower-case tag, the attributes left by the same cleaning rules as
+    /// the DOM, sorted by name, <c>node</c> among them, for example <c>&lt;button aria-label="Save" node="0"
+    /// type="submit"&gt;</c>. A void element ends in <c>/&gt;</c> (<c>&lt;input node="3" type="text"/&gt;</c>), as the
+    /// reference's serialise-then-cut-at-the-first-&gt; gives. <see langword="null"/> when no element has that id
+    /// (including the id of the document root itself, which is not an element).
+    /// </summary>
+    public string? TargetTag(int nodeId) =>
+        _tags.TryGetValue(nodeId, out var tag) ? HtmlPruner.RenderOpeningTag(tag.Tag, tag.Attributes, nodeId, HtmlPruner.IsVoid(tag.Tag)) : null;
+}
