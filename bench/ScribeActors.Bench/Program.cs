@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|all [--runs N] [--workflows N]
+// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|all [--runs N] [--workflows N]
 // Prints one JSON document on stdout; progress goes to stderr. Needs Azurite (./scribe.sh bench starts it) and Chromium.
 var what = args.FirstOrDefault() ?? "all";
 int Arg(string name, int fallback)
@@ -30,9 +30,14 @@ if (what is "concurrency" or "all")
     results["concurrency"] = await ConcurrencyBenchmark.RunAsync(Arg("--workflows", 100));
 }
 
+if (what is "pruning" or "all")
+{
+    results["pruning"] = PruningBenchmark.Run(Arg("--runs", 5));
+}
+
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning or all.");
     return 2;
 }
 
