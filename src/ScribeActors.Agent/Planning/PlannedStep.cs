@@ -1,0 +1,54 @@
+namespace ScribeActors.Agent.Planning;
+
+/// <summary>The planner's outcome: a validated step with its Target copied from the page, or why there is none, plus
+/// everything worth recording about how it was made.</summary>
+public sealed record PlannedStep
+{
+    /// <summary>The validated step; <see langword="null"/> when <see cref="Error"/> is set.</summary>
+    public ScribeStep? Step { get; init; }
+
+    /// <summary>Why no valid step came out.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>The raw text of the last generation.</summary>
+    public string RawOutput { get; init; } = "";
+
+    /// <summary>Prompt tokens of the last attempt.</summary>
+    public int PromptTokens { get; init; }
+
+    /// <summary>Output tokens of the last attempt.</summary>
+    public int OutputTokens { get; init; }
+
+    /// <summary>Tokens of the fitted observation.</summary>
+    public int ObservationTokens { get; init; }
+
+    /// <summary>Node ids shown to the model.</summary>
+    public int ShownNodes { get; init; }
+
+    /// <summary>Whether the pruned DOM was cut.</summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>The fitter used.</summary>
+    public string Fitter { get; init; } = "";
+
+    /// <summary>Generations made.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Why earlier outputs were rejected.</summary>
+    public IReadOnlyList<string> Rejected { get; init; } = [];
+
+    /// <summary>Time pruning.</summary>
+    public TimeSpan Prune { get; init; }
+
+    /// <summary>Time fitting and building prompt and grammar.</summary>
+    public TimeSpan Fit { get; init; }
+
+    /// <summary>Time waiting for a decoding slot (summed over attempts).</summary>
+    public TimeSpan Queue { get; init; }
+
+    /// <summary>Prompt evaluation time (summed over attempts).</summary>
+    public TimeSpan Prefill { get; init; }
+
+    /// <summary>Generation time (summed over attempts).</summary>
+    public TimeSpan Decode { get; init; }
+}
