@@ -44,7 +44,7 @@ internal static class GgufFile
         }
         catch (EndOfStreamException)
         {
-            return $"'{path}' is truncated: the file ends inside its GGUF header.";
+            return $"'{path}' is truncated (or its header is corrupt): the file ends inside its GGUF header.";
         }
         catch (InvalidDataException e)
         {
@@ -125,9 +125,14 @@ internal static class GgufFile
     private static string ReadString(BinaryReader reader, long length)
     {
         var size = reader.ReadUInt64();
-        if (size > MaxStringBytes || size > (ulong)length)
+        if (size > MaxStringBytes)
         {
             throw new InvalidDataException($"a string claims {size} bytes.");
+        }
+
+        if ((ulong)reader.BaseStream.Position + size > (ulong)length)
+        {
+            throw new EndOfStreamException();
         }
 
         var bytes = reader.ReadBytes((int)size);
@@ -148,7 +153,7 @@ internal static class GgufFile
                 var count = reader.ReadUInt64();
                 if (count > (ulong)length)
                 {
-                    throw new InvalidDataException($"an array claims {count} items.");
+                    throw new EndOfStreamException();
                 }
 
                 for (ulong i = 0; i < count; i++)

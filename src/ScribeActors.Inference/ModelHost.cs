@@ -43,12 +43,12 @@ public sealed partial class ModelHost : IAsyncDisposable
     public IReadOnlyCollection<string> ModelIds => _options.Models.Keys;
 
     /// <summary>The configured settings of <paramref name="modelId"/>; throws <see cref="ArgumentException"/> for an unknown id.</summary>
-    public ModelOptions GetOptions(string modelId) => Find(modelId);
+    public ModelOptions GetOptions(string modelId) => Find(modelId).Options;
 
     /// <summary>Readiness of <paramref name="modelId"/>; throws <see cref="ArgumentException"/> naming the known ids for an unknown one.</summary>
     public ModelState GetState(string modelId)
     {
-        _ = Find(modelId);
+        modelId = Find(modelId).Id;
         lock (_gate)
         {
             if (!_entries.TryGetValue(modelId, out var entry))
@@ -74,7 +74,7 @@ public sealed partial class ModelHost : IAsyncDisposable
     /// </summary>
     public Task<ILoadedModel> GetOrLoadAsync(string modelId, CancellationToken cancellationToken)
     {
-        var options = Find(modelId);
+        (modelId, var options) = Find(modelId);
         Task<ILoadedModel> load;
         lock (_gate)
         {
@@ -159,11 +159,12 @@ public sealed partial class ModelHost : IAsyncDisposable
         }
     }
 
-    private ModelOptions Find(string modelId)
+    private (string Id, ModelOptions Options) Find(string modelId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
-        return _options.Models.TryGetValue(modelId, out var options)
-            ? options
+        var match = _options.Models.FirstOrDefault(m => string.Equals(m.Key, modelId, StringComparison.OrdinalIgnoreCase));
+        return match.Value is not null
+            ? (match.Key, match.Value)
             : throw new ArgumentException($"Unknown model '{modelId}': configure it under {ModelRegistryOptions.SectionName}:{modelId} (configured: {(_options.Models.Count == 0 ? "none" : string.Join(", ", _options.Models.Keys))}).", nameof(modelId));
     }
 
