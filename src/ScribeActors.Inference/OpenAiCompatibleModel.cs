@@ -160,19 +160,22 @@ public sealed partial class OpenAiCompatibleModel : ILoadedModel, IAsyncDisposab
             Seed = request.Seed,
             StopSequences = request.StopStrings?.ToList(),
         };
-        if (request.Grammar is { } grammar)
-        {
-            options.RawRepresentationFactory = _ => WithGrammar(grammar);
-        }
-
+        options.RawRepresentationFactory = _ => ExtraFields(request);
         return options;
     }
 
-#pragma warning disable SCME0001 // JsonPatch is marked experimental; it is the SDK's only way to add a request field it does not model.
-    private static ChatCompletionOptions WithGrammar(string grammar)
+#pragma warning disable SCME0001 // JsonPatch is marked experimental; it is the SDK's only way to add request fields it does not model.
+    private static ChatCompletionOptions ExtraFields(GenerationRequest request)
     {
         var raw = new ChatCompletionOptions();
-        raw.Patch.Set("$.grammar"u8, grammar);
+
+        // The SDK sends the limit as max_completion_tokens only; older llama-server builds read max_tokens.
+        raw.Patch.Set("$.max_tokens"u8, request.MaxTokens);
+        if (request.Grammar is { } grammar)
+        {
+            raw.Patch.Set("$.grammar"u8, grammar);
+        }
+
         return raw;
     }
 #pragma warning restore SCME0001
