@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|all [--runs N] [--workflows N]
-// Prints one JSON document on stdout; progress goes to stderr. Needs Azurite (./scribe.sh bench starts it) and Chromium.
+// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|inference|all [--runs N] [--workflows N] [--model PATH]
+// Prints one JSON document on stdout; progress goes to stderr. Needs Azurite (./scribe.sh bench starts it) and Chromium,
+// except `inference`, which needs only the tiny GGUF in <repo>/../shared/models (or --model PATH).
 var what = args.FirstOrDefault() ?? "all";
 int Arg(string name, int fallback)
 {
@@ -30,9 +31,15 @@ if (what is "concurrency" or "all")
     results["concurrency"] = await ConcurrencyBenchmark.RunAsync(Arg("--workflows", 100));
 }
 
+if (what is "inference" or "all")
+{
+    var model = Array.IndexOf(args, "--model") is var m and >= 0 && m + 1 < args.Length ? args[m + 1] : null;
+    results["inference"] = await InferenceBenchmark.RunAsync(model);
+}
+
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, inference or all.");
     return 2;
 }
 

@@ -11,8 +11,9 @@ namespace ScribeActors.Inference;
 /// <summary>
 /// A local GGUF model run by LLamaSharp. All concurrent <see cref="GenerateAsync"/> calls are decoded together by one
 /// loop (continuous batching with one <c>Conversation</c> each), with their own sampler, grammar, seed, limits and
-/// cancellation. The context is sized so that each of <see cref="ModelOptions.Sequences"/> conversations gets
-/// <see cref="ContextSize"/> tokens (llama.cpp splits a non-unified KV cache evenly across sequences).
+/// cancellation. The context holds <see cref="ContextSize"/> × <see cref="ModelOptions.Sequences"/> tokens, so every
+/// conversation gets <see cref="ContextSize"/> tokens whether the KV cache is unified (shared pool; a prompt plus its
+/// output never exceeds <see cref="ContextSize"/>) or split evenly across sequences (<see cref="ModelOptions.UnifiedKvCache"/> off).
 /// </summary>
 public sealed partial class LlamaModel : ILoadedModel, IAsyncDisposable
 {
@@ -151,7 +152,7 @@ public sealed partial class LlamaModel : ILoadedModel, IAsyncDisposable
         {
             ContextSize = checked((uint)(options.ContextSize * options.Sequences)),
             SeqMax = (uint)options.Sequences,
-            KVUnified = false,
+            KVUnified = options.UnifiedKvCache,
             BatchSize = (uint)options.BatchSize,
             UBatchSize = (uint)Math.Min(options.BatchSize, 512),
             Threads = options.Threads,

@@ -5,6 +5,8 @@ namespace ScribeActors.Inference;
 /// <summary>Checks <see cref="ModelRegistryOptions"/>; every message names the setting, e.g. <c>Scribe:Models:tiny:ContextSize must be &gt; 0</c>.</summary>
 public sealed class ModelRegistryOptionsValidator : IValidateOptions<ModelRegistryOptions>
 {
+    private const int MaxSequences = 256;
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, ModelRegistryOptions options)
     {
@@ -64,6 +66,10 @@ public sealed class ModelRegistryOptionsValidator : IValidateOptions<ModelRegist
             Positive(failures, key, nameof(ModelOptions.Threads), model.Threads);
             Positive(failures, key, nameof(ModelOptions.BatchSize), model.BatchSize);
             Positive(failures, key, nameof(ModelOptions.Sequences), model.Sequences);
+            if (model.Sequences > MaxSequences)
+            {
+                failures.Add($"{key}:{nameof(ModelOptions.Sequences)} must be <= {MaxSequences} (llama.cpp's limit; got {model.Sequences}).");
+            }
             if (model.GpuLayers < 0)
             {
                 failures.Add($"{key}:{nameof(ModelOptions.GpuLayers)} must be >= 0 (got {model.GpuLayers}).");
