@@ -84,15 +84,7 @@ public static partial class LlamaNative
                 return;
             }
 
-            var mapped = level switch
-            {
-                LLamaLogLevel.Error => LogLevel.Error,
-                LLamaLogLevel.Warning => LogLevel.Warning,
-                LLamaLogLevel.Info => LogLevel.Debug,
-                LLamaLogLevel.Debug => LogLevel.Trace,
-                LLamaLogLevel.Continue => _lastLevel,
-                _ => LogLevel.Trace,
-            };
+            var mapped = Map(level, _lastLevel);
             _lastLevel = mapped;
             if (logger.IsEnabled(mapped))
             {
@@ -105,6 +97,17 @@ public static partial class LlamaNative
         {
         }
     }
+
+    /// <summary>llama.cpp level → ILogger level; <c>Continue</c> keeps the level of the message it continues.</summary>
+    internal static LogLevel Map(LLamaLogLevel level, LogLevel previous) => level switch
+    {
+        LLamaLogLevel.Error => LogLevel.Error,
+        LLamaLogLevel.Warning => LogLevel.Warning,
+        LLamaLogLevel.Info => LogLevel.Debug,
+        LLamaLogLevel.Debug => LogLevel.Trace,
+        LLamaLogLevel.Continue => previous,
+        _ => LogLevel.Trace,
+    };
 
     [LoggerMessage(EventId = 1300, Message = "llama.cpp: {Message}")]
     private static partial void LogNative(ILogger logger, LogLevel level, string message);

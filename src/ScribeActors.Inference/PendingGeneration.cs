@@ -18,6 +18,7 @@ internal sealed class PendingGeneration : IDisposable
     private readonly long _enqueued = Stopwatch.GetTimestamp();
     private long _admitted;
     private long _firstToken;
+    private readonly int _longestStop;
     private int _promptOffset;
 
     public PendingGeneration(LLamaToken[] promptTokens, int maxTokens, bool hasGrammar, IReadOnlyList<string>? stopStrings,
@@ -28,6 +29,7 @@ internal sealed class PendingGeneration : IDisposable
         HasGrammar = hasGrammar;
         Pipeline = pipeline;
         _stopStrings = stopStrings ?? [];
+        _longestStop = _stopStrings.Count == 0 ? 0 : _stopStrings.Max(s => s.Length);
         _decoder = new StreamingTokenDecoder(Encoding.UTF8, weights);
         _registration = cancellationToken.Register(static (state, token) => ((PendingGeneration)state!)._completion.TrySetCanceled(token), this);
     }
@@ -77,8 +79,9 @@ internal sealed class PendingGeneration : IDisposable
 
         OutputTokens++;
         _decoder.Add(token);
+        var before = _text.Length;
         _text.Append(_decoder.Read());
-        if (_stopStrings.Count > 0 && TruncateAtStopString())
+        if (_stopStrings.Count > 0 && TruncateAtStopString(before))
         {
             return StopReasons.StopString;
         }
@@ -117,9 +120,11 @@ internal sealed class PendingGeneration : IDisposable
         Pipeline.Dispose();
     }
 
-    private bool TruncateAtStopString()
+    /// <summary>Cuts the text at the earliest stop string that ends in the part added after <paramref name="before"/>.</summary>
+    private bool TruncateAtStopString(int before)
     {
-        var text = _text.ToString();
+        var from = Math.Max(0, before - _longestStop + 1);
+        var text = _text.ToString(from, _text.Length - from);
         var cut = -1;
         foreach (var stop in _stopStrings)
         {
@@ -135,7 +140,7 @@ internal sealed class PendingGeneration : IDisposable
             return false;
         }
 
-        _text.Length = cut;
+        _text.Length = from + cut;
         return true;
     }
 }

@@ -67,6 +67,16 @@ public sealed class LlamaModelTests(TinyModelFixture fixture)
     }
 
     [Fact]
+    public async Task GenerateAsync_StopStringSpanningTokens_CutsAtEarliest()
+    {
+        var result = await _model.GenerateAsync(
+            new GenerationRequest { Prompt = "Once", MaxTokens = 60, Grammar = "root ::= \"one two three four five\"", StopStrings = ["four", "o th"] }, CancellationToken.None);
+
+        Assert.Equal(StopReasons.StopString, result.StopReason);
+        Assert.Equal("one tw", result.Text);
+    }
+
+    [Fact]
     public async Task GenerateAsync_SameSeed_SameText()
     {
         var request = new GenerationRequest { Prompt = "Once upon a time", MaxTokens = 24, Temperature = 1, Seed = 42 };
