@@ -1,8 +1,10 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|all [--runs N] [--workflows N]
-// Prints one JSON document on stdout; progress goes to stderr. Needs Azurite (./scribe.sh bench starts it) and Chromium.
+// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|inference|model-step|all [--runs N] [--workflows N] [--steps N] [--model PATH]
+// Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
+// (./scribe.sh bench starts it) and Chromium; pruning needs nothing; inference needs only the tiny GGUF in
+// <repo>/../shared/models (or --model PATH); model-step needs that model too.
 var what = args.FirstOrDefault() ?? "all";
 int Arg(string name, int fallback)
 {
@@ -35,9 +37,20 @@ if (what is "pruning" or "all")
     results["pruning"] = PruningBenchmark.Run(Arg("--runs", 5));
 }
 
+if (what is "inference" or "all")
+{
+    var model = Array.IndexOf(args, "--model") is var m and >= 0 && m + 1 < args.Length ? args[m + 1] : null;
+    results["inference"] = await InferenceBenchmark.RunAsync(model);
+}
+
+if (what is "model-step" or "all")
+{
+    results["modelStep"] = await ModelStepBenchmark.RunAsync(Arg("--workflows", 3), Arg("--steps", 8));
+}
+
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning, inference, model-step or all.");
     return 2;
 }
 

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using ScribeActors.Inference;
+
+namespace ScribeActors.Bench;
+
+/// <summary>
+/// Aggregate generated tokens/s of one local model at 1, 4, 8 and 16 concurrent requests (64-token prompt, 128 output
+/// tokens), free and grammar-constrained, against the single-stream baseline. Needs only the tiny GGUF in
+/// <c>&lt;repo&gt;/../shared/models</c> (or <c>--model PATH</c>): no Azurite, no Chromium.
+/// </summary>
+internal static class InferenceBenchmark
+{
+    private const int PromptTokens = 64;
+    private const int MaxTokens = 128;
+    private const int TokensPerPoint = 2048;
+    private static readonly int[] Concurrency = [1, 4, 8, 16];
+
+    // Long enough that the tiny model cannot finish it within MaxTokens, so every request decodes all 128 tokens.
+    private const string Grammar = "root ::= [a-z ]{700,800}";
+
+    /// <summary>Runs the sweep once per thread setting (1 and, on a multi-core machine, all processors).</summary>
+    public static async Task<object> RunAsync(string? modelPath)
+    {
+        var path = modelPath ?? FindModel();
+        var runs = new List<object>();
+        foreach (var threads in new[] { 1, Environment.ProcessorCount }.Distinct())
+        {
+            runs.Add(await RunAsync(path, threads));
+        }
+
+        return new
+        {
+            model = Path.GetFileName(path),
+            maxTokens = MaxTokens,
+            target = "aggregate tokens/s at 8 concurrent >= 3x single stream",
+            runs,
+        };
+    }
+
+    private static async Task<object> RunAsync(string path, int threads)
+    {
+        var options = new ModelOptions { Path = path, ContextSize = 512, Sequences = 16, Threads = threads, BatchSize = 512 };
+        var load = Stopwatch.StartNew();
+        await using var model = await LlamaModel.LoadAsync("bench", options);
+        var loadMs = load.Elapsed.TotalMilliseconds;
+        var prompt = PromptOf(model, PromptTokens);
+        Stats.Log($"inference: {threads} thread(s), model loaded in {loadMs:F0} ms; prompt {model.CountTokens(prompt) + 1} tokens");
+
+        var free = await SweepAsync(model, new GenerationRequest { Prompt = prompt, MaxTokens = MaxTokens, Temperature = 0.8f });
+        var constrained = await SweepAsync(model, new GenerationRequest { Prompt = prompt, MaxTokens = MaxTokens, Temperature = 0.8f, Grammar = Grammar });
+        return new
+        {
+            threads,
+            unifiedKvCache = options.UnifiedKvCache,
+            loadMs = Math.Round(loadMs),
+            promptTokens = model.CountTokens(prompt) + 1,
+            free,
+            grammar = constrained,
+        };
+    }
+
+    private static async Task<object[]> SweepAsync(LlamaModel model, GenerationRequest request)
+    {
+        await model.GenerateAsync(request with { Seed = 0 }, CancellationToken.None); // warm-up
+        var points = new List<object>();
+        double? single = null;
+        foreach (var concurrency in Concurrency)
+        {
+            var rounds = Math.Max(2, TokensPerPoint / (concurrency * MaxTokens));
+            var results = new List<GenerationResult>();
+            var clock = Stopwatch.StartNew();
+            for (var round = 0; round < rounds; round++)
+            {
+                var batch = Enumerable.Range(0, concurrency).Select(i => model.GenerateAsync(request with { Seed = (round * 100) + i }, CancellationToken.None));
+                results.AddRange(await Task.WhenAll(batch));
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            var tokens = results.Sum(r => r.OutputTokens);
+            var rate = tokens / seconds;
+            single ??= rate;
+            Stats.Log($"inference{(request.Grammar is null ? string.Empty : " (grammar)")}: {concurrency} concurrent: {rate:F0} tok/s ({rate / single:F2}x)");
+            points.Add(new
+            {
+                concurrency,
+                requests = results.Count,
+                outputTokens = tokens,
+                seconds = Math.Round(seconds, 2),
+                tokensPerSecond = Math.Round(rate),
+                ratioVsSingle = Math.Round(rate / single.Value, 2),
+                meanTokensPerRequest = Math.Round((double)tokens / results.Count, 1),
+                prefillMsP50 = Stats.Percentile([.. results.Select(r => r.PrefillTime.TotalMilliseconds)], 50),
+                requestMsP50 = Stats.Percentile([.. results.Select(r => (r.QueueTime + r.PrefillTime + r.DecodeTime).TotalMilliseconds)], 50),
+            });
+        }
+
+        return [.. points];
+    }
+
+    private static string PromptOf(LlamaModel model, int tokens)
+    {
+        const string story = "Once upon a time there was a little girl named Lily who loved to play in the park with her dog. ";
+        var text = string.Concat(Enumerable.Repeat(story, 20));
+        while (model.CountTokens(text) + 1 > tokens)
+        {
+            text = text[..^1];
+        }
+
+        return text;
+    }
+
+    private static string FindModel()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "models", "stories260K.gguf");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("The benchmark model is missing: put stories260K.gguf in <repo>/../shared/models or pass --model PATH.");
+    }
+}

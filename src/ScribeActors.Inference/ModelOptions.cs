@@ -1,0 +1,68 @@
+namespace ScribeActors.Inference;
+
+/// <summary>
+/// One configured model, bound from <c>Scribe:Models:{id}</c>. Set exactly one of <see cref="Path"/> (a local GGUF run by
+/// LLamaSharp) or <see cref="Endpoint"/> (an OpenAI-compatible server: vLLM, llama-server, OpenAI). Settings that only
+/// apply to one kind are ignored for the other.
+/// </summary>
+public sealed class ModelOptions
+{
+    private string? _requiredRole;
+
+    /// <summary>Local GGUF file (absolute, or relative to the current directory). <value>Default: none.</value></summary>
+    public string? Path { get; set; }
+
+    /// <summary>
+    /// Tokens each conversation may use (prompt + output). The context is sized so that every one of
+    /// <see cref="Sequences"/> conversations gets this many. <value>Default: 4096.</value>
+    /// </summary>
+    public int ContextSize { get; set; } = 4096;
+
+    /// <summary>CPU threads for decoding. <value>Default: the number of processors.</value></summary>
+    public int Threads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Most tokens sent to llama.cpp in one decode call; longer prompts are fed in chunks. <value>Default: 512.</value></summary>
+    public int BatchSize { get; set; } = 512;
+
+    /// <summary>Layers offloaded to the GPU (needs the CUDA backend; ignored on CPU; 0 = none). <value>Default: 0.</value></summary>
+    public int GpuLayers { get; set; }
+
+    /// <summary>Most conversations decoded together; further requests wait in a queue. <value>Default: 8.</value></summary>
+    public int Sequences { get; set; } = 8;
+
+    /// <summary>
+    /// One KV cache shared by all sequences (llama.cpp <c>kv_unified</c>) instead of one slice per sequence. Either way
+    /// each conversation gets <see cref="ContextSize"/> tokens. Unified was faster on CPU (about 1.5-2x at 8 concurrent
+    /// requests with the tiny test model); llama.cpp suggests split slices for large GPU batches without shared prefixes.
+    /// <value>Default: true.</value>
+    /// </summary>
+    public bool UnifiedKvCache { get; set; } = true;
+
+    /// <summary>OpenAI-compatible base URL including <c>/v1</c>, e.g. <c>http://gpu-host:8000/v1</c>. <value>Default: none.</value></summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>API key sent to <see cref="Endpoint"/>; local servers usually ignore it. <value>Default: none ("none" is sent).</value></summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Model name sent to <see cref="Endpoint"/> (vLLM requires the served name). <value>Default: the model id.</value></summary>
+    public string? RemoteModelName { get; set; }
+
+    /// <summary>Time limit of one remote attempt. <value>Default: 2 minutes.</value></summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Retries of a remote request after a transient failure (refused connection, 5xx, 408/429, timeout). <value>Default: 2.</value></summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>
+    /// Silo role that may host this model (placement uses it). <value>Default: <c>"gpu"</c> for a local model,
+    /// <c>"inference"</c> for a remote one (any silo that can reach the endpoint).</value>
+    /// </summary>
+    public string RequiredRole
+    {
+        get => _requiredRole ?? (IsRemote ? "inference" : "gpu");
+        set => _requiredRole = value;
+    }
+
+    /// <summary>True when <see cref="Endpoint"/> is set (a remote model).</summary>
+    public bool IsRemote => !string.IsNullOrWhiteSpace(Endpoint);
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+
+namespace ScribeActors.Inference.Tests;
+
+public sealed class OpenAiCompatibleModelTests
+{
+    private static readonly GenerationRequest Request = new()
+    {
+        System = "You click things.",
+        User = "What next?",
+        Grammar = TestModel.ActionGrammar,
+        MaxTokens = 32,
+        Temperature = 0.5f,
+        Seed = 7,
+        StopStrings = ["\n"],
+    };
+
+    [Fact]
+    public async Task GenerateAsync_ServerAnswers_ReturnsTextAndSendsGrammarAndSettings()
+    {
+        await using var server = new FakeOpenAiServer(_ => FakeOpenAiServer.Ok("Action: click Node: 12"));
+        await using var model = Model(server.Endpoint);
+
+        var result = await model.GenerateAsync(Request, CancellationToken.None);
+
+        Assert.Equal("Action: click Node: 12", result.Text);
+        Assert.Equal(11, result.PromptTokens);
+        Assert.Equal(7, result.OutputTokens);
+        Assert.Equal(StopReasons.GrammarEnd, result.StopReason);
+        var body = Assert.Single(server.Requests).RootElement;
+        Assert.Equal(TestModel.ActionGrammar, body.GetProperty("grammar").GetString());
+        Assert.Equal("served-name", body.GetProperty("model").GetString());
+        Assert.Equal(7, body.GetProperty("seed").GetInt32());
+        Assert.Equal(32, body.GetProperty("max_tokens").GetInt32());
+        Assert.Equal(32, body.GetProperty("max_completion_tokens").GetInt32());
+        Assert.Equal("\n", body.GetProperty("stop")[0].GetString());
+        var messages = body.GetProperty("messages");
+        Assert.Equal("system", messages[0].GetProperty("role").GetString());
+        Assert.Equal("What next?", messages[1].GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task GenerateAsync_LengthFinish_ReportsMaxTokens()
+    {
+        await using var server = new FakeOpenAiServer(_ => FakeOpenAiServer.Ok("Once upon", "length"));
+        await using var model = Model(server.Endpoint);
+
+        var result = await model.GenerateAsync(Request with { Grammar = null }, CancellationToken.None);
+
+        Assert.Equal(StopReasons.MaxTokens, result.StopReason);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_ServerErrorThenSuccess_Retries()
+    {
+        await using var server = new FakeOpenAiServer(n => n == 1 ? new FakeOpenAiServer.Reply(500, TimeSpan.Zero, "{\"error\":{\"message\":\"boom\"}}") : FakeOpenAiServer.Ok("ok"));
+        await using var model = Model(server.Endpoint, maxRetries: 2);
+
+        var result = await model.GenerateAsync(Request, CancellationToken.None);
+
+        Assert.Equal("ok", result.Text);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_SlowServer_TimesOutRetriesThenNamesEndpoint()
+    {
+        await using var server = new FakeOpenAiServer(_ => FakeOpenAiServer.Ok("late") with { Delay = TimeSpan.FromSeconds(3) });
+        await using var model = Model(server.Endpoint, maxRetries: 1, timeout: TimeSpan.FromMilliseconds(300));
+        var watch = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<RemoteModelException>(() => model.GenerateAsync(Request, CancellationToken.None));
+
+        Assert.Contains(server.Endpoint, error.Message, StringComparison.Ordinal);
+        Assert.Contains("failed after 2 attempt(s)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RequestTimeout", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task GenerateAsync_UnreachablePort_FailsNamingEndpoint()
+    {
+        var endpoint = $"http://127.0.0.1:{FakeOpenAiServer.FreePort()}/v1";
+        await using var model = Model(endpoint, maxRetries: 1);
+
+        var error = await Assert.ThrowsAsync<RemoteModelException>(() => model.GenerateAsync(Request, CancellationToken.None));
+
+        Assert.Contains(endpoint, error.Message, StringComparison.Ordinal);
+        Assert.Contains("connection failed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_ClientError_FailsWithoutRetry()
+    {
+        await using var server = new FakeOpenAiServer(_ => new FakeOpenAiServer.Reply(400, TimeSpan.Zero, "{\"error\":{\"message\":\"bad grammar\"}}"));
+        await using var model = Model(server.Endpoint, maxRetries: 3);
+
+        var error = await Assert.ThrowsAsync<RemoteModelException>(() => model.GenerateAsync(Request, CancellationToken.None));
+
+        Assert.Contains("HTTP 400", error.Message, StringComparison.Ordinal);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_CallerCancels_ThrowsOperationCanceledWithoutRetry()
+    {
+        await using var server = new FakeOpenAiServer(_ => FakeOpenAiServer.Ok("late") with { Delay = TimeSpan.FromSeconds(5) });
+        await using var model = Model(server.Endpoint, maxRetries: 3);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => model.GenerateAsync(Request, cancel.Token));
+
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_PromptOnly_ThrowsNamingUser()
+    {
+        await using var model = Model("http://127.0.0.1:9/v1");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => model.GenerateAsync(new GenerationRequest { Prompt = "<|im_start|>user" }, CancellationToken.None));
+
+        Assert.Contains("needs User", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CountTokensAndRenderChat_Remote_AreDocumentedApproximations()
+    {
+        await using var model = Model("http://127.0.0.1:9/v1");
+
+        Assert.Equal(3, model.CountTokens("123456789"));
+        Assert.Equal(0, model.CountTokens(string.Empty));
+        Assert.Equal(ChatTemplates.Server, model.TemplateName);
+        Assert.Equal(ChatTemplates.RenderChatMl("s", "u"), model.RenderChat("s", "u"));
+    }
+
+    private static OpenAiCompatibleModel Model(string endpoint, int maxRetries = 0, TimeSpan? timeout = null) => new("remote", new ModelOptions
+    {
+        Endpoint = endpoint,
+        RemoteModelName = "served-name",
+        MaxRetries = maxRetries,
+        RequestTimeout = timeout ?? TimeSpan.FromSeconds(10),
+    });
+}
