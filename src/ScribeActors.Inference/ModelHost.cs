@@ -39,8 +39,39 @@ public sealed partial class ModelHost : IAsyncDisposable
         LlamaNative.EnsureConfigured(loggerFactory.CreateLogger("LLama.Native"), _options.NativeLibraryPath);
     }
 
+    /// <summary>The prefix of a model id that names a GGUF file by absolute path instead of a configured model.</summary>
+    public const string FilePrefix = "file:";
+
     /// <summary>Ids of the configured models.</summary>
     public IReadOnlyCollection<string> ModelIds => _options.Models.Keys;
+
+    /// <summary>Ids of the models this host has loaded (or is loading): empty on a silo that never served a model.</summary>
+    public IReadOnlyCollection<string> LoadedModelIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _entries.Keys];
+            }
+        }
+    }
+
+    /// <summary>Starts loading <paramref name="modelId"/> in the background if nobody asked for it yet, and returns
+    /// its state at once. Never throws for a load failure (the state says it); throws <see cref="ArgumentException"/>
+    /// for an unknown id.</summary>
+    public ModelState StartLoading(string modelId)
+    {
+        var state = GetState(modelId);
+        if (state.Status != ModelStatus.NotLoaded)
+        {
+            return state; // a failed load is tried again by the next request, not by a status query
+        }
+
+        var load = GetOrLoadAsync(modelId, CancellationToken.None);
+        load.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return GetState(modelId);
+    }
 
     /// <summary>The configured settings of <paramref name="modelId"/>; throws <see cref="ArgumentException"/> for an unknown id.</summary>
     public ModelOptions GetOptions(string modelId) => Find(modelId).Options;
@@ -59,7 +90,7 @@ public sealed partial class ModelHost : IAsyncDisposable
             var load = entry.Load;
             return load.Status switch
             {
-                TaskStatus.RanToCompletion => new ModelState(modelId, ModelStatus.Ready),
+                TaskStatus.RanToCompletion => new ModelState(modelId, ModelStatus.Ready) { ContextSize = load.Result.ContextSize, TemplateName = load.Result.TemplateName },
                 TaskStatus.Faulted => new ModelState(modelId, ModelStatus.Failed, load.Exception!.InnerException!.Message),
                 TaskStatus.Canceled => new ModelState(modelId, ModelStatus.Failed, "The load was cancelled because the host is shutting down."),
                 _ => new ModelState(modelId, ModelStatus.Loading),
@@ -163,9 +194,25 @@ public sealed partial class ModelHost : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         var match = _options.Models.FirstOrDefault(m => string.Equals(m.Key, modelId, StringComparison.OrdinalIgnoreCase));
-        return match.Value is not null
-            ? (match.Key, match.Value)
-            : throw new ArgumentException($"Unknown model '{modelId}': configure it under {ModelRegistryOptions.SectionName}:{modelId} (configured: {(_options.Models.Count == 0 ? "none" : string.Join(", ", _options.Models.Keys))}).", nameof(modelId));
+        if (match.Value is not null)
+        {
+            return (match.Key, match.Value);
+        }
+
+        if (modelId.StartsWith(FilePrefix, StringComparison.Ordinal))
+        {
+            // A model named by path (`scribe start --model-path`): the file's own checks run at load; settings are
+            // ModelOptions' defaults.
+            var path = modelId[FilePrefix.Length..];
+            if (!Path.IsPathFullyQualified(path))
+            {
+                throw new ArgumentException($"Model id '{modelId}' must name an absolute GGUF path after '{FilePrefix}'.", nameof(modelId));
+            }
+
+            return (modelId, new ModelOptions { Path = path });
+        }
+
+        throw new ArgumentException($"Unknown model '{modelId}': configure it under {ModelRegistryOptions.SectionName}:{modelId} (configured: {(_options.Models.Count == 0 ? "none" : string.Join(", ", _options.Models.Keys))}), or name a GGUF as '{FilePrefix}/absolute/path.gguf'.", nameof(modelId));
     }
 
     [LoggerMessage(EventId = 1330, Level = LogLevel.Error, Message = "Loading model {ModelId} failed: {Reason}")]

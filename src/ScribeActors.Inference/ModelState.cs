@@ -20,4 +20,11 @@ public enum ModelStatus
 /// <param name="ModelId">The id under <c>Scribe:Models</c>.</param>
 /// <param name="Status">Where the model stands.</param>
 /// <param name="FailureReason">Why the last load failed (only with <see cref="ModelStatus.Failed"/>).</param>
-public sealed record ModelState(string ModelId, ModelStatus Status, string? FailureReason = null);
+public sealed record ModelState(string ModelId, ModelStatus Status, string? FailureReason = null)
+{
+    /// <summary>Tokens per conversation, once the model is ready (0 before).</summary>
+    public int ContextSize { get; init; }
+
+    /// <summary>The chat template in use, once the model is ready.</summary>
+    public string? TemplateName { get; init; }
+}

@@ -72,7 +72,11 @@ public static class ModelStepPlanner
         }
 
         var shown = fitted.NodeIds.ToHashSet();
-        var grammar = StepGrammar.Build(stepNumber, shown, new StepGrammarOptions { NodeRepeat = settings.NodeRepeat });
+        var grammar = StepGrammar.Build(stepNumber, shown, new StepGrammarOptions
+        {
+            NodeRepeat = settings.NodeRepeat,
+            MaxDescriptionChars = DescriptionBudget(settings.MaxOutputTokens, settings.NodeRepeat, stepNumber, shown),
+        });
         var fitTime = clock.Elapsed;
 
         var rejected = new List<string>();
@@ -115,6 +119,20 @@ public static class ModelStepPlanner
             Prefill = prefill,
             Decode = decode,
         };
+    }
+
+    /// <summary>
+    /// The longest Description the grammar allows so that a whole step fits in <paramref name="maxOutputTokens"/> even with
+    /// a tokenizer that spends a token per character (tiny models do): the tokens left after the fixed lines, the longest
+    /// action token and the node line, capped at 200 characters and at least 8.
+    /// </summary>
+    public static int DescriptionBudget(int maxOutputTokens, int nodeRepeat, int stepNumber, IReadOnlyCollection<int> nodeIds)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        var longestId = nodeIds.Count == 0 ? 4 : nodeIds.Max(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        var longestAction = Abstractions.StepActions.All.Max(a => a.Length);
+        var fixedChars = $"{stepNumber}.\nDescription: \nAction: \nNode: \n".Length + longestAction + ((longestId + 1) * Math.Max(1, nodeRepeat));
+        return Math.Clamp(maxOutputTokens - fixedChars - 4, 8, 200);
     }
 
     /// <summary>The fitter named <paramref name="name"/>.</summary>

@@ -26,6 +26,11 @@ namespace ScribeActors.Agent.Prompting;
 /// children merged into one literal, so the grammar grows linearly with the number of ids and each rule has at most
 /// eleven alternatives. With <c>NodeRepeat</c> 5 each id's own alternative spells its four repeats (GBNF has no
 /// back-references), so <c>Node: 7 7 7 7 8</c> is impossible.</para>
+/// <para>Descriptions carry what their action needs, so that every accepted step can be performed
+/// (<see cref="ActionMapper"/> reads it from there): <c>keyboard_sequence_action</c> and <c>select_option_action</c>
+/// quote a non-empty value (<c>Type "4471"</c>), <c>keyboard_combination_action</c> quotes known key names with up to
+/// three modifiers (<c>Press "Control+A"</c>), <c>goto_action</c> holds an http(s) URL; the text before the quoted part
+/// holds no quotes (so the mapper reads the right one). The other actions take any single-line text.</para>
 /// <para>Every repetition is bounded (<c>{0,n}</c>): a small model under an unbounded <c>*</c> may never stop.</para>
 /// <para>Empty <c>nodeIds</c> (nothing on the page has an id, or the chunk is empty): only actions whose
 /// Node line may be <c>none</c> remain.</para>
@@ -82,52 +87,66 @@ public static class StepGrammar
 
         var gbnf = new StringBuilder();
         var number = stepNumber.ToString(CultureInfo.InvariantCulture);
-        gbnf.Append("root ::= ").Append(Literal(number + ".\nDescription: ")).Append(" description ")
-            .Append(Literal("\nAction: ")).Append(" step\n");
-
-        // No control characters (so no newline) and no leading space; the bound ends a rambling description.
-        gbnf.Append(@"description ::= [^\x00-\x20]");
-        if (maxChars > 1)
-        {
-            gbnf.Append(@" [^\x00-\x1F]{0,").Append((maxChars - 1).ToString(CultureInfo.InvariantCulture)).Append('}');
-        }
-
-        gbnf.Append('\n');
-
-        var kinds = new List<string>();
         var nodeLine = Literal("\nNode: ");
-        if (required.Count > 0)
-        {
-            kinds.Add("node-step");
-        }
-
-        if (optional.Count > 0)
-        {
-            kinds.Add("optional-node-step");
-        }
-
-        if (none.Count > 0)
-        {
-            kinds.Add("no-node-step");
-        }
-
-        gbnf.Append("step ::= ").AppendJoin(" | ", kinds).Append('\n');
+        var actionLine = Literal("\nAction: ");
         var noneLiteral = Literal(ScribeStep.None + "\n");
-        if (required.Count > 0)
+        var optionalNode = ids.Count > 0 ? $"(node | {noneLiteral})" : noneLiteral;
+
+        // Each action's Description must carry what the action needs (ActionMapper reads it from there): typed text and
+        // options quoted, keys quoted from the known key names, a goto's http(s) URL. Steps are grouped by that need.
+        var plainRequired = required.Where(a => Need(a) == DescriptionNeed.None).ToList();
+        var plainOptional = optional.Where(a => Need(a) == DescriptionNeed.None).ToList();
+        var plainNone = none.Where(a => Need(a) == DescriptionNeed.None).ToList();
+        var quoted = required.Where(a => Need(a) == DescriptionNeed.QuotedValue).ToList();
+        var keys = optional.Concat(required).Where(a => Need(a) == DescriptionNeed.Keys).ToList();
+        var urls = none.Where(a => Need(a) == DescriptionNeed.Url).ToList();
+
+        var steps = new List<string>();
+        var rules = new StringBuilder();
+        var plain = new List<string>();
+        if (plainRequired.Count > 0)
         {
-            gbnf.Append("node-step ::= ").Append(Choice(required)).Append(' ').Append(nodeLine).Append(" node\n");
+            plain.Add($"{Choice(plainRequired)} {nodeLine} node");
         }
 
-        if (optional.Count > 0)
+        if (plainOptional.Count > 0)
         {
-            gbnf.Append("optional-node-step ::= ").Append(Choice(optional)).Append(' ').Append(nodeLine)
-                .Append(ids.Count > 0 ? $" (node | {noneLiteral})" : $" {noneLiteral}").Append('\n');
+            plain.Add($"{Choice(plainOptional)} {nodeLine} {optionalNode}");
         }
 
-        if (none.Count > 0)
+        if (plainNone.Count > 0)
         {
-            gbnf.Append("no-node-step ::= ").Append(Choice(none)).Append(' ').Append(nodeLine).Append(' ').Append(noneLiteral).Append('\n');
+            plain.Add($"{Choice(plainNone)} {nodeLine} {noneLiteral}");
         }
+
+        if (plain.Count > 0)
+        {
+            steps.Add("plain-step");
+            rules.Append("plain-step ::= description ").Append(actionLine).Append(" (").AppendJoin(" | ", plain).Append(")\n");
+        }
+
+        if (quoted.Count > 0)
+        {
+            steps.Add("value-step");
+            rules.Append("value-step ::= quoted-description ").Append(actionLine).Append(' ').Append(Choice(quoted)).Append(' ').Append(nodeLine).Append(" node\n");
+        }
+
+        if (keys.Count > 0)
+        {
+            steps.Add("keys-step");
+            rules.Append("keys-step ::= keys-description ").Append(actionLine).Append(' ').Append(Choice(keys)).Append(' ').Append(nodeLine).Append(' ').Append(optionalNode).Append('\n');
+        }
+
+        if (urls.Count > 0)
+        {
+            steps.Add("url-step");
+            rules.Append("url-step ::= url-description ").Append(actionLine).Append(' ').Append(Choice(urls)).Append(' ').Append(nodeLine).Append(' ').Append(noneLiteral).Append('\n');
+        }
+
+        gbnf.Append("root ::= ").Append(Literal(number + ".\nDescription: ")).Append(' ')
+            .Append(steps.Count == 1 ? steps[0] : "(" + string.Join(" | ", steps) + ")").Append('\n');
+        gbnf.Append(rules);
+        AppendDescriptions(gbnf, maxChars, plain.Count > 0, quoted.Count > 0, keys.Count > 0, urls.Count > 0);
 
         if (ids.Count > 0)
         {
@@ -186,6 +205,75 @@ public static class StepGrammar
         }
 
         return actions;
+    }
+
+    /// <summary>What an action's Description must carry for <see cref="ActionMapper"/> to perform it.</summary>
+    private enum DescriptionNeed
+    {
+        None,
+        QuotedValue,
+        Keys,
+        Url,
+    }
+
+    private static DescriptionNeed Need(string action) => action switch
+    {
+        StepActions.Type or StepActions.SelectOption => DescriptionNeed.QuotedValue,
+        StepActions.KeyCombination => DescriptionNeed.Keys,
+        StepActions.Goto => DescriptionNeed.Url,
+        _ => DescriptionNeed.None,
+    };
+
+    /// <summary>Key names a keys step may quote (Playwright names), optionally after up to three modifiers.</summary>
+    private static readonly string[] KeyNamesAllowed =
+    [
+        "Enter", "Tab", "Escape", "Backspace", "Delete", "Space", "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight",
+        "PageUp", "PageDown", "Home", "End", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12",
+    ];
+
+    /// <summary>The description rules: free text; text with a quoted value; text with quoted keys; text with a URL. Each
+    /// is a single line of at most <paramref name="maxChars"/> characters that does not start with a space.</summary>
+    private static void AppendDescriptions(StringBuilder gbnf, int maxChars, bool plain, bool quoted, bool keys, bool url)
+    {
+        static string Max(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var lead = Math.Min(24, Math.Max(0, (maxChars - 3) / 4));
+        var tail = Math.Min(12, Math.Max(0, (maxChars - 3) / 8));
+        var value = Math.Max(1, maxChars - lead - tail - 2);
+        if (plain)
+        {
+            gbnf.Append(@"description ::= [^\x00-\x20]");
+            if (maxChars > 1)
+            {
+                gbnf.Append(@" [^\x00-\x1F]{0,").Append(Max(maxChars - 1)).Append('}');
+            }
+
+            gbnf.Append('\n');
+        }
+
+        if (quoted || keys || url)
+        {
+            // Text before the quoted part holds no quotes, so the quoted part is the first one the mapper reads.
+            gbnf.Append("lead ::= ");
+            gbnf.Append(lead > 0 ? $@"([^\x00-\x20""'] [^\x00-\x1F""']{{0,{Max(lead - 1)}}})?" : "\"\"").Append('\n');
+            gbnf.Append(@"trail ::= [^\x00-\x1F""']{0,").Append(Max(tail)).Append("}\n");
+        }
+
+        if (quoted)
+        {
+            gbnf.Append(@"quoted-description ::= lead ""\"""" [^""\x00-\x1F]{1,").Append(Max(value)).Append(@"} ""\"""" trail").Append('\n');
+        }
+
+        if (keys)
+        {
+            gbnf.Append(@"keys-description ::= lead ""\"""" (modifier ""+""){0,3} key ""\"""" trail").Append('\n');
+            gbnf.Append(@"modifier ::= ""Control"" | ""Shift"" | ""Alt"" | ""Meta""").Append('\n');
+            gbnf.Append("key ::= ").AppendJoin(" | ", KeyNamesAllowed.Select(Literal)).Append(" | [A-Z0-9]\n");
+        }
+
+        if (url)
+        {
+            gbnf.Append(@"url-description ::= lead ""http"" ""s""? ""://"" [^\x00-\x20""'<>]{1,").Append(Max(Math.Max(1, value - 8))).Append("} trail\n");
+        }
     }
 
     private static string Choice(List<string> actions) =>

@@ -155,7 +155,15 @@ public sealed class StepCompletionTests
         {
             foreach (var node in new[] { "none", "7 7 7 7 7" })
             {
-                var text = $"2.\nDescription: Do it\nAction: {action}\nNode: {node}\n";
+                // A description carrying what the action needs, so that only the node rules decide.
+                var description = action switch
+                {
+                    StepActions.Type or StepActions.SelectOption => "Type \"x\"",
+                    StepActions.KeyCombination => "Press \"Enter\"",
+                    StepActions.Goto => "Open http://portal.test/",
+                    _ => "Do it",
+                };
+                var text = $"2.\nDescription: {description}\nAction: {action}\nNode: {node}\n";
                 if (gbnf.Accepts(text))
                 {
                     Assert.Equal(action, StepCompletion.Complete(text, 2, Shown, Tag).Action);

@@ -14,12 +14,19 @@ public sealed class StepGrammarTests
 
         Assert.Equal(
             """
-            root ::= "3.\nDescription: " description "\nAction: " step
+            root ::= "3.\nDescription: " (plain-step | value-step | keys-step | url-step)
+            plain-step ::= description "\nAction: " ("mouse_click_action" "\nNode: " node | "scroll_action" "\nNode: " (node | "none\n") | ("go_back_action" | "finish_action") "\nNode: " "none\n")
+            value-step ::= quoted-description "\nAction: " ("keyboard_sequence_action" | "select_option_action") "\nNode: " node
+            keys-step ::= keys-description "\nAction: " "keyboard_combination_action" "\nNode: " (node | "none\n")
+            url-step ::= url-description "\nAction: " "goto_action" "\nNode: " "none\n"
             description ::= [^\x00-\x20] [^\x00-\x1F]{0,119}
-            step ::= node-step | optional-node-step | no-node-step
-            node-step ::= ("mouse_click_action" | "keyboard_sequence_action" | "select_option_action") "\nNode: " node
-            optional-node-step ::= ("keyboard_combination_action" | "scroll_action") "\nNode: " (node | "none\n")
-            no-node-step ::= ("go_back_action" | "goto_action" | "finish_action") "\nNode: " "none\n"
+            lead ::= ([^\x00-\x20"'] [^\x00-\x1F"']{0,23})?
+            trail ::= [^\x00-\x1F"']{0,12}
+            quoted-description ::= lead "\"" [^"\x00-\x1F]{1,82} "\"" trail
+            keys-description ::= lead "\"" (modifier "+"){0,3} key "\"" trail
+            modifier ::= "Control" | "Shift" | "Alt" | "Meta"
+            key ::= "Enter" | "Tab" | "Escape" | "Backspace" | "Delete" | "Space" | "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" | "PageUp" | "PageDown" | "Home" | "End" | "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | [A-Z0-9]
+            url-description ::= lead "http" "s"? "://" [^\x00-\x20"'<>]{1,74} trail
             node ::= "0\n" | "1" node-1 | "7\n"
             node-1 ::= "2" node-12 | "5\n"
             node-12 ::= "\n" | "0\n"
@@ -37,11 +44,9 @@ public sealed class StepGrammarTests
 
         Assert.Equal(
             """
-            root ::= "12.\nDescription: " description "\nAction: " step
+            root ::= "12.\nDescription: " plain-step
+            plain-step ::= description "\nAction: " ("mouse_click_action" "\nNode: " node | "finish_action" "\nNode: " "none\n")
             description ::= [^\x00-\x20] [^\x00-\x1F]{0,39}
-            step ::= node-step | no-node-step
-            node-step ::= "mouse_click_action" "\nNode: " node
-            no-node-step ::= "finish_action" "\nNode: " "none\n"
             node ::= "3" node-3
             node-3 ::= " 3 3 3 3\n" | "0 30 30 30 30\n" | "45 345 345 345 345\n"
 
@@ -81,7 +86,7 @@ public sealed class StepGrammarTests
         foreach (var id in ids)
         {
             Assert.True(recogniser.Accepts(Step(4, "Click \"Save\"", StepActions.Click, Node(id, repeat))), $"id {id} rejected");
-            Assert.True(recogniser.Accepts(Step(4, "Press Enter", StepActions.KeyCombination, Node(id, repeat))), $"id {id} rejected for key");
+            Assert.True(recogniser.Accepts(Step(4, "Press \"Enter\"", StepActions.KeyCombination, Node(id, repeat))), $"id {id} rejected for key");
         }
     }
 
@@ -112,17 +117,17 @@ public sealed class StepGrammarTests
         var recogniser = new GbnfRecognizer(gbnf);
 
         // A trie, not one flat alternation: no rule has more than 11 alternatives, and rules grow linearly with ids.
-        Assert.All(recogniser.Rules.Values, body => Assert.True(body.Split(" | ").Length <= 11, body));
+        Assert.All(recogniser.Rules.Where(r => r.Key.StartsWith("node", StringComparison.Ordinal)).Select(r => r.Value), body => Assert.True(body.Split(" | ").Length <= 11, body));
         Assert.InRange(recogniser.Rules.Count, 10, ids.Count + 10);
         foreach (var id in ids.Take(300))
         {
-            Assert.True(recogniser.Accepts(Step(2, "Click x", StepActions.Type, Node(id, 5))), $"id {id} rejected");
+            Assert.True(recogniser.Accepts(Step(2, "Type \"x\"", StepActions.Type, Node(id, 5))), $"id {id} rejected");
         }
 
         for (var i = 0; i < 300; i++)
         {
             var other = random.Next(0, 25_000);
-            Assert.Equal(ids.Contains(other), recogniser.Accepts(Step(2, "Click x", StepActions.Type, Node(other, 5))));
+            Assert.Equal(ids.Contains(other), recogniser.Accepts(Step(2, "Type \"x\"", StepActions.Type, Node(other, 5))));
         }
     }
 
@@ -153,9 +158,16 @@ public sealed class StepGrammarTests
     public void Build_NodeLineByAction_FollowsTheNodeRules(string action, bool none, bool id)
     {
         var recogniser = new GbnfRecognizer(StepGrammar.Build(2, [5]));
+        var description = action switch
+        {
+            StepActions.Type or StepActions.SelectOption => "Type \"x\"",
+            StepActions.KeyCombination => "Press \"Enter\"",
+            StepActions.Goto => "Go to http://portal.test/start",
+            _ => "Do it",
+        };
 
-        Assert.Equal(none, recogniser.Accepts(Step(2, "Do it", action, "none")));
-        Assert.Equal(id, recogniser.Accepts(Step(2, "Do it", action, "5")));
+        Assert.Equal(none, recogniser.Accepts(Step(2, description, action, "none")));
+        Assert.Equal(id, recogniser.Accepts(Step(2, description, action, "5")));
     }
 
     [Theory]
@@ -287,4 +299,32 @@ public sealed class StepGrammarTests
 
     private static string Step(int number, string description, string action, string node) =>
         $"{number}.\nDescription: {description}\nAction: {action}\nNode: {node}\n";
+
+    [Theory]
+    [InlineData("Type \"4471\"", StepActions.Type, true)]
+    [InlineData("\"4471\"", StepActions.Type, true)]
+    [InlineData("In the search box, type \"4471\" now", StepActions.Type, true)]
+    [InlineData("Type 4471", StepActions.Type, false)]
+    [InlineData("Type \"\"", StepActions.Type, false)]
+    [InlineData("Type 'a' or \"b\"", StepActions.Type, false)]
+    [InlineData("Select \"Damaged goods\"", StepActions.SelectOption, true)]
+    [InlineData("Select damaged goods", StepActions.SelectOption, false)]
+    [InlineData("Press \"Enter\"", StepActions.KeyCombination, true)]
+    [InlineData("Press \"Control+Shift+A\"", StepActions.KeyCombination, true)]
+    [InlineData("Press \"Enterr\"", StepActions.KeyCombination, false)]
+    [InlineData("Press Enter", StepActions.KeyCombination, false)]
+    [InlineData("Open https://portal.test/invoices?page=2", StepActions.Goto, true)]
+    [InlineData("Open the invoices page", StepActions.Goto, false)]
+    [InlineData("Click \"Save\"", StepActions.Click, true)]
+    public void Build_DescriptionCarriesWhatTheActionNeeds(string description, string action, bool accepted)
+    {
+        var recogniser = new GbnfRecognizer(StepGrammar.Build(1, [5]));
+        var node = action == StepActions.Goto ? "none" : "5";
+
+        Assert.Equal(accepted, recogniser.Accepts(Step(1, description, action, node)));
+        if (accepted)
+        {
+            Assert.True(ActionMapper.Map(action, node == "none" ? null : 5, description, null, "<input node=\"5\">").Succeeded, "the mapper can perform what the grammar allows");
+        }
+    }
 }
