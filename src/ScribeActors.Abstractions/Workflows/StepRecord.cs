@@ -58,4 +58,10 @@ public sealed record StepRecord
 
     /// <summary>Content hash reference of the viewport screenshot (PNG) taken with the observation, when screenshots are on.</summary>
     [Id(17)] public string? ScreenshotRef { get; init; }
+
+    /// <summary>For a model-driven step: the raw model output, token counts and latencies.</summary>
+    [Id(18)] public StepInference? Inference { get; init; }
+
+    /// <summary>Milliseconds persisting the step (intent and outcome writes).</summary>
+    [Id(19)] public double PersistMs { get; init; }
 }

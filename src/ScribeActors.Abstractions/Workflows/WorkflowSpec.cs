@@ -84,6 +84,19 @@ public sealed record WorkflowSpec
                 errors.Add("StepSource.Replay has no steps.");
             }
         }
+        else if (StepSource.Kind == StepSourceKind.Model && StepSource.Model is null)
+        {
+            errors.Add("StepSource.Model is missing: a model workflow needs a model id.");
+        }
+        else if (!Enum.IsDefined(StepSource.Kind))
+        {
+            errors.Add($"StepSource.Kind '{StepSource.Kind}' is unknown.");
+        }
+
+        if (StepSource?.Model is { } model)
+        {
+            errors.AddRange(model.Validate());
+        }
 
         return errors;
     }

@@ -5,7 +5,9 @@ using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
+using ScribeActors.Grains.Inference;
 using ScribeActors.Grains.Placement;
+using ScribeActors.Inference;
 using ScribeActors.Grains.Schedules;
 using ScribeActors.Grains.Storage;
 using ScribeActors.Grains.Workflows;
@@ -27,7 +29,10 @@ public static class ScribeGrainsSiloBuilderExtensions
         silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = roleList });
         var services = silo.Services;
         services.AddPlacementFilter<RequireSiloRoleStrategy, RequireSiloRoleDirector>(ServiceLifetime.Singleton);
+        services.AddPlacementFilter<RequireModelCapabilityStrategy, RequireModelCapabilityDirector>(ServiceLifetime.Singleton);
         services.AddScribeBrowser();
+        services.AddScribeInference(); // the model host is created (and a model loaded) only when an inference grain activates here
+        services.TryAddSingleton<IModelPlacementRoles, ModelPlacementRoles>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton<TimeProvider>(ScribeClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton<StepSourceFactory>();

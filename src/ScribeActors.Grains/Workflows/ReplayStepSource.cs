@@ -4,28 +4,54 @@ using ScribeActors.Agent.Replay;
 
 namespace ScribeActors.Grains.Workflows;
 
-/// <summary>Adapts <see cref="ReplayPlanner"/> (pure) to <see cref="IStepSource"/>.</summary>
-public sealed class ReplayStepSource(RecordedWorkflow recording) : IStepSource
+/// <summary>
+/// Adapts <see cref="ReplayPlanner"/> (pure) to <see cref="IStepSource"/>. With a <paramref name="fallback"/> model the
+/// replay heals itself: when a recorded step cannot be performed on the page (its target is not found, say), the model
+/// is asked for a step instead, and a step it performs counts as the recorded one (the cursor moves past it).
+/// </summary>
+public sealed class ReplayStepSource(RecordedWorkflow recording, ModelStepSource? fallback = null) : IStepSource
 {
     /// <inheritdoc />
-    public Task<StepDecision> DecideAsync(StepContext context, CancellationToken cancellationToken)
+    public async Task<StepDecision> DecideAsync(StepContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
+
         // The last attempt at this step failed or was left undecided by an interruption: the page may show it took effect.
         var attempted = context.History.Count > 0
             && context.History[^1] is { SourceCursor: var last, Action: not null } previous && last == context.Cursor
             && previous.Outcome is not { Succeeded: true };
         var decision = ReplayPlanner.Next(recording, context.Cursor, context.Dom, attempted);
-        return Task.FromResult(decision.Kind switch
+        switch (decision.Kind)
         {
-            ReplayDecisionKind.Act => new StepDecision(StepDecisionKind.Act, decision.Action, decision.Step, decision.Cursor + 1, Note: decision.Note),
-            ReplayDecisionKind.Finish => new StepDecision(StepDecisionKind.Finish, null, decision.Step, decision.Cursor + 1, decision.Answer, Note: decision.Note),
-            _ => new StepDecision(StepDecisionKind.Fail, null, null, decision.Cursor, Error: decision.Error),
-        });
+            case ReplayDecisionKind.Act:
+                return new StepDecision(StepDecisionKind.Act, decision.Action, decision.Step, decision.Cursor + 1, Note: decision.Note);
+            case ReplayDecisionKind.Finish:
+                return new StepDecision(StepDecisionKind.Finish, null, decision.Step, decision.Cursor + 1, decision.Answer, Note: decision.Note);
+        }
+
+        if (fallback is null)
+        {
+            return new StepDecision(StepDecisionKind.Fail, null, null, decision.Cursor, Error: decision.Error);
+        }
+
+        var reason = $"Recorded step {decision.Cursor + 1} could not be replayed ({decision.Error})";
+        var healed = await fallback.DecideAsync(context with { Cursor = decision.Cursor }, reason, cancellationToken);
+        return healed.Kind == StepDecisionKind.Fail
+            ? healed with { Error = $"{decision.Error} The fallback model gave no step either: {healed.Error}" }
+            : healed with { NextCursor = decision.Cursor + 1 };
     }
 
     /// <inheritdoc />
-    public bool IsTargetPresent(StepRecord step, DomIndex dom) =>
-        step.SourceCursor is not { } cursor || ReplayPlanner.IsTargetPresent(recording, cursor, dom);
+    public bool IsTargetPresent(StepRecord step, DomIndex dom)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        if (step.Inference is not null && fallback is not null)
+        {
+            return fallback.IsTargetPresent(step, dom); // a step the model chose: its target is a node, not a recorded one
+        }
+
+        return step.SourceCursor is not { } cursor || ReplayPlanner.IsTargetPresent(recording, cursor, dom);
+    }
 
     /// <inheritdoc />
     public int CursorAfterReload(IReadOnlyList<StepRecord> history, int cursor, string url) =>

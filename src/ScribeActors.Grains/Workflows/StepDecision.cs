@@ -10,4 +10,5 @@ namespace ScribeActors.Grains.Workflows;
 /// <param name="Answer">The answer of a finish step.</param>
 /// <param name="Error">Why the source cannot go on.</param>
 /// <param name="Note">How the source reached the decision, when worth recording.</param>
-public sealed record StepDecision(StepDecisionKind Kind, BrowserAction? Action, string? Description, int NextCursor, string? Answer = null, string? Error = null, string? Note = null);
+/// <param name="Inference">For a model decision: raw output, token counts and latencies.</param>
+public sealed record StepDecision(StepDecisionKind Kind, BrowserAction? Action, string? Description, int NextCursor, string? Answer = null, string? Error = null, string? Note = null, StepInference? Inference = null);

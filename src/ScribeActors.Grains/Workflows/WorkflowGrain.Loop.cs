@@ -138,6 +138,7 @@ public sealed partial class WorkflowGrain
             SourceCursor = S.Cursor,
             NodeCount = observation.NodeCount,
             Note = decision.Note,
+            Inference = decision.Inference,
         };
 
         switch (decision.Kind)
@@ -213,9 +214,11 @@ public sealed partial class WorkflowGrain
     {
         step = step with { Phase = StepPhase.Acting, ActionId = $"{Id}/{step.Index}" };
         S.Steps.Add(step);
-        await Task.WhenAll(upload, PersistAsync()); // the intent (and the DOM it refers to) is durable before the browser acts
-
         var clock = Stopwatch.StartNew();
+        await Task.WhenAll(upload, PersistAsync()); // the intent (and the DOM it refers to) is durable before the browser acts
+        var persistMs = clock.Elapsed.TotalMilliseconds;
+
+        clock.Restart();
         var result = await Session.ExecuteAsync(new ExecuteActionRequest { ActionId = step.ActionId!, Action = step.Action! }, cancellationToken);
 
         // A loop cancelled while the browser acted belongs to an activation that is going away (or a cancelled
@@ -228,6 +231,7 @@ public sealed partial class WorkflowGrain
             UrlAfter = result.UrlAfter,
             FinishedAt = time.GetUtcNow(),
             ExecuteMs = clock.Elapsed.TotalMilliseconds,
+            PersistMs = persistMs,
         };
         S.Steps[step.Index] = step;
         LogStep(Id, step.Index, step.Action!.ToString(), result.ToString());
@@ -256,8 +260,12 @@ public sealed partial class WorkflowGrain
         }
 
         S.Attempts++;
-        var fatal = result.Failure is ActionFailureKind.HostNotAllowed or ActionFailureKind.InvalidAction;
-        var limit = result.Failure == ActionFailureKind.NavigationError ? _options.MaxNavigationRetries + 1 : _options.MaxActionAttempts;
+
+        // A model step that fails is a recorded step like any other: the model sees the page again and decides anew.
+        var modelStep = step.Inference is not null;
+        var fatal = !modelStep && result.Failure is ActionFailureKind.HostNotAllowed or ActionFailureKind.InvalidAction;
+        var limit = modelStep ? _options.MaxModelActionFailures
+            : result.Failure == ActionFailureKind.NavigationError ? _options.MaxNavigationRetries + 1 : _options.MaxActionAttempts;
         if (fatal || S.Attempts >= limit)
         {
             await FailAsync($"Step {step.Index + 1} ({step.Action}) failed{(fatal ? "" : $" {S.Attempts} times")}: {result.Failure}: {result.Message}");

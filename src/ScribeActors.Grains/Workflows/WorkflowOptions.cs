@@ -25,6 +25,12 @@ public sealed class WorkflowOptions
     [Range(1, 20)]
     public int MaxDecisionAttempts { get; set; } = 3;
 
+    /// <summary>Consecutive failed actions of model-chosen steps tolerated before the workflow fails (the reference stops
+    /// after 5 repeated or unparsable actions). A failed model step is recorded and the model decides again from the
+    /// page; the browser blocking a navigation off the allowed hosts is such a failure, not the end. Default 5.</summary>
+    [Range(1, 100)]
+    public int MaxModelActionFailures { get; set; } = 5;
+
     /// <summary>The first delay between retries; doubled on each further retry. Default 500 ms.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

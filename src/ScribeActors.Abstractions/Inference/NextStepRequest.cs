@@ -1,0 +1,31 @@
+namespace ScribeActors.Abstractions;
+
+/// <summary>
+/// Asks a model for the next step of a workflow: the objective, the page as observed (whole DOM with node ids) and the
+/// steps so far. The inference silo prunes the DOM with the model's own tokenizer, fits it into the model's context,
+/// builds the ScribeAgent prompt, decodes under a grammar built for this observation and parses the 5-line step.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("scribe.NextStepRequest")]
+public sealed record NextStepRequest
+{
+    /// <summary>The workflow's objective.</summary>
+    [Id(0)] public required string Objective { get; init; }
+
+    /// <summary>The page URL the DOM was observed at.</summary>
+    [Id(1)] public required string Url { get; init; }
+
+    /// <summary>The observed DOM; every element carries <c>node="N"</c> (raw HTML without ids gets ids assigned).</summary>
+    [Id(2)] public required string Dom { get; init; }
+
+    /// <summary>The previous steps as 5-line blocks (one per step, history form: one node id).</summary>
+    [Id(3)] public string[] History { get; init; } = [];
+
+    /// <summary>The 1-based number of the step to generate.</summary>
+    [Id(4)] public int StepNumber { get; init; } = 1;
+
+    /// <summary>Decoding and fitting settings.</summary>
+    [Id(5)] public ModelStepOptions Options { get; init; } = new();
+
+    /// <summary>Why this step is asked of the model (for example a replay target that could not be found), for the log.</summary>
+    [Id(6)] public string? Reason { get; init; }
+}

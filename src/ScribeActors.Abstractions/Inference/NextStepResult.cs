@@ -1,0 +1,19 @@
+namespace ScribeActors.Abstractions;
+
+/// <summary>The model's next step, or why there is none, with everything a step record keeps about the inference.</summary>
+[GenerateSerializer, Immutable, Alias("scribe.NextStepResult")]
+public sealed record NextStepResult
+{
+    /// <summary>The completed 5-line step (Target copied from the page), or <see langword="null"/> when
+    /// <see cref="Error"/> says why there is none.</summary>
+    [Id(0)] public string? Step { get; init; }
+
+    /// <summary>Why no valid step came out (model not loadable, prompt too large, every attempt invalid, ...).</summary>
+    [Id(1)] public string? Error { get; init; }
+
+    /// <summary>The inference record (raw output, tokens, timings).</summary>
+    [Id(2)] public required StepInference Inference { get; init; }
+
+    /// <summary>Whether a valid step came out.</summary>
+    public bool Succeeded => Step is not null && Error is null;
+}

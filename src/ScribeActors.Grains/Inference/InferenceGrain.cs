@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ScribeActors.Abstractions;
+using ScribeActors.Agent;
+using ScribeActors.Agent.Planning;
+using ScribeActors.Grains.Placement;
+using Orleans.Concurrency;
+using ScribeActors.Inference;
+using ModelStatus = ScribeActors.Abstractions.ModelStatus;
+using HostModelStatus = ScribeActors.Inference.ModelStatus;
+
+namespace ScribeActors.Grains.Inference;
+
+/// <summary>
+/// One model on one capable silo (key: model id). Reentrant: every workflow's request enters at once and the model host
+/// decodes them together in one batch. The model is loaded by the silo's <see cref="ModelHost"/>, started (not awaited)
+/// on activation; a model that cannot load turns every request into a result with the load error, and the silo stays up.
+/// The ScribeAgent work itself (prune, fit, prompt, grammar, parse, validate) is <see cref="ModelStepPlanner"/>'s and runs
+/// on the thread pool, off this activation's scheduler.
+/// </summary>
+[Reentrant]
+[RequireModelCapability]
+public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails silo, ILogger<InferenceGrain> logger) : Grain, IInferenceGrain
+{
+    private long _served;
+
+    private string ModelId => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _ = TryStartLoading(); // never awaited here: loading is the host's background work
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<ModelStatus> GetStatusAsync()
+    {
+        var state = TryStartLoading();
+        return Task.FromResult(new ModelStatus
+        {
+            ModelId = ModelId,
+            Readiness = state.Status switch
+            {
+                HostModelStatus.Ready => ModelReadiness.Ready,
+                HostModelStatus.Loading => ModelReadiness.Loading,
+                HostModelStatus.Failed => ModelReadiness.Failed,
+                _ => ModelReadiness.NotLoaded,
+            },
+            Error = state.FailureReason,
+            Silo = silo.SiloAddress.ToString(),
+            ContextSize = state.ContextSize,
+            Template = state.TemplateName,
+            StepsServed = Interlocked.Read(ref _served),
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task<NextStepResult> NextStepAsync(NextStepRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var record = new StepInference { ModelId = ModelId, Silo = silo.SiloAddress.ToString() };
+        var invalid = (request.Options ?? new()).Validate();
+        if (invalid.Count > 0)
+        {
+            return new NextStepResult { Error = "Invalid model options: " + string.Join(" ", invalid), Inference = record };
+        }
+
+        List<ScribeStep> history;
+        try
+        {
+            history = [.. request.History.Select(ScribeStep.Parse)];
+        }
+        catch (StepFormatException e)
+        {
+            return new NextStepResult { Error = $"A history step is not a valid 5-line block: {e.Message}", Inference = record };
+        }
+
+        ILoadedModel model;
+        try
+        {
+            model = await host.GetOrLoadAsync(ModelId, cancellationToken);
+        }
+        catch (Exception e) when (e is ModelLoadException or ArgumentException)
+        {
+            LogLoadFailed(ModelId, e.Message);
+            return new NextStepResult { Error = $"Model '{ModelId}' cannot be used on silo {silo.SiloAddress}: {e.Message}", Inference = record };
+        }
+
+        var options = request.Options ?? new();
+        var settings = new PlanSettings(options.Fitter, options.MaxOutputTokens, options.Temperature, options.TopP, options.Seed, options.NodeRepeat, options.MaxInvalidRetries);
+        var plan = new PlanRequest(request.Objective, request.Url, request.Dom, history, settings);
+        var generator = new LoadedModelGenerator(model, enforcesGrammar: model is LlamaModel);
+        PlannedStep planned;
+        try
+        {
+            planned = await Task.Run(() => ModelStepPlanner.PlanAsync(plan, generator, cancellationToken), cancellationToken);
+        }
+        catch (Exception e) when (e is PromptTooLongException or RemoteModelException or ArgumentException)
+        {
+            return new NextStepResult { Error = e.Message, Inference = record with { TotalMs = clock.Elapsed.TotalMilliseconds } };
+        }
+
+        Interlocked.Increment(ref _served);
+        record = record with
+        {
+            RawOutput = planned.RawOutput,
+            PromptTokens = planned.PromptTokens,
+            OutputTokens = planned.OutputTokens,
+            ObservationTokens = planned.ObservationTokens,
+            ShownNodes = planned.ShownNodes,
+            Truncated = planned.Truncated,
+            Fitter = planned.Fitter,
+            Template = model.TemplateName,
+            Attempts = planned.Attempts,
+            PruneMs = planned.Prune.TotalMilliseconds,
+            FitMs = planned.Fit.TotalMilliseconds,
+            QueueMs = planned.Queue.TotalMilliseconds,
+            PrefillMs = planned.Prefill.TotalMilliseconds,
+            DecodeMs = planned.Decode.TotalMilliseconds,
+            TotalMs = clock.Elapsed.TotalMilliseconds,
+            Rejected = [.. planned.Rejected],
+        };
+        return new NextStepResult { Step = planned.Step?.Render(), Error = planned.Error, Inference = record };
+    }
+
+    private ModelState TryStartLoading()
+    {
+        try
+        {
+            return host.StartLoading(ModelId);
+        }
+        catch (ArgumentException e)
+        {
+            return new ModelState(ModelId, HostModelStatus.Failed, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {ModelId} cannot be loaded: {Reason}")]
+    private partial void LogLoadFailed(string modelId, string reason);
+}
