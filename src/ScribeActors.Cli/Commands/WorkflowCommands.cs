@@ -32,23 +32,35 @@ internal static class WorkflowCommands
     {
         var objective = new Option<string>("--objective") { Description = "What the workflow should achieve.", Required = true };
         var url = new Option<string>("--url") { Description = "Absolute http(s) start URL.", Required = true };
-        var replay = new Option<FileInfo>("--replay") { Description = "Recorded workflow (JSON) to replay.", Required = true };
+        var replay = new Option<FileInfo?>("--replay") { Description = "Recorded workflow (JSON) to replay; with --model or --model-path the model heals steps whose target is gone." };
+        var model = new Option<string?>("--model") { Description = "Model id (configured under Scribe:Models on the silos) that decides every step, or the replay's fallback." };
+        var modelPath = new Option<FileInfo?>("--model-path") { Description = "GGUF file (a path the inference silo can read) to use as the model." };
+        var temperature = new Option<float>("--temperature") { Description = "Sampling temperature of the model (0: greedy).", DefaultValueFactory = _ => 0f };
+        var fitter = new Option<string>("--fitter") { Description = "How the page is cut to the model's context: interactive or tail.", DefaultValueFactory = _ => "interactive" };
         var maxSteps = new Option<int>("--max-steps") { Description = "Step limit.", DefaultValueFactory = _ => WorkflowSpec.DefaultMaxSteps };
         var allow = new Option<string[]>("--allow-host") { Description = "Host (or host:port) navigations may reach; repeatable. Default: the start URL's host.", AllowMultipleArgumentsPerToken = true };
         var id = new Option<string?>("--id") { Description = "Workflow id (default: generated)." };
         var connection = new ConnectionOptions();
-        var command = new Command("start", "Start a workflow and print its id.") { objective, url, replay, maxSteps, allow, id };
+        var command = new Command("start", "Start a workflow (replay, model, or replay healed by a model) and print its id.")
+        {
+            objective, url, replay, model, modelPath, temperature, fitter, maxSteps, allow, id,
+        };
         connection.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var recording = RecordedWorkflowFile.Load(result.GetValue(replay)!.FullName);
+            if (!TryStepSource(result.GetValue(replay), result.GetValue(model), result.GetValue(modelPath),
+                    new ModelStepOptions { Temperature = result.GetValue(temperature), Fitter = result.GetValue(fitter)! }, out var source, out var problem))
+            {
+                return Fail(problem);
+            }
+
             var spec = new WorkflowSpec
             {
                 Objective = result.GetValue(objective)!,
                 StartUrl = result.GetValue(url)!,
                 MaxSteps = result.GetValue(maxSteps),
                 AllowedHosts = result.GetValue(allow) ?? [],
-                StepSource = StepSourceSpec.ForReplay(recording),
+                StepSource = source,
             };
             var errors = spec.Validate();
             if (errors.Count > 0)
@@ -62,6 +74,49 @@ internal static class WorkflowCommands
             return 0;
         });
         return Guarded(command);
+    }
+
+    /// <summary>The step source from --replay / --model / --model-path, or why they do not make one.</summary>
+    internal static bool TryStepSource(FileInfo? replay, string? model, FileInfo? modelPath, ModelStepOptions options, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StepSourceSpec? source, out string problem)
+    {
+        source = null;
+        problem = "";
+        if (model is not null && modelPath is not null)
+        {
+            problem = "Give --model or --model-path, not both.";
+            return false;
+        }
+
+        ModelRef? modelRef = null;
+        if (modelPath is not null)
+        {
+            if (!modelPath.Exists)
+            {
+                problem = $"--model-path: no file at {modelPath.FullName}.";
+                return false;
+            }
+
+            modelRef = ModelRef.ForFile(modelPath.FullName, options);
+        }
+        else if (model is not null)
+        {
+            modelRef = new ModelRef { ModelId = model, Options = options };
+        }
+
+        if (replay is null)
+        {
+            if (modelRef is null)
+            {
+                problem = "Give --replay FILE, --model ID or --model-path FILE.gguf: the workflow needs a step source.";
+                return false;
+            }
+
+            source = StepSourceSpec.ForModel(modelRef);
+            return true;
+        }
+
+        source = StepSourceSpec.ForReplay(RecordedWorkflowFile.Load(replay.FullName), modelRef);
+        return true;
     }
 
     private static Command Watch()
