@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|all [--runs N] [--workflows N]
+// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|fitting|all [--runs N] [--workflows N]
 // Prints one JSON document on stdout; progress goes to stderr. Needs Azurite (./scribe.sh bench starts it) and Chromium.
+// "pruning" needs neither; "fitting" (not part of "all") needs only Chromium.
 var what = args.FirstOrDefault() ?? "all";
 int Arg(string name, int fallback)
 {
@@ -35,9 +36,14 @@ if (what is "pruning" or "all")
     results["pruning"] = PruningBenchmark.Run(Arg("--runs", 5));
 }
 
+if (what is "fitting")
+{
+    results["fitting"] = await FittingBenchmark.RunAsync();
+}
+
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning, fitting or all.");
     return 2;
 }
 
