@@ -37,11 +37,11 @@ internal sealed class BenchWorld : IAsyncDisposable
 
     public IBrowserHost Browsers => Silo.Services.GetRequiredService<IBrowserHost>();
 
-    public static async Task<BenchWorld> StartAsync(int seed = 3)
+    public static async Task<BenchWorld> StartAsync(int seed = 3, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var sites = await DemoSitesApp.StartAsync("http://127.0.0.1:0", seed);
         var id = "bench" + Guid.NewGuid().ToString("N")[..8];
-        var silo = await ScribeSiloHost.BuildAsync([], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Scribe:Silo:ClusterId"] = id,
             ["Scribe:Silo:ServiceId"] = id,
@@ -50,7 +50,13 @@ internal sealed class BenchWorld : IAsyncDisposable
             ["Scribe:Silo:WebPort"] = SiloProcess.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Scribe:Storage:StateContainer"] = "state-" + id,
             ["Logging:LogLevel:Default"] = "Warning",
-        }, b => b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace));
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var silo = await ScribeSiloHost.BuildAsync([], settings, b => b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace));
         await silo.StartAsync();
         return new BenchWorld(sites, silo, seed);
     }

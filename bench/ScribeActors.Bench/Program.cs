@@ -1,10 +1,10 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|inference|model-step|all [--runs N] [--workflows N] [--steps N] [--model PATH]
+// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|fitting|inference|model-step|all [--runs N] [--workflows N] [--steps N] [--model PATH]
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
-// (./scribe.sh bench starts it) and Chromium; pruning needs nothing; inference needs only the tiny GGUF in
-// <repo>/../shared/models (or --model PATH); model-step needs that model too.
+// (./scribe.sh bench starts it) and Chromium; pruning needs nothing; fitting needs only Chromium; inference needs only
+// the tiny GGUF in <repo>/../shared/models (or --model PATH); model-step needs that model too.
 var what = args.FirstOrDefault() ?? "all";
 int Arg(string name, int fallback)
 {
@@ -37,6 +37,11 @@ if (what is "pruning" or "all")
     results["pruning"] = PruningBenchmark.Run(Arg("--runs", 5));
 }
 
+if (what is "fitting" or "all")
+{
+    results["fitting"] = await FittingBenchmark.RunAsync();
+}
+
 if (what is "inference" or "all")
 {
     var model = Array.IndexOf(args, "--model") is var m and >= 0 && m + 1 < args.Length ? args[m + 1] : null;
@@ -50,7 +55,7 @@ if (what is "model-step" or "all")
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning, inference, model-step or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning, fitting, inference, model-step or all.");
     return 2;
 }
 
