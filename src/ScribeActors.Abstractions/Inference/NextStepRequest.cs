@@ -28,4 +28,8 @@ public sealed record NextStepRequest
 
     /// <summary>Why this step is asked of the model (for example a replay target that could not be found), for the log.</summary>
     [Id(6)] public string? Reason { get; init; }
+
+    /// <summary>Whether the model may end the workflow with a finish step (not when it stands in for one recorded step
+    /// of a replay).</summary>
+    [Id(7)] public bool AllowFinish { get; init; } = true;
 }

@@ -75,6 +75,7 @@ public static class ModelStepPlanner
         var grammar = StepGrammar.Build(stepNumber, shown, new StepGrammarOptions
         {
             NodeRepeat = settings.NodeRepeat,
+            AllowedActions = settings.AllowFinish ? Abstractions.StepActions.All : [.. Abstractions.StepActions.All.Where(a => a != Abstractions.StepActions.Finish)],
             MaxDescriptionChars = DescriptionBudget(settings.MaxOutputTokens, settings.NodeRepeat, stepNumber, shown),
         });
         var fitTime = clock.Elapsed;
@@ -89,7 +90,7 @@ public static class ModelStepPlanner
             queue += last.Queue;
             prefill += last.Prefill;
             decode += last.Decode;
-            var (step, problem) = Validate(last.Text, stepNumber, shown, pruned);
+            var (step, problem) = Validate(last.Text, stepNumber, shown, pruned, settings.AllowFinish);
             if (step is not null)
             {
                 return Result(step, null);
@@ -146,7 +147,7 @@ public static class ModelStepPlanner
 
     /// <summary>Parses and validates one output: the block's shape and number, a node that was shown, an action the
     /// browser can perform; the Target is the page's, never the model's.</summary>
-    private static (ScribeStep? Step, string? Problem) Validate(string output, int stepNumber, IReadOnlySet<int> shown, PrunedHtml pruned)
+    private static (ScribeStep? Step, string? Problem) Validate(string output, int stepNumber, IReadOnlySet<int> shown, PrunedHtml pruned, bool allowFinish)
     {
         ScribeStep step;
         try
@@ -156,6 +157,11 @@ public static class ModelStepPlanner
         catch (StepFormatException e)
         {
             return (null, e.Message);
+        }
+
+        if (!allowFinish && step.Action == Abstractions.StepActions.Finish)
+        {
+            return (null, "a finish step is not allowed here (the model stands in for one step of a replay)");
         }
 
         var mapping = ActionMapper.Map(step.Action, step.Node, step.Description, null, step.Target);

@@ -16,4 +16,5 @@ public sealed record PlanRequest(string Objective, string Url, string Dom, IRead
 /// <param name="Seed">Seed of the first attempt; retries use the following seeds.</param>
 /// <param name="NodeRepeat">Node id repetitions in the generated Node line (1 or 5).</param>
 /// <param name="MaxInvalidRetries">Further attempts after an invalid output.</param>
-public sealed record PlanSettings(string Fitter = "interactive", int MaxOutputTokens = 160, float Temperature = 0f, float TopP = 0.95f, int Seed = 42, int NodeRepeat = 1, int MaxInvalidRetries = 2);
+/// <param name="AllowFinish">Whether the grammar lets the model write a finish step.</param>
+public sealed record PlanSettings(string Fitter = "interactive", int MaxOutputTokens = 160, float Temperature = 0f, float TopP = 0.95f, int Seed = 42, int NodeRepeat = 1, int MaxInvalidRetries = 2, bool AllowFinish = true);

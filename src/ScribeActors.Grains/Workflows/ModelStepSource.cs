@@ -17,10 +17,11 @@ public sealed class ModelStepSource(ModelRef model, IGrainFactory grains) : ISte
 
     /// <inheritdoc />
     public Task<StepDecision> DecideAsync(StepContext context, CancellationToken cancellationToken) =>
-        DecideAsync(context, reason: null, cancellationToken);
+        DecideAsync(context, reason: null, allowFinish: true, cancellationToken);
 
-    /// <summary>Decides with a <paramref name="reason"/> for the record (for example a replay target that was not found).</summary>
-    public async Task<StepDecision> DecideAsync(StepContext context, string? reason, CancellationToken cancellationToken)
+    /// <summary>Decides with a <paramref name="reason"/> for the record (for example a replay target that was not found);
+    /// <paramref name="allowFinish"/> false keeps the model from ending the workflow (it stands in for one step).</summary>
+    public async Task<StepDecision> DecideAsync(StepContext context, string? reason, bool allowFinish, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var history = PerformedSteps(context.History);
@@ -31,8 +32,11 @@ public sealed class ModelStepSource(ModelRef model, IGrainFactory grains) : ISte
             Dom = context.Observation.Dom,
             History = [.. history.Select(s => s.Render())],
             StepNumber = history.Count + 1,
-            Options = model.Options,
+
+            // Another seed for every step taken (failed ones too): a page the model failed on gets a fresh sample.
+            Options = (model.Options ?? new()) with { Seed = unchecked((model.Options ?? new()).Seed + context.History.Count) },
             Reason = reason,
+            AllowFinish = allowFinish,
         };
 
         NextStepResult result;

@@ -35,7 +35,8 @@ public sealed class ReplayStepSource(RecordedWorkflow recording, ModelStepSource
         }
 
         var reason = $"Recorded step {decision.Cursor + 1} could not be replayed ({decision.Error})";
-        var healed = await fallback.DecideAsync(context with { Cursor = decision.Cursor }, reason, cancellationToken);
+        var lastIsFinish = decision.Cursor == recording.Steps.Length - 1 && recording.Steps[^1].Action == StepActions.Finish;
+        var healed = await fallback.DecideAsync(context with { Cursor = decision.Cursor }, reason, allowFinish: lastIsFinish, cancellationToken);
         return healed.Kind == StepDecisionKind.Fail
             ? healed with { Error = $"{decision.Error} The fallback model gave no step either: {healed.Error}" }
             : healed with { NextCursor = decision.Cursor + 1 };

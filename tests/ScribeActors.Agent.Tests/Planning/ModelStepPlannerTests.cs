@@ -103,6 +103,17 @@ public sealed class ModelStepPlannerTests
     }
 
     [Fact]
+    public async Task PlanAsync_FinishNotAllowed_GrammarOffersNoFinishAndAFinishOutputIsRejected()
+    {
+        var model = new ScriptedGenerator("1.\nDescription: Done\nAction: finish_action\nNode: none\n");
+        var planned = await ModelStepPlanner.PlanAsync(Request(settings: new PlanSettings(AllowFinish: false, MaxInvalidRetries: 0)), model, CancellationToken.None);
+
+        Assert.DoesNotContain("finish_action", model.Calls[0].Grammar, StringComparison.Ordinal);
+        Assert.Contains("go_back_action", model.Calls[0].Grammar, StringComparison.Ordinal);
+        Assert.Null(planned.Step);
+    }
+
+    [Fact]
     public void CreateFitter_UnknownName_NamesTheChoices()
     {
         var e = Assert.Throws<ArgumentException>(() => ModelStepPlanner.CreateFitter("middle"));
