@@ -153,6 +153,7 @@ public sealed partial class LlamaModel : ILoadedModel, IAsyncDisposable
             ContextSize = checked((uint)(options.ContextSize * options.Sequences)),
             SeqMax = (uint)options.Sequences,
             KVUnified = options.UnifiedKvCache,
+            FlashAttention = options.FlashAttention,
             BatchSize = (uint)options.BatchSize,
             UBatchSize = (uint)Math.Min(options.BatchSize, 512),
             Threads = options.Threads,

@@ -32,11 +32,17 @@ public sealed class ModelOptions
 
     /// <summary>
     /// One KV cache shared by all sequences (llama.cpp <c>kv_unified</c>) instead of one slice per sequence. Either way
-    /// each conversation gets <see cref="ContextSize"/> tokens. Unified was faster on CPU (about 1.5-2x at 8 concurrent
-    /// requests with the tiny test model); llama.cpp suggests split slices for large GPU batches without shared prefixes.
-    /// <value>Default: true.</value>
+    /// each conversation gets <see cref="ContextSize"/> tokens. With a unified cache every token attends over the cells
+    /// of all sequences, so long prompts (ScribeAgent prompts fill the context) cost quadratically in the sum of the
+    /// prompts: 8 concurrent 1,838-token prompts of the tiny model prefilled in 5.3 s unified vs 2.0 s split on the 2-core
+    /// development machine. Unified was faster only for short prompts (64 tokens: about 1.5-2x at 8 concurrent).
+    /// <value>Default: false (one slice per sequence).</value>
     /// </summary>
-    public bool UnifiedKvCache { get; set; } = true;
+    public bool UnifiedKvCache { get; set; }
+
+    /// <summary>Flash attention: <see langword="null"/> lets llama.cpp decide (auto), true forces it on, false off.
+    /// <value>Default: auto.</value></summary>
+    public bool? FlashAttention { get; set; }
 
     /// <summary>OpenAI-compatible base URL including <c>/v1</c>, e.g. <c>http://gpu-host:8000/v1</c>. <value>Default: none.</value></summary>
     public string? Endpoint { get; set; }

@@ -1,0 +1,86 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Grains.Tests.Fakes;
+using ScribeActors.Testing;
+
+namespace ScribeActors.Grains.Tests.Inference;
+
+/// <summary>Model-driven workflows over the fake web with the real tiny GGUF: the orchestration around the model
+/// (history, failures, limits). The real browser and demo sites are in the integration tests.</summary>
+[Trait("Suite", "Cluster")]
+public sealed class ModelWorkflowTests
+{
+    private static WorkflowSpec Spec(string modelId, int maxSteps = 4) => new()
+    {
+        Objective = "Submit the amount 42",
+        StartUrl = FakeWeb.Origin + "/start",
+        AllowedHosts = ["fake.test"],
+        MaxSteps = maxSteps,
+        StepSource = StepSourceSpec.ForModel(new ModelRef { ModelId = modelId, Options = new ModelStepOptions { Temperature = 1.0f, Seed = 3 } }),
+    };
+
+    [Fact]
+    public async Task ModelWorkflow_ModelFileMissing_FailsWithTheLoadReasonAndTheSiloServesOthers()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "scribe-no-such-model-" + Guid.NewGuid().ToString("N") + ".gguf");
+        var settings = InferenceGrainTests.ModelSettings("gone", missing);
+        foreach (var (k, v) in InferenceGrainTests.ModelSettings("tiny", TestModels.Stories260K))
+        {
+            settings[k] = v;
+        }
+
+        await using var h = await FakeCluster.StartAsync(null, settings, ["browser", "inference", "gpu"]);
+        var failed = await h.WaitAsync((await h.Client.StartAsync(Spec("gone"))).Id);
+
+        Assert.Equal(WorkflowStatus.Failed, failed.Status);
+        Assert.Contains(missing, failed.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("gone", failed.FailureReason, StringComparison.Ordinal);
+
+        var other = await h.WaitAsync((await h.Client.StartAsync(Spec("tiny"))).Id, TimeSpan.FromSeconds(60));
+        Assert.NotEmpty(other.Steps);
+        Assert.All(other.Steps, s => Assert.NotNull(s.Inference));
+    }
+
+    [Fact]
+    public async Task ModelWorkflow_UnknownModelId_FailsNamingTheConfiguredModels()
+    {
+        await using var h = await FakeCluster.StartAsync(null, InferenceGrainTests.ModelSettings("tiny", TestModels.Stories260K), ["browser", "inference", "gpu"]);
+        var failed = await h.WaitAsync((await h.Client.StartAsync(Spec("no-such-model"))).Id);
+
+        Assert.Equal(WorkflowStatus.Failed, failed.Status);
+        Assert.Contains("Unknown model 'no-such-model'", failed.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("tiny", failed.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModelWorkflow_TinyModel_RecordsEveryStepAndStopsAtTheLimitOrAFinish()
+    {
+        await using var h = await FakeCluster.StartAsync(null, InferenceGrainTests.ModelSettings("tiny", TestModels.Stories260K), ["browser", "inference", "gpu"]);
+        var final = await h.WaitAsync((await h.Client.StartAsync(Spec("tiny", maxSteps: 5))).Id, TimeSpan.FromSeconds(60));
+
+        Assert.True(
+            final.Status == WorkflowStatus.Succeeded || final.FailureReason!.Contains("step limit of 5", StringComparison.Ordinal)
+                || final.FailureReason.Contains("failed 5 times", StringComparison.Ordinal),
+            $"{final.Status}: {final.FailureReason}");
+        Assert.All(final.Steps, s =>
+        {
+            Assert.NotNull(s.Inference);
+            Assert.NotEmpty(s.Inference!.RawOutput);
+            Assert.StartsWith($"{s.Index + 1 - final.Steps.Take(s.Index).Count(p => p.Outcome is { Succeeded: false })}.", s.Inference.RawOutput, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Spec_ModelSourceWithBadOptions_IsRejectedNamingTheFields()
+    {
+        var spec = Spec("tiny") with
+        {
+            StepSource = StepSourceSpec.ForModel(new ModelRef { ModelId = "tiny", Options = new ModelStepOptions { Fitter = "middle", NodeRepeat = 3, MaxOutputTokens = 10 } }),
+        };
+
+        var errors = spec.Validate();
+
+        Assert.Contains(errors, e => e.Contains("Fitter 'middle'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("NodeRepeat 3", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("MaxOutputTokens 10", StringComparison.Ordinal));
+    }
+}
