@@ -55,10 +55,99 @@ public sealed class CliBadInputTests
     {
         var (code, output, _) = await RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (var command in new[] { "demo", "silo", "sites", "start", "watch", "status", "list", "pause", "resume", "cancel", "schedule", "tasks", "record" })
+        foreach (var command in new[] { "demo", "silo", "sites", "start", "watch", "status", "list", "pause", "resume", "cancel", "schedule", "tasks", "record", "observe", "prune" })
         {
             Assert.Contains(command, output);
         }
+    }
+
+    [Fact]
+    public async Task Start_ModelAndModelPathTogether_ExitsTwoSayingChooseOne()
+    {
+        var (code, _, error) = await RunAsync("start", "--objective", "x", "--url", "http://127.0.0.1:5100/", "--model", "tiny", "--model-path", TestModels.Stories260K);
+        Assert.Equal(2, code);
+        Assert.Contains("--model or --model-path, not both", error);
+    }
+
+    [Fact]
+    public async Task Start_ModelPathMissing_ExitsTwoNamingThePath()
+    {
+        var (code, _, error) = await RunAsync("start", "--objective", "x", "--url", "http://127.0.0.1:5100/", "--model-path", "/no/such/model.gguf");
+        Assert.Equal(2, code);
+        Assert.Contains("/no/such/model.gguf", error);
+    }
+
+    [Fact]
+    public async Task Start_NoStepSource_ExitsTwoListingTheChoices()
+    {
+        var (code, _, error) = await RunAsync("start", "--objective", "x", "--url", "http://127.0.0.1:5100/");
+        Assert.Equal(2, code);
+        Assert.Contains("--replay FILE, --model ID or --model-path FILE.gguf", error);
+    }
+
+    [Fact]
+    public async Task Start_UnknownFitter_ExitsTwoNamingIt()
+    {
+        var (code, _, error) = await RunAsync("start", "--objective", "x", "--url", "http://127.0.0.1:5100/", "--model", "tiny", "--fitter", "middle");
+        Assert.Equal(2, code);
+        Assert.Contains("Fitter 'middle'", error);
+    }
+
+    [Fact]
+    public async Task Prune_File_PrunedHtmlOnStdoutStatisticsOnStderr()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}.html");
+        await File.WriteAllTextAsync(file, """
+            <html><head><title>Acme</title><script>var x=1;</script></head><body>
+            <div class="wrapper css-1x2y3z4" data-test="abc"><!-- c --><nav><a href="/home" onclick="go()">Home</a></nav>
+            <div></div><button type="submit" style="color:red" aria-label="Save">Save</button></div></body></html>
+            """);
+        try
+        {
+            var (code, output, error) = await RunAsync("prune", file);
+            Assert.Equal(0, code);
+            Assert.Equal("Acme <body node=\"5\"> <div class=\"wrapper\" node=\"4\"> <a href=\"/home\" node=\"2\" onclick=\"\"> Home </a> <button aria-label=\"Save\" node=\"0\" type=\"submit\"> Save </button> </div> </body>", output.Trim());
+            Assert.Contains("4 nodes", error);
+            Assert.Contains("tokens (approximate-qwen)", error);
+
+            var (modelCode, _, modelError) = await RunAsync("prune", file, "--model-path", TestModels.Stories260K);
+            Assert.Equal(0, modelCode);
+            Assert.Contains("stories260K.gguf tokenizer", modelError);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Prune_MissingFile_ExitsTwoNamingIt()
+    {
+        var (code, output, error) = await RunAsync("prune", "/no/such/page.html");
+        Assert.Equal(2, code);
+        Assert.Empty(output.Trim());
+        Assert.Contains("/no/such/page.html", error);
+    }
+
+    [Fact]
+    public async Task Observe_DemoPage_ShowsTokensNodesAndPrunedHtml()
+    {
+        Infrastructure.Requirements.Chromium();
+        await using var world = await Infrastructure.DemoWorld.StartAsync();
+        var (code, output, error) = await RunAsync("observe", world.Task("supplier.dispute-invoice").StartUrl, "--html", "--budget", "400");
+        Assert.True(code == 0, error);
+        Assert.Contains("pruned:", output);
+        Assert.Contains("nodes", output);
+        Assert.Contains("fitted (interactive-first, budget 400)", output);
+        Assert.Contains("node=\"", output);
+    }
+
+    [Fact]
+    public async Task Observe_NotHttpUrl_ExitsTwo()
+    {
+        var (code, _, error) = await RunAsync("observe", "file:///etc/passwd");
+        Assert.Equal(2, code);
+        Assert.Contains("not an absolute http(s) URL", error);
     }
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
