@@ -19,7 +19,8 @@ public sealed class ModelHostTests : IDisposable
         var models = await Task.WhenAll(loads);
 
         Assert.All(models, m => Assert.Same(models[0], m));
-        Assert.Equal(new ModelState("tiny", ModelStatus.Ready), host.GetState("TINY"));
+        Assert.Equal(new ModelState("tiny", ModelStatus.Ready) { ContextSize = 256, TemplateName = "chatml" }, host.GetState("TINY"));
+        Assert.Equal(["tiny"], host.LoadedModelIds);
         Assert.Equal("tiny", models[0].ModelId);
         Assert.Equal(256, models[0].ContextSize);
     }
@@ -141,6 +142,41 @@ public sealed class ModelHostTests : IDisposable
 
     private static ModelOptions Local(string path, int contextSize = 256, int sequences = 2) =>
         new() { Path = path, ContextSize = contextSize, Sequences = sequences, Threads = 2 };
+
+    [Fact]
+    public async Task GetOrLoadAsync_FileId_LoadsTheGgufNamedByPath()
+    {
+        await using var host = Host();
+        var model = await host.GetOrLoadAsync(ModelHost.FilePrefix + TestModel.Path, CancellationToken.None);
+
+        Assert.Equal(ModelHost.FilePrefix + TestModel.Path, model.ModelId);
+        Assert.Equal(ModelStatus.Ready, host.GetState(ModelHost.FilePrefix + TestModel.Path).Status);
+    }
+
+    [Fact]
+    public async Task GetOrLoadAsync_RelativeFileId_ThrowsNamingTheRule()
+    {
+        await using var host = Host();
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => host.GetOrLoadAsync("file:models/x.gguf", CancellationToken.None));
+        Assert.Contains("absolute GGUF path", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartLoading_ReturnsAtOnceAndDoesNotRetryAFailedLoad()
+    {
+        var missing = System.IO.Path.Combine(_temp.FullName, "missing.gguf");
+        await using var host = Host(("gone", new ModelOptions { Path = missing }), ("tiny", TestModel.Options(256, 2)));
+
+        Assert.NotEqual(ModelStatus.NotLoaded, host.StartLoading("tiny").Status);
+        await host.GetOrLoadAsync("tiny", CancellationToken.None);
+        await Assert.ThrowsAsync<ModelLoadException>(() => host.GetOrLoadAsync("gone", CancellationToken.None));
+
+        var failed = host.StartLoading("gone");
+        Assert.Equal(ModelStatus.Failed, failed.Status);
+        Assert.Contains(missing, failed.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(ModelStatus.Failed, host.GetState("gone").Status);
+        Assert.Equal(["gone", "tiny"], host.LoadedModelIds.Order(StringComparer.Ordinal));
+    }
 
     private static ModelHost Host(params (string Id, ModelOptions Options)[] models)
     {
