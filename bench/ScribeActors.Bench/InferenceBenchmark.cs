@@ -25,7 +25,10 @@ internal static class InferenceBenchmark
         var runs = new List<object>();
         foreach (var threads in new[] { 1, Environment.ProcessorCount }.Distinct())
         {
-            runs.Add(await RunAsync(path, threads));
+            foreach (var unified in new[] { false, true })
+            {
+                runs.Add(await RunAsync(path, threads, unified));
+            }
         }
 
         return new
@@ -37,14 +40,14 @@ internal static class InferenceBenchmark
         };
     }
 
-    private static async Task<object> RunAsync(string path, int threads)
+    private static async Task<object> RunAsync(string path, int threads, bool unified)
     {
-        var options = new ModelOptions { Path = path, ContextSize = 512, Sequences = 16, Threads = threads, BatchSize = 512 };
+        var options = new ModelOptions { Path = path, ContextSize = 512, Sequences = 16, Threads = threads, BatchSize = 512, UnifiedKvCache = unified };
         var load = Stopwatch.StartNew();
         await using var model = await LlamaModel.LoadAsync("bench", options);
         var loadMs = load.Elapsed.TotalMilliseconds;
         var prompt = PromptOf(model, PromptTokens);
-        Stats.Log($"inference: {threads} thread(s), model loaded in {loadMs:F0} ms; prompt {model.CountTokens(prompt) + 1} tokens");
+        Stats.Log($"inference: {threads} thread(s), unified KV {unified}, model loaded in {loadMs:F0} ms; prompt {model.CountTokens(prompt) + 1} tokens");
 
         var free = await SweepAsync(model, new GenerationRequest { Prompt = prompt, MaxTokens = MaxTokens, Temperature = 0.8f });
         var constrained = await SweepAsync(model, new GenerationRequest { Prompt = prompt, MaxTokens = MaxTokens, Temperature = 0.8f, Grammar = Grammar });

@@ -17,7 +17,7 @@ internal static class ModelStepBenchmark
             ["Scribe:Models:tiny:Path"] = TestModels.Stories260K,
             ["Scribe:Models:tiny:ContextSize"] = "2048",
             ["Scribe:Models:tiny:Sequences"] = "8",
-            ["Scribe:Workflow:MaxModelActionFailures"] = "1000",
+            ["Scribe:Workflow:MaxModelActionFailures"] = "100",
         });
         var task = world.Task("supplier.dispute-invoice");
         var steps = new List<StepRecord>();
@@ -30,7 +30,7 @@ internal static class ModelStepBenchmark
                 StartUrl = task.StartUrl,
                 AllowedHosts = [HostPattern.Of(world.Sites.BaseUrl)],
                 MaxSteps = stepsPerWorkflow,
-                StepSource = StepSourceSpec.ForModel(new ModelRef { ModelId = "tiny", Options = new ModelStepOptions { Temperature = 0.8f, Seed = run } }),
+                StepSource = StepSourceSpec.ForModel(new ModelRef { ModelId = "tiny", Options = new ModelStepOptions { Temperature = 0.8f, Seed = run, AllowFinish = false } }),
             });
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             var final = await world.Client.WaitForCompletionAsync(started.Id, timeout.Token);

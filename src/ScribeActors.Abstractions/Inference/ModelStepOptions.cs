@@ -31,6 +31,10 @@ public sealed record ModelStepOptions
     /// (with another seed) before the step fails. Only outputs of backends that cannot enforce the grammar can be invalid.</summary>
     [Id(6)] public int MaxInvalidRetries { get; init; } = 2;
 
+    /// <summary>Whether the model may end the workflow with a finish step. False runs it until the step limit
+    /// (exploration, data collection, benchmarks).</summary>
+    [Id(7)] public bool AllowFinish { get; init; } = true;
+
     /// <summary>Every problem with these options, each naming the field; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -36,7 +36,7 @@ public sealed class ModelStepSource(ModelRef model, IGrainFactory grains) : ISte
             // Another seed for every step taken (failed ones too): a page the model failed on gets a fresh sample.
             Options = (model.Options ?? new()) with { Seed = unchecked((model.Options ?? new()).Seed + context.History.Count) },
             Reason = reason,
-            AllowFinish = allowFinish,
+            AllowFinish = allowFinish && (model.Options ?? new()).AllowFinish,
         };
 
         NextStepResult result;
