@@ -51,4 +51,31 @@ public sealed record PlannedStep
 
     /// <summary>Generation time (summed over attempts).</summary>
     public TimeSpan Decode { get; init; }
+
+    /// <summary>The durable record of this planning (kept in the workflow's step record).</summary>
+    /// <param name="modelId">The model id.</param>
+    /// <param name="template">The chat template used.</param>
+    /// <param name="silo">The silo that ran the model.</param>
+    /// <param name="total">The whole inference call.</param>
+    public Abstractions.StepInference ToRecord(string modelId, string template, string? silo, TimeSpan total) => new()
+    {
+        ModelId = modelId,
+        Silo = silo,
+        RawOutput = RawOutput,
+        PromptTokens = PromptTokens,
+        OutputTokens = OutputTokens,
+        ObservationTokens = ObservationTokens,
+        ShownNodes = ShownNodes,
+        Truncated = Truncated,
+        Fitter = Fitter,
+        Template = template,
+        Attempts = Attempts,
+        PruneMs = Prune.TotalMilliseconds,
+        FitMs = Fit.TotalMilliseconds,
+        QueueMs = Queue.TotalMilliseconds,
+        PrefillMs = Prefill.TotalMilliseconds,
+        DecodeMs = Decode.TotalMilliseconds,
+        TotalMs = total.TotalMilliseconds,
+        Rejected = [.. Rejected],
+    };
 }

@@ -103,25 +103,7 @@ public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails sil
         }
 
         Interlocked.Increment(ref _served);
-        record = record with
-        {
-            RawOutput = planned.RawOutput,
-            PromptTokens = planned.PromptTokens,
-            OutputTokens = planned.OutputTokens,
-            ObservationTokens = planned.ObservationTokens,
-            ShownNodes = planned.ShownNodes,
-            Truncated = planned.Truncated,
-            Fitter = planned.Fitter,
-            Template = model.TemplateName,
-            Attempts = planned.Attempts,
-            PruneMs = planned.Prune.TotalMilliseconds,
-            FitMs = planned.Fit.TotalMilliseconds,
-            QueueMs = planned.Queue.TotalMilliseconds,
-            PrefillMs = planned.Prefill.TotalMilliseconds,
-            DecodeMs = planned.Decode.TotalMilliseconds,
-            TotalMs = clock.Elapsed.TotalMilliseconds,
-            Rejected = [.. planned.Rejected],
-        };
+        record = planned.ToRecord(ModelId, model.TemplateName, record.Silo, clock.Elapsed);
         return new NextStepResult { Step = planned.Step?.Render(), Error = planned.Error, Inference = record };
     }
 
