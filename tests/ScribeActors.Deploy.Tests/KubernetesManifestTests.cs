@@ -234,6 +234,49 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void Deployments_VolumesAndModels_ResolveToClaimsAndMounts()
+    {
+        var objects = YamlFiles.KubernetesObjects();
+        var problems = new List<string>();
+        foreach (var deployment in Deployments())
+        {
+            var pod = deployment.Root.At("spec", "template", "spec");
+            var volumes = pod.Child("volumes").Items().ToList();
+            foreach (var volume in volumes)
+            {
+                var claim = volume.Scalar("persistentVolumeClaim", "claimName");
+                if (claim is not null && !objects.Any(o => o.Kind == "PersistentVolumeClaim" && o.Name == claim))
+                {
+                    problems.Add($"{deployment}: volume '{volume.Scalar("name")}' claims '{claim}', which is not a PersistentVolumeClaim in deploy/k8s");
+                }
+            }
+
+            foreach (var container in pod.Child("containers").Items())
+            {
+                var mounts = container.Child("volumeMounts").Items().ToList();
+                foreach (var mount in mounts)
+                {
+                    if (!volumes.Any(v => v.Scalar("name") == mount.Scalar("name")))
+                    {
+                        problems.Add($"{deployment}: mount '{mount.Scalar("name")}' names no volume of the pod");
+                    }
+                }
+
+                foreach (var (name, entry) in EnvironmentOf(container).Where(e => e.Key.StartsWith("Scribe__Models__", StringComparison.Ordinal) && e.Key.EndsWith("__Path", StringComparison.Ordinal)))
+                {
+                    var path = entry.Scalar("value") ?? "";
+                    if (!mounts.Any(m => path.StartsWith((m.Scalar("mountPath") ?? "\0") + "/", StringComparison.Ordinal)))
+                    {
+                        problems.Add($"{deployment}: {name} = '{path}' is under no volume mount of the container");
+                    }
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
     public void Role_ForOrleansHosting_GrantsPodVerbs()
     {
         var roles = YamlFiles.KubernetesObjects().Where(o => o.Kind == "Role").ToList();

@@ -114,6 +114,30 @@ public sealed class ModelStepPlannerTests
     }
 
     [Fact]
+    public async Task PlanAsync_PageWithoutElements_GrammarOffersOnlyStepsWithoutANode()
+    {
+        var model = new ScriptedGenerator("1.\nDescription: Scroll down\nAction: scroll_action\nNode: none\n");
+        var planned = await ModelStepPlanner.PlanAsync(Request() with { Dom = "<!-- an empty page -->" }, model, CancellationToken.None);
+
+        Assert.Null(planned.Error);
+        Assert.Null(planned.Step!.Node);
+        Assert.DoesNotContain("mouse_click_action", model.Calls[0].Grammar, StringComparison.Ordinal);
+        Assert.Contains("scroll_action", model.Calls[0].Grammar, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanAsync_OptionsOnThePage_AreNeverOfferedAsTargets()
+    {
+        const string select = "<html node=\"4\"><body node=\"3\"><select node=\"2\" name=\"reason\"><option node=\"1\">Damaged</option><option node=\"0\">Late</option></select></body></html>";
+        var model = new ScriptedGenerator("1.\nDescription: Click \"Damaged\"\nAction: mouse_click_action\nNode: 1\n");
+        var planned = await ModelStepPlanner.PlanAsync(Request(settings: new PlanSettings(MaxInvalidRetries: 0)) with { Dom = select }, model, CancellationToken.None);
+
+        Assert.Null(planned.Step);
+        Assert.Contains("Node 1 is not on the page", planned.Error, StringComparison.Ordinal);
+        Assert.Equal(2, planned.ShownNodes); // body and select; the options are left out
+    }
+
+    [Fact]
     public void CreateFitter_UnknownName_NamesTheChoices()
     {
         var e = Assert.Throws<ArgumentException>(() => ModelStepPlanner.CreateFitter("middle"));
