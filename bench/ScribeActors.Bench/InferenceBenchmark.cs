@@ -62,14 +62,51 @@ internal static class InferenceBenchmark
         };
     }
 
-    private static async Task<object[]> SweepAsync(LlamaModel model, GenerationRequest request)
+    /// <summary>The same sweep on a synthetic llama GGUF whose weights dominate the per-token cost, as in every real
+    /// model (random F32 weights with the tiny model's tokenizer; see <see cref="SyntheticGguf"/>).</summary>
+    public static async Task<object> RunSyntheticAsync(string? tokenizerModel)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "scribe-bench-models");
+        var (path, parameters) = SyntheticGguf.Write(tokenizerModel ?? FindModel(), directory);
+        try
+        {
+            var runs = new List<object>();
+            foreach (var unified in new[] { false, true })
+            {
+                var options = new ModelOptions { Path = path, ContextSize = 256, Sequences = 16, Threads = Environment.ProcessorCount, BatchSize = 512, UnifiedKvCache = unified };
+                await using var model = await LlamaModel.LoadAsync("synthetic", options);
+                var prompt = PromptOf(model, PromptTokens);
+                Stats.Log($"inference (synthetic, {parameters:N0} parameters, unified KV {unified})");
+                runs.Add(new
+                {
+                    threads = options.Threads,
+                    unifiedKvCache = unified,
+                    free = await SweepAsync(model, new GenerationRequest { Prompt = prompt, MaxTokens = 32, Temperature = 0.8f }, maxTokens: 32, tokensPerPoint: 192),
+                });
+            }
+
+            return new
+            {
+                model = $"synthetic llama, random F32 weights, {parameters:N0} parameters (512 x 8 layers, ffn 1408, vocab 512)",
+                promptTokens = PromptTokens,
+                maxTokens = 32,
+                runs,
+            };
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<object[]> SweepAsync(LlamaModel model, GenerationRequest request, int maxTokens = MaxTokens, int tokensPerPoint = TokensPerPoint)
     {
         await model.GenerateAsync(request with { Seed = 0 }, CancellationToken.None); // warm-up
         var points = new List<object>();
         double? single = null;
         foreach (var concurrency in Concurrency)
         {
-            var rounds = Math.Max(2, TokensPerPoint / (concurrency * MaxTokens));
+            var rounds = Math.Max(2, tokensPerPoint / (concurrency * maxTokens));
             var results = new List<GenerationResult>();
             var clock = Stopwatch.StartNew();
             for (var round = 0; round < rounds; round++)

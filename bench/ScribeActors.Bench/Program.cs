@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|fitting|inference|model-step|all [--runs N] [--workflows N] [--steps N] [--model PATH]
+// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|fitting|inference|inference-synthetic|model-step|all [--runs N] [--workflows N] [--steps N] [--model PATH]
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
 // (./scribe.sh bench starts it) and Chromium; pruning needs nothing; fitting needs only Chromium; inference needs only
 // the tiny GGUF in <repo>/../shared/models (or --model PATH); model-step needs that model too.
@@ -48,6 +48,12 @@ if (what is "inference" or "all")
     results["inference"] = await InferenceBenchmark.RunAsync(model);
 }
 
+if (what is "inference" or "inference-synthetic" or "all")
+{
+    var model = Array.IndexOf(args, "--model") is var m and >= 0 && m + 1 < args.Length ? args[m + 1] : null;
+    results["inferenceSynthetic"] = await InferenceBenchmark.RunSyntheticAsync(model);
+}
+
 if (what is "model-step" or "all")
 {
     results["modelStep"] = await ModelStepBenchmark.RunAsync(Arg("--workflows", 3), Arg("--steps", 8));
@@ -55,7 +61,7 @@ if (what is "model-step" or "all")
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning, fitting, inference, model-step or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning, fitting, inference, inference-synthetic, model-step or all.");
     return 2;
 }
 

@@ -31,7 +31,7 @@ public sealed class GrammarOnDemoPagesTests(ITestOutputHelper output)
         var pages = await ObserveDemoPagesAsync();
         Assert.True(pages.Count >= 20, $"only {pages.Count} pages observed");
 
-        await using var model = await LlamaModel.LoadAsync("tiny", new ModelOptions { Path = TestModels.Stories260K, ContextSize = Context, Sequences = 4, Threads = 2 });
+        await using var model = await LlamaModel.LoadAsync("tiny", new ModelOptions { Path = TestModels.Stories260K, ContextSize = Context, Sequences = 4, Threads = 2, UnifiedKvCache = false });
         var generator = new LoadedModelGenerator(model, enforcesGrammar: true);
         var samples = pages.SelectMany(page => Enumerable.Range(0, SeedsPerPage).Select(seed => (page, seed))).ToList();
         var invalid = new List<string>();
