@@ -1,12 +1,13 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
+using ScribeActors.Agent;
 using ScribeActors.Agent.Pruning;
 using ScribeActors.Agent.Recording;
 using ScribeActors.Browser;
 using ScribeActors.DemoSites;
 using ScribeActors.DemoSites.Tasks;
+using ScribeActors.Testing;
 
 namespace ScribeActors.Bench;
 
@@ -15,7 +16,7 @@ namespace ScribeActors.Bench;
 /// recorder) in headless Chromium for seeds 1..3; before each step with a selector the observation is pruned and the
 /// step's gold node id becomes one <see cref="FitSample"/> per budget. Needs Chromium, not Azurite.
 /// </summary>
-internal static partial class FittingBenchmark
+internal static class FittingBenchmark
 {
     private static readonly int[] Seeds = [1, 2, 3];
     private static readonly int[] Budgets = [256, 512, 1024, 2048, 4096];
@@ -45,7 +46,7 @@ internal static partial class FittingBenchmark
 
                     // The recorder walks the script (selector → node id, ScriptedStep → BrowserAction, execute); the
                     // probe sees each observation and each resolved gold node on the way.
-                    var probe = new ProbingBrowser(session, (step, observation, node) => observed.Add(Sample(task.Id, seed, step, observation, node, options, counter)));
+                    var probe = new ObservingBrowser(session, resolved: (step, observation, node) => observed.Add(Sample(task.Id, seed, step, observation, node, options, counter)));
                     await WorkflowRecorder.RecordAsync(probe, task.Objective, task.StartUrl, task.Script, $"bench:fitting:{task.Id}");
                 }
 
@@ -141,42 +142,11 @@ internal static partial class FittingBenchmark
         }
 
         var tag = pruned.TargetTag(goldNode) ?? "(no element)";
-        var name = TagName().Match(tag) is { Success: true } m ? m.Groups[1].Value : tag;
+        var name = ActionMapper.TagName(tag) ?? tag;
         return new ObservedStep(taskId, seed, step, observation.Url, goldNode, tag, name, pruned, pruned.NodeIds.Contains(goldNode),
             counter.CountTokens(pruned.Html), observation.Dom.Length);
     }
 
-    [GeneratedRegex("^<([a-z0-9-]+)")]
-    private static partial Regex TagName();
-
     private sealed record ObservedStep(
         string TaskId, int Seed, int Step, string Url, int GoldNode, string Tag, string TagName, PrunedHtml Pruned, bool Answerable, int PageTokens, int RawChars);
-
-    /// <summary>Passes the recorder's calls to a live session and reports each (step number, observation, resolved gold
-    /// node).</summary>
-    private sealed class ProbingBrowser(IBrowserSession session, Action<int, Observation, int> onTarget) : IRecordingBrowser
-    {
-        private Observation? _latest;
-        private int _step;
-
-        public async Task<Observation> ObserveAsync(CancellationToken cancellationToken)
-        {
-            _latest = await session.ObserveAsync(false, cancellationToken);
-            _step++;
-            return _latest;
-        }
-
-        public async Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken)
-        {
-            var node = await session.ResolveNodeAsync(selector, cancellationToken);
-            if (node is { } id && _latest is not null)
-            {
-                onTarget(_step, _latest, id);
-            }
-
-            return node;
-        }
-
-        public Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken) => session.ExecuteAsync(action, cancellationToken);
-    }
 }

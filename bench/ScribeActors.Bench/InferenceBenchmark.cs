@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ScribeActors.Inference;
+using ScribeActors.Testing;
 
 namespace ScribeActors.Bench;
 
@@ -21,7 +22,7 @@ internal static class InferenceBenchmark
     /// <summary>Runs the sweep once per thread setting (1 and, on a multi-core machine, all processors).</summary>
     public static async Task<object> RunAsync(string? modelPath)
     {
-        var path = modelPath ?? FindModel();
+        var path = modelPath ?? TestModels.Stories260K;
         var runs = new List<object>();
         foreach (var threads in new[] { 1, Environment.ProcessorCount }.Distinct())
         {
@@ -67,7 +68,7 @@ internal static class InferenceBenchmark
     public static async Task<object> RunSyntheticAsync(string? tokenizerModel)
     {
         var directory = Path.Combine(Path.GetTempPath(), "scribe-bench-models");
-        var (path, parameters) = SyntheticGguf.Write(tokenizerModel ?? FindModel(), directory);
+        var (path, parameters) = SyntheticGguf.Write(tokenizerModel ?? TestModels.Stories260K, directory);
         try
         {
             var runs = new List<object>();
@@ -147,19 +148,5 @@ internal static class InferenceBenchmark
         }
 
         return text;
-    }
-
-    private static string FindModel()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "models", "stories260K.gguf");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("The benchmark model is missing: put stories260K.gguf in <repo>/../shared/models or pass --model PATH.");
     }
 }

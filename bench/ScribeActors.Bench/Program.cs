@@ -6,6 +6,12 @@ using ScribeActors.Bench;
 // (./scribe.sh bench starts it) and Chromium; pruning needs nothing; fitting needs only Chromium; inference needs only
 // the tiny GGUF in <repo>/../shared/models (or --model PATH); model-step needs that model too.
 var what = args.FirstOrDefault() ?? "all";
+string? Text(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
 int Arg(string name, int fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -44,14 +50,12 @@ if (what is "fitting" or "all")
 
 if (what is "inference" or "all")
 {
-    var model = Array.IndexOf(args, "--model") is var m and >= 0 && m + 1 < args.Length ? args[m + 1] : null;
-    results["inference"] = await InferenceBenchmark.RunAsync(model);
+    results["inference"] = await InferenceBenchmark.RunAsync(Text("--model"));
 }
 
 if (what is "inference" or "inference-synthetic" or "all")
 {
-    var model = Array.IndexOf(args, "--model") is var m and >= 0 && m + 1 < args.Length ? args[m + 1] : null;
-    results["inferenceSynthetic"] = await InferenceBenchmark.RunSyntheticAsync(model);
+    results["inferenceSynthetic"] = await InferenceBenchmark.RunSyntheticAsync(Text("--model"));
 }
 
 if (what is "model-step" or "all")

@@ -144,8 +144,10 @@ public static class ActionMapper
             : StepMapping.Fail($"{StepActions.Goto} needs an absolute http(s) URL; got \"{TextNormalizer.Preview(url)}\".");
     }
 
-    /// <summary>The lower-case tag name of an opening tag (<c>&lt;option node="3"&gt;</c>) or a bare name (<c>option</c>).</summary>
-    private static string? TagName(string? target)
+    /// <summary>The lower-case tag name of an opening tag (<c>&lt;option node="3"&gt;</c>) or a bare name (<c>option</c>);
+    /// <see langword="null"/> when there is none.</summary>
+    /// <param name="target">The opening tag or tag name.</param>
+    public static string? TagName(string? target)
     {
         if (string.IsNullOrWhiteSpace(target))
         {

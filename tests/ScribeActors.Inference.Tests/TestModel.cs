@@ -2,11 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ScribeActors.Inference.Tests;
 
-/// <summary>Finds the tiny test GGUF in <c>&lt;repo&gt;/../shared/models</c>; a missing file fails the test, never skips it.</summary>
+/// <summary>The tiny test GGUF (<see cref="ScribeActors.Testing.TestModels"/>) and what the tests ask of it.</summary>
 internal static class TestModel
 {
-    public const string FileName = "stories260K.gguf";
-
     /// <summary>Grammar whose every output matches <see cref="ActionPattern"/> (all repetitions bounded).</summary>
     public const string ActionGrammar = """
         root   ::= "Action: " action " Node: " node
@@ -16,9 +14,8 @@ internal static class TestModel
 
     public const string ActionPattern = "^Action: (click|type) Node: (12|345|7)$";
 
-    private static readonly Lazy<string> LazyPath = new(Find);
-
-    public static string Path => LazyPath.Value;
+    /// <summary>The model's path (the shared locator: fails naming the expected path when it is missing).</summary>
+    public static string Path => ScribeActors.Testing.TestModels.Stories260K;
 
     public static ModelOptions Options(int contextSize = 512, int sequences = 16) => new()
     {
@@ -31,32 +28,6 @@ internal static class TestModel
 
     public static Task<LlamaModel> LoadAsync(int contextSize = 512, int sequences = 16) =>
         LlamaModel.LoadAsync("tiny", Options(contextSize, sequences), NullLogger.Instance);
-
-    private static string Find()
-    {
-        var start = new DirectoryInfo(AppContext.BaseDirectory);
-        for (var dir = start; dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "models", FileName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        var repo = start;
-        while (repo is not null && !File.Exists(System.IO.Path.Combine(repo.FullName, "ScribeActors.sln")))
-        {
-            repo = repo.Parent;
-        }
-
-        var expected = repo?.Parent is { } parent
-            ? System.IO.Path.Combine(parent.FullName, "shared", "models", FileName)
-            : $"<repo>/../shared/models/{FileName}";
-        throw new FileNotFoundException(
-            $"The test model is missing: expected {expected} (beside the repository, never committed). " +
-            "Put stories260K.gguf (sha256 270cba1b…256d, see shared/models/README.md) there.", expected);
-    }
 }
 
 /// <summary>One tiny model (16 sequences × 512 tokens) shared by the tests of a collection.</summary>

@@ -18,8 +18,6 @@ public interface IStepGenerator
     /// <summary>Tokens one conversation may hold (prompt and output together).</summary>
     int ContextSize { get; }
 
-    /// <summary>Whether the backend enforces a GBNF grammar (local models do; remote endpoints in general do not).</summary>
-    bool EnforcesGrammar { get; }
 
     /// <summary>Generates text for a chat-templated prompt under an optional grammar.</summary>
     Task<GeneratedText> GenerateAsync(GenerationCall call, CancellationToken cancellationToken);

@@ -72,7 +72,7 @@ public static class ModelStepPlanner
         }
 
         // Options are never targets (a click on one is a select_option_action on its select): the grammar leaves them out.
-        var shown = fitted.NodeIds.Where(id => !IsOption(pruned.TargetTag(id))).ToHashSet();
+        var shown = fitted.NodeIds.Where(id => ActionMapper.TagName(pruned.TargetTag(id)) != "option").ToHashSet();
         var grammar = StepGrammar.Build(stepNumber, shown, new StepGrammarOptions
         {
             NodeRepeat = settings.NodeRepeat,
@@ -136,10 +136,6 @@ public static class ModelStepPlanner
         var fixedChars = $"{stepNumber}.\nDescription: \nAction: \nNode: \n".Length + longestAction + ((longestId + 1) * Math.Max(1, nodeRepeat));
         return Math.Clamp(maxOutputTokens - fixedChars - 4, 8, 200);
     }
-
-    private static bool IsOption(string? openingTag) =>
-        openingTag is not null && openingTag.StartsWith("<option", StringComparison.Ordinal)
-        && (openingTag.Length == 7 || openingTag[7] is ' ' or '>' or '/');
 
     /// <summary>The fitter named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name.</exception>

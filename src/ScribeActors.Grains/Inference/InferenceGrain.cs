@@ -91,7 +91,7 @@ public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails sil
         var options = request.Options ?? new();
         var settings = new PlanSettings(options.Fitter, options.MaxOutputTokens, options.Temperature, options.TopP, options.Seed, options.NodeRepeat, options.MaxInvalidRetries, request.AllowFinish);
         var plan = new PlanRequest(request.Objective, request.Url, request.Dom, history, settings);
-        var generator = new LoadedModelGenerator(model, enforcesGrammar: model is LlamaModel);
+        var generator = new LoadedModelGenerator(model);
         PlannedStep planned;
         try
         {

@@ -6,7 +6,7 @@ using ScribeActors.Inference;
 namespace ScribeActors.Grains.Inference;
 
 /// <summary>Presents a loaded model (local GGUF or remote endpoint) to the pure <see cref="ModelStepPlanner"/>.</summary>
-public sealed class LoadedModelGenerator(ILoadedModel model, bool enforcesGrammar) : IStepGenerator, ITokenCounter, IChatTemplate
+public sealed class LoadedModelGenerator(ILoadedModel model) : IStepGenerator, ITokenCounter, IChatTemplate
 {
     /// <inheritdoc />
     public string ModelId => model.ModelId;
@@ -19,9 +19,6 @@ public sealed class LoadedModelGenerator(ILoadedModel model, bool enforcesGramma
 
     /// <inheritdoc />
     public int ContextSize => model.ContextSize;
-
-    /// <inheritdoc />
-    public bool EnforcesGrammar => enforcesGrammar;
 
     /// <inheritdoc />
     public string Name => model.TemplateName;

@@ -83,19 +83,7 @@ public sealed class ModelStepSource(ModelRef model, IGrainFactory grains) : ISte
         return step.Description is null
             || !ScribeStep.TryParse(step.Description, out var recorded, out _)
             || recorded.Target is null
-            || string.Equals(TagName(recorded.Target), element.LocalName, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string TagName(string openingTag)
-    {
-        var start = openingTag.IndexOf('<', StringComparison.Ordinal) + 1;
-        var end = start;
-        while (end < openingTag.Length && (char.IsAsciiLetterOrDigit(openingTag[end]) || openingTag[end] is '-' or '_' or ':'))
-        {
-            end++;
-        }
-
-        return openingTag[start..end];
+            || string.Equals(ActionMapper.TagName(recorded.Target), element.LocalName, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <inheritdoc />

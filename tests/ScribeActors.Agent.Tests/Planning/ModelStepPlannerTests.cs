@@ -157,8 +157,6 @@ public sealed class ModelStepPlannerTests
 
         public int ContextSize { get; init; } = 4096;
 
-        public bool EnforcesGrammar => false;
-
         public Task<GeneratedText> GenerateAsync(GenerationCall call, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();

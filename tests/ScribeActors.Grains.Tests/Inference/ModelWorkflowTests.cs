@@ -70,6 +70,13 @@ public sealed class ModelWorkflowTests
     }
 
     [Fact]
+    public void ModelRef_FilePrefix_IsTheOneTheModelHostReads()
+    {
+        // Two layers spell the prefix (Inference does not reference Abstractions); they must agree.
+        Assert.Equal(ModelRef.FilePrefix, ScribeActors.Inference.ModelHost.FilePrefix);
+    }
+
+    [Fact]
     public void Spec_ModelSourceWithBadOptions_IsRejectedNamingTheFields()
     {
         var spec = Spec("tiny") with

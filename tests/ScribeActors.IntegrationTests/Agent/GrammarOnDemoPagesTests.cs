@@ -32,7 +32,7 @@ public sealed class GrammarOnDemoPagesTests(ITestOutputHelper output)
         Assert.True(pages.Count >= 20, $"only {pages.Count} pages observed");
 
         await using var model = await LlamaModel.LoadAsync("tiny", new ModelOptions { Path = TestModels.Stories260K, ContextSize = Context, Sequences = 4, Threads = 2, UnifiedKvCache = false });
-        var generator = new LoadedModelGenerator(model, enforcesGrammar: true);
+        var generator = new LoadedModelGenerator(model);
         var samples = pages.SelectMany(page => Enumerable.Range(0, SeedsPerPage).Select(seed => (page, seed))).ToList();
         var invalid = new List<string>();
         var truncated = 0;
@@ -87,7 +87,7 @@ public sealed class GrammarOnDemoPagesTests(ITestOutputHelper output)
         {
             await world.Client.ResetAsync(world.Seed);
             await using var session = await browsers.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [world.Host], Url = task.StartUrl });
-            var observing = new ObservingBrowser(session, observation => pages.Add(new ObservedPage(task.Objective, observation, DomIndex.Parse(observation.Dom))));
+            var observing = new ObservingBrowser(session, observed: (_, observation) => pages.Add(new ObservedPage(task.Objective, observation, DomIndex.Parse(observation.Dom))));
             await WorkflowRecorder.RecordAsync(observing, task.Objective, task.StartUrl, task.Script, "test:grammar");
         }
 
@@ -95,18 +95,4 @@ public sealed class GrammarOnDemoPagesTests(ITestOutputHelper output)
     }
 
     private sealed record ObservedPage(string Objective, Observation Observation, DomIndex Dom);
-
-    private sealed class ObservingBrowser(IBrowserSession session, Action<Observation> observed) : IRecordingBrowser
-    {
-        public async Task<Observation> ObserveAsync(CancellationToken cancellationToken)
-        {
-            var observation = await session.ObserveAsync(false, cancellationToken);
-            observed(observation);
-            return observation;
-        }
-
-        public Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken) => session.ResolveNodeAsync(selector, cancellationToken);
-
-        public Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken) => session.ExecuteAsync(action, cancellationToken);
-    }
 }
