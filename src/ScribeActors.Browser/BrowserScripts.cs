@@ -11,6 +11,9 @@ internal static class BrowserScripts
     /// <summary>Describes an action's target element (locator evaluate-all; argument: observation id).</summary>
     public static string Probe { get; } = Load("probe.js");
 
+    /// <summary>Reads the frame's origin and local storage (<c>{ origin, items: [[name, value], ...] | null }</c>).</summary>
+    public static string LocalStorage { get; } = Load("local-storage.js");
+
     /// <summary>Init script that keeps a session on one page (target=_blank and window.open load in the top frame).</summary>
     public static string SinglePage { get; } = Load("single-page.js");
 

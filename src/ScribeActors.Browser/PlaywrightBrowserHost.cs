@@ -56,16 +56,18 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
     {
         ArgumentNullException.ThrowIfNull(options);
         var allowList = new HostAllowList(options.AllowedHosts);
-        if (options.StorageStateJson is { } state)
+        StorageStateSnapshot storage;
+        try
         {
-            try
-            {
-                using var _ = JsonDocument.Parse(state);
-            }
-            catch (JsonException ex)
-            {
-                throw new ArgumentException($"StorageStateJson is not valid JSON ({ex.Message}); pass the text a checkpoint returned.", nameof(options), ex);
-            }
+            storage = StorageStateSnapshot.Parse(options.StorageStateJson);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"StorageStateJson is not valid JSON ({ex.Message}); pass the text a checkpoint returned.", nameof(options), ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ArgumentException($"StorageStateJson is not a Playwright storage state ({ex.Message}); pass the text a checkpoint returned.", nameof(options), ex);
         }
 
         if (options.Url is { } url)
@@ -102,7 +104,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
         PlaywrightBrowserSession? session = null;
         try
         {
-            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, _logger);
+            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, _logger);
             LogSessionOpened(_logger, allowList.Describe(), options.StorageStateJson is not null);
             if (options.Url is { } startUrl)
             {

@@ -20,14 +20,18 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     private readonly float _actionTimeoutMs;
     private readonly float _navigationTimeoutMs;
 
+    private readonly StorageStateSnapshot _storage;
+    private readonly HashSet<string> _loadedOrigins = new(StringComparer.Ordinal);
+    private string? _lastPageOrigin;
     private long _latestObservationId;
     private int _nodeCount;
     private FrameSpan[] _frames = [];
     private string? _blockedUrl;
     private bool _disposed;
 
-    private PlaywrightBrowserSession(IBrowserContext context, IPage page, HostAllowList allowList, BrowserOptions options, ILogger logger)
+    private PlaywrightBrowserSession(IBrowserContext context, IPage page, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, ILogger logger)
     {
+        _storage = storage;
         _context = context;
         _page = page;
         _allowList = allowList;
@@ -40,13 +44,13 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     public string Url => _page.Url;
 
     /// <summary>Sets up the context (timeouts, single-page script, allow-list router) and opens its page.</summary>
-    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, ILogger logger)
+    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, ILogger logger)
     {
         context.SetDefaultTimeout((float)options.ActionTimeout.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)options.NavigationTimeout.TotalMilliseconds);
         await context.AddInitScriptAsync(BrowserScripts.SinglePage);
         var page = await context.NewPageAsync();
-        var session = new PlaywrightBrowserSession(context, page, allowList, options, logger);
+        var session = new PlaywrightBrowserSession(context, page, allowList, options, storage, logger);
 
         // Only URLs that may be off the allow-list are routed (the filter runs in the driver); the handler then
         // blocks main-frame navigations to hosts that are not allowed and lets everything else through.
@@ -55,6 +59,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
 
         // Dialogs would block the page until dismissed; the agent cannot see them, so they are accepted.
         page.Dialog += OnDialog;
+        page.FrameNavigated += session.OnFrameNavigated;
         return session;
     }
 
@@ -220,12 +225,99 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var state = await _context.StorageStateAsync();
-            return new BrowserCheckpoint(_page.Url, state);
+            var url = _page.Url;
+            var pageOrigin = StorageStateSnapshot.OriginOf(url);
+            var elsewhere = OriginsToVisit(pageOrigin);
+            var cookies = _context.CookiesAsync();
+            var storage = pageOrigin is null ? Task.FromResult<(string, List<KeyValuePair<string, string>>)?>(null) : ReadPageStorageAsync(cancellationToken);
+            if (elsewhere.Count > 0)
+            {
+                // Another origin had a page or frame open since the last checkpoint (a sign-in on an identity provider, a
+                // widget): Playwright reads first-party storage of every origin it has seen, visiting those not open.
+                _storage.Merge(await _context.StorageStateAsync(), elsewhere);
+            }
+
+            await Task.WhenAll(cookies, storage);
+            if (storage.Result is var (origin, items))
+            {
+                _storage.SetLocalStorage(origin, items);
+            }
+
+            _lastPageOrigin = pageOrigin;
+            return new BrowserCheckpoint(url, _storage.ToJson(cookies.Result));
         }
         catch (PlaywrightException ex) when (PlaywrightErrors.IsClosed(ex))
         {
             throw Unavailable(ex);
+        }
+    }
+
+    /// <summary>Origins other than the page's own whose local storage may have changed since the last checkpoint: the
+    /// page's origin then, and the origin of every document loaded since or open now in a frame.</summary>
+    private HashSet<string> OriginsToVisit(string? pageOrigin)
+    {
+        var origins = new HashSet<string>(StringComparer.Ordinal);
+        lock (_loadedOrigins)
+        {
+            origins.UnionWith(_loadedOrigins);
+            _loadedOrigins.Clear();
+        }
+
+        if (_lastPageOrigin is not null)
+        {
+            origins.Add(_lastPageOrigin);
+        }
+
+        foreach (var frame in _page.Frames)
+        {
+            if (StorageStateSnapshot.OriginOf(frame.Url) is { } origin)
+            {
+                origins.Add(origin);
+            }
+        }
+
+        if (pageOrigin is not null)
+        {
+            origins.Remove(pageOrigin);
+        }
+
+        return origins;
+    }
+
+    /// <summary>Reads the main frame's origin and local storage in the page. A navigation that replaces the document
+    /// meanwhile leaves the origin at its previous reading (the next checkpoint reads it).</summary>
+    private async Task<(string Origin, List<KeyValuePair<string, string>> Items)?> ReadPageStorageAsync(CancellationToken cancellationToken)
+    {
+        JsonElement reading;
+        try
+        {
+            reading = await Bounded(_page.EvaluateAsync<JsonElement>(BrowserScripts.LocalStorage), _options.ActionTimeout, $"Reading local storage of {_page.Url}", cancellationToken);
+        }
+        catch (PlaywrightException ex) when (PlaywrightErrors.IsNavigationRace(ex))
+        {
+            return null;
+        }
+
+        var origin = reading.GetProperty("origin").GetString();
+        if (StorageStateSnapshot.OriginOf(origin) is null || reading.GetProperty("items").ValueKind != JsonValueKind.Array)
+        {
+            return null; // an opaque origin, or storage the page may not read
+        }
+
+        var items = reading.GetProperty("items").EnumerateArray()
+            .Select(i => new KeyValuePair<string, string>(i[0].GetString() ?? "", i[1].GetString() ?? ""))
+            .ToList();
+        return (origin!, items);
+    }
+
+    private void OnFrameNavigated(object? sender, IFrame frame)
+    {
+        if (StorageStateSnapshot.OriginOf(frame.Url) is { } origin)
+        {
+            lock (_loadedOrigins)
+            {
+                _loadedOrigins.Add(origin);
+            }
         }
     }
 
@@ -238,6 +330,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
 
         _disposed = true;
         _context.Page -= OnExtraPage;
+        _page.FrameNavigated -= OnFrameNavigated;
         try
         {
             await _context.CloseAsync();
@@ -496,9 +589,10 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             return new Failure(ActionFailureKind.UnknownNode, $"Node {node} is not in observation {_latestObservationId} (its ids are 0..{_nodeCount - 1}).");
         }
 
-        var locator = NodeLocator(node);
+        // The probe runs in the page's main world on the element list the capture left there: one evaluation, no
+        // selector and no Playwright injected script (a locator evaluation cost about ten times as much).
         var probe = await Bounded(
-            locator.EvaluateAllAsync<JsonElement>(BrowserScripts.Probe, _latestObservationId),
+            _page.EvaluateAsync<JsonElement>(BrowserScripts.Probe, new { observation = _latestObservationId, node }),
             _options.ActionTimeout,
             $"Finding node {node}",
             CancellationToken.None);
@@ -508,6 +602,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             return new Failure(ActionFailureKind.ElementDetached, $"Node {node} of observation {_latestObservationId} is no longer in the page (now {_page.Url}); observe again.");
         }
 
+        var locator = NodeLocator(node);
         var tag = probe.GetProperty("tag").GetString();
         var visible = probe.GetProperty("visible").GetBoolean();
         var disabled = probe.GetProperty("disabled").GetBoolean();

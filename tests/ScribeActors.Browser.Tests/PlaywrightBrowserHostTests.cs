@@ -49,6 +49,7 @@ public sealed class PlaywrightBrowserHostTests
         { "blank host", new BrowserSessionOptions { AllowedHosts = ["127.0.0.1", " "] }, "AllowedHosts[1] is empty" },
         { "url as host", new BrowserSessionOptions { AllowedHosts = ["http://127.0.0.1:5000/"] }, "looks like a URL" },
         { "state not json", new BrowserSessionOptions { AllowedHosts = ["127.0.0.1"], StorageStateJson = "{cookies" }, "StorageStateJson is not valid JSON" },
+        { "state of another shape", new BrowserSessionOptions { AllowedHosts = ["127.0.0.1"], StorageStateJson = "{\"origins\":[{\"origin\":5,\"localStorage\":[]}]}" }, "StorageStateJson is not a Playwright storage state" },
         { "relative url", new BrowserSessionOptions { AllowedHosts = ["127.0.0.1"], Url = "/account" }, "'/account' is not an absolute URL" },
         { "foreign url", new BrowserSessionOptions { AllowedHosts = ["127.0.0.1:5000"], Url = "http://example.com/" }, "host 'example.com' is not in AllowedHosts (127.0.0.1:5000)" },
     };

@@ -155,6 +155,9 @@
     }
   }
 
+  // Kept for the action probe: node id N is elements[count - 1 - N] (replaced by the next capture).
+  document.__scribeNodes = elements;
+
   return {
     dom: parts.join(''),
     count,

@@ -1,13 +1,22 @@
-// ScribeActors action probe: describes the target element (the first of the locator's matches) in one round trip, so
-// an action can fail fast with the right kind instead of waiting out Playwright's actionability timeout.
-// Argument: the latest observation id; marks from any other observation (a document restored from history, say) count
-// as detached.
-(elements, observationId) => {
-  if (elements.length === 0) {
+// ScribeActors action probe: describes the target element in one main-world evaluation, so an action can fail fast with
+// the right kind instead of waiting out Playwright's actionability timeout.
+//
+// Argument: { observation, node }. The element is taken from the list the capture of that observation left on the top
+// document (document.__scribeNodes, in capture order: node id N is entry count - 1 - N), so no selector is run, shadow
+// roots and same-origin iframes need no special path, and nothing is injected into the page. A top document that is
+// not the observed one (a navigation, or a document restored from history), or an element that has left its document,
+// counts as stale; the caller reports it as detached.
+({ observation, node }) => {
+  const nodes = document.__scribeNodes;
+  if (document.__scribeObservation !== observation || !Array.isArray(nodes)) {
+    return { state: 'stale' };
+  }
+  const index = nodes.length - 1 - node;
+  const el = index >= 0 && index < nodes.length ? nodes[index] : null;
+  if (el === null) {
     return { state: 'missing' };
   }
-  const el = elements[0];
-  if (el.ownerDocument.__scribeObservation !== observationId) {
+  if (!el.isConnected || el.ownerDocument.__scribeObservation !== observation) {
     return { state: 'stale' };
   }
   const FILL_TYPES = new Set(['', 'text', 'email', 'number', 'password', 'search', 'tel', 'url', 'color', 'date',

@@ -69,6 +69,18 @@ public sealed class TestSite : IAsyncDisposable
                 "<button id=\"open\" type=\"button\" onclick=\"window.open('/form.html')\">Open window</button>");
         });
 
+        // Local storage of whichever origin serves the page: /storage?set=k&value=v writes, /storage?get=k shows,
+        // /storage?clear=1 empties it.
+        app.MapGet("/storage", (HttpRequest request) => Html("Storage",
+            $"<p id=\"value\"></p><script>const q = new URLSearchParams(location.search);" +
+            "if (q.has('clear')) localStorage.clear();" +
+            "if (q.has('set')) localStorage.setItem(q.get('set'), q.get('value') ?? '');" +
+            "document.getElementById('value').textContent = q.has('get') ? 'Stored: ' + (localStorage.getItem(q.get('get')) ?? 'none') : 'Saved';</script>"));
+
+        // A page of this origin embedding a widget from the foreign host name (another origin) that writes its own storage.
+        app.MapGet("/widget-host", (HttpRequest request) => Html("Widget host",
+            $"<p>host page</p><iframe id=\"widget\" src=\"http://localhost:{request.Host.Port}/storage?set=widget&value=on\"></iframe>"));
+
         app.MapGet("/redirect-away", (HttpRequest request) => Results.Redirect($"http://localhost:{request.Host.Port}/basic.html"));
 
         app.MapGet("/never", async (CancellationToken cancellationToken) =>
