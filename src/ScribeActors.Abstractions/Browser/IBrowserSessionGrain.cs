@@ -23,6 +23,13 @@ public interface IBrowserSessionGrain : IGrainWithStringKey
     [Alias("Execute"), ResponseTimeout("00:02:00")]
     Task<ActionResult> ExecuteAsync(ExecuteActionRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Performs an action as <see cref="ExecuteAsync"/> does, then observes the page it left while the checkpoint
+    /// is being written, so the caller needs no separate <see cref="ObserveAsync"/> for its next step. The result is
+    /// returned only once the checkpoint (and with it the action's recorded result) is durable. A re-delivered action
+    /// returns its recorded result and a fresh observation.</summary>
+    [Alias("ExecuteAndObserve"), ResponseTimeout("00:02:00")]
+    Task<ExecuteAndObserveResult> ExecuteAndObserveAsync(ExecuteActionRequest request, bool includeScreenshot = false, CancellationToken cancellationToken = default);
+
     /// <summary>Returns the recorded result of the action with <paramref name="actionId"/>, or <see langword="null"/> when
     /// this session never completed it.</summary>
     [Alias("GetActionResult")]

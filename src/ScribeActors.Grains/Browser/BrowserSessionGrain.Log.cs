@@ -15,4 +15,7 @@ public sealed partial class BrowserSessionGrain
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Browser session {SessionId} failed to close its browser context")]
     private partial void LogDisposeFailed(string sessionId, Exception exception);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Browser session {SessionId} could not observe the page after an action ({Reason}); the workflow observes on its own")]
+    private partial void LogObserveAfterActionFailed(string sessionId, string reason);
 }

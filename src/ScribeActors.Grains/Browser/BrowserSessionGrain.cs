@@ -20,6 +20,9 @@ public sealed partial class BrowserSessionGrain(
 {
     private IBrowserSession? _session;
 
+    // The checkpoint as last written (or read at activation): what a rebuild would start from.
+    private (string? Url, string? StorageStateJson) _written;
+
     async Task<ActionResult> IBrowserSessionGrain.OpenAsync(OpenSessionRequest request, CancellationToken cancellationToken)
     {
         await DisposeSessionAsync();
@@ -38,7 +41,7 @@ public sealed partial class BrowserSessionGrain(
         }
 
         var result = await _session.ExecuteAsync(BrowserAction.Goto(request.StartUrl), cancellationToken);
-        await CheckpointAsync(cancellationToken);
+        await CheckpointAsync(forceWrite: true, cancellationToken);
         LogOpened(this.GetPrimaryKeyString(), request.StartUrl, result.Succeeded);
         return result;
     }
@@ -60,12 +63,19 @@ public sealed partial class BrowserSessionGrain(
         return observation with { SessionEpoch = state.State.Epoch };
     }
 
-    async Task<ActionResult> IBrowserSessionGrain.ExecuteAsync(ExecuteActionRequest request, CancellationToken cancellationToken)
+    async Task<ActionResult> IBrowserSessionGrain.ExecuteAsync(ExecuteActionRequest request, CancellationToken cancellationToken) =>
+        (await ExecuteCoreAsync(request, observe: false, includeScreenshot: false, cancellationToken)).Result;
+
+    Task<ExecuteAndObserveResult> IBrowserSessionGrain.ExecuteAndObserveAsync(ExecuteActionRequest request, bool includeScreenshot, CancellationToken cancellationToken) =>
+        ExecuteCoreAsync(request, observe: true, includeScreenshot, cancellationToken);
+
+    private async Task<ExecuteAndObserveResult> ExecuteCoreAsync(ExecuteActionRequest request, bool observe, bool includeScreenshot, CancellationToken cancellationToken)
     {
         // Re-delivery of an action this session already performed returns the recorded outcome instead of acting twice.
         if (state.State.FindResult(request.ActionId) is { } known)
         {
-            return known with { Deduplicated = true };
+            var current = observe && _session is { } live ? await TryObserveAsync(live, includeScreenshot, cancellationToken) : null;
+            return new ExecuteAndObserveResult { Result = known with { Deduplicated = true }, Observation = current };
         }
 
         IBrowserSession session;
@@ -75,7 +85,7 @@ public sealed partial class BrowserSessionGrain(
         }
         catch (BrowserUnavailableException e)
         {
-            return ActionResult.Fail(ActionFailureKind.BrowserUnavailable, e.Message);
+            return new ExecuteAndObserveResult { Result = ActionResult.Fail(ActionFailureKind.BrowserUnavailable, e.Message) };
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -84,14 +94,38 @@ public sealed partial class BrowserSessionGrain(
         {
             // Never retried here (the action may have happened); the next call rebuilds the context from the checkpoint.
             await DisposeSessionAsync();
-            return result;
+            return new ExecuteAndObserveResult { Result = result };
         }
 
         state.State.ActionCount++;
         state.State.Remember(request.ActionId, result);
-        await CheckpointAsync(cancellationToken);
+
+        // The checkpoint (cookies, local storage, URL and this result) and the next observation are independent reads
+        // of the settled page, so they run together and the storage write overlaps the DOM capture. The result leaves
+        // this grain only after the checkpoint is durable. The result of a non-idempotent action is always written, so
+        // recovery knows it happened; an idempotent one (type, select, scroll, goto) that left cookies, storage and URL
+        // as they were needs no write: recovery takes such an action again, which leaves the page as taking it once.
+        var checkpoint = CheckpointAsync(forceWrite: !request.Action.IsIdempotent, cancellationToken);
+        var next = observe ? TryObserveAsync(session, includeScreenshot, cancellationToken) : Task.FromResult<Observation?>(null);
+        await Task.WhenAll(checkpoint, next);
         LogExecuted(this.GetPrimaryKeyString(), request.Action.ToString(), result.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return result;
+        return new ExecuteAndObserveResult { Result = result, Observation = next.Result };
+    }
+
+    /// <summary>Observes after an action; a failure only costs the caller a separate <see cref="IBrowserSessionGrain.ObserveAsync"/>
+    /// (which rebuilds a lost context), so it never hides the action's result.</summary>
+    private async Task<Observation?> TryObserveAsync(IBrowserSession session, bool includeScreenshot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var observation = await session.ObserveAsync(includeScreenshot, cancellationToken);
+            return observation with { SessionEpoch = state.State.Epoch };
+        }
+        catch (Exception e) when (e is BrowserUnavailableException or TimeoutException or InvalidOperationException)
+        {
+            LogObserveAfterActionFailed(this.GetPrimaryKeyString(), e.Message);
+            return null;
+        }
     }
 
     Task<ActionResult?> IBrowserSessionGrain.GetActionResultAsync(string actionId) =>
@@ -111,7 +145,15 @@ public sealed partial class BrowserSessionGrain(
         await DisposeSessionAsync();
         await state.ClearStateAsync();
         state.State = new BrowserSessionState();
+        _written = default;
         this.DeactivateOnIdle();
+    }
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _written = (state.State.Url, state.State.StorageStateJson);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -143,12 +185,14 @@ public sealed partial class BrowserSessionGrain(
             },
             cancellationToken);
         state.State.Epoch++;
-        await state.WriteStateAsync(cancellationToken);
+        await WriteStateAsync(cancellationToken);
         LogRebuilt(this.GetPrimaryKeyString(), state.State.Url, state.State.Epoch);
         return _session;
     }
 
-    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the live context's checkpoint and makes it durable. Unless <paramref name="forceWrite"/>, a checkpoint
+    /// equal to the one last written is not written again.</summary>
+    private async Task CheckpointAsync(bool forceWrite, CancellationToken cancellationToken)
     {
         if (_session is null)
         {
@@ -158,7 +202,18 @@ public sealed partial class BrowserSessionGrain(
         var checkpoint = await _session.CheckpointAsync(cancellationToken);
         state.State.Url = checkpoint.Url;
         state.State.StorageStateJson = checkpoint.StorageStateJson;
+        if (!forceWrite && _written == (checkpoint.Url, checkpoint.StorageStateJson))
+        {
+            return;
+        }
+
+        await WriteStateAsync(cancellationToken);
+    }
+
+    private async Task WriteStateAsync(CancellationToken cancellationToken)
+    {
         await state.WriteStateAsync(cancellationToken);
+        _written = (state.State.Url, state.State.StorageStateJson);
     }
 
     private async Task DisposeSessionAsync()

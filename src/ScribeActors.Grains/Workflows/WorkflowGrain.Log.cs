@@ -31,4 +31,7 @@ public sealed partial class WorkflowGrain
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} could not close its browser session")]
     private partial void LogCloseFailed(string workflowId, Exception exception);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} could not store the observation of step {Index}; the step is recorded without it")]
+    private partial void LogArtifactsLost(string workflowId, int index, Exception exception);
 }

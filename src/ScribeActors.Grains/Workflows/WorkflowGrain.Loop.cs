@@ -18,6 +18,7 @@ public sealed partial class WorkflowGrain
 
         _loopCancellation?.Dispose();
         _loopCancellation = new CancellationTokenSource();
+        _nextObservation = null; // taken before a pause, a restart or a lost loop: observe afresh
         _loop = RunLoopAsync(resumed, _loopCancellation.Token);
     }
 
@@ -61,6 +62,7 @@ public sealed partial class WorkflowGrain
             }
             catch (Exception e)
             {
+                _nextObservation = null;
                 infrastructureErrors++;
                 LogLoopError(Id, infrastructureErrors, e);
                 if (infrastructureErrors >= _options.MaxInfrastructureErrors)
@@ -71,6 +73,13 @@ public sealed partial class WorkflowGrain
 
                 await DelayAsync(infrastructureErrors, cancellationToken);
             }
+        }
+
+        // The loop stopped on a status change (a pause that came while the browser acted): the last outcome, durable
+        // so far only in the session's record, goes into the workflow's state too.
+        if (_outcomeUnsaved && !cancellationToken.IsCancellationRequested)
+        {
+            await PersistAsync();
         }
     }
 
@@ -84,7 +93,12 @@ public sealed partial class WorkflowGrain
 
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        var observation = await Session.ObserveAsync(_options.CaptureScreenshots, cancellationToken);
+
+        // The previous action usually brought the page it left (taken while the session wrote its checkpoint); its
+        // capture time is part of that step's ExecuteMs. Otherwise (first step, after a retry, a pause or a restart)
+        // the page is observed now.
+        var observation = _nextObservation ?? await Session.ObserveAsync(_options.CaptureScreenshots, cancellationToken);
+        _nextObservation = null;
         var observeMs = clock.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
         if (S.Status != WorkflowStatus.Running)
@@ -114,9 +128,23 @@ public sealed partial class WorkflowGrain
             return;
         }
 
-        var (observationRef, screenshotRef, upload) = StoreArtifacts(observation, cancellationToken);
+        var (observationRef, screenshotRef, startUpload) = PrepareArtifacts(observation, cancellationToken);
         clock.Restart();
-        var decision = await Source.DecideAsync(new StepContext(S.Spec, S.Cursor, observation, dom, S.Steps), cancellationToken);
+        var deciding = Source.DecideAsync(new StepContext(S.Spec, S.Cursor, observation, dom, S.Steps), cancellationToken);
+        Task? upload = null;
+        if (!deciding.IsCompleted)
+        {
+            // A source that takes its time (a model) hides the upload, and should not keep the last outcome from
+            // watchers meanwhile. A source that decided at once (replay) saves that outcome with this step's intent, in
+            // one write, and uploads while the browser acts.
+            upload = startUpload();
+            if (_outcomeUnsaved)
+            {
+                await PersistAsync();
+            }
+        }
+
+        var decision = await deciding;
         var decideMs = clock.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
         if (S.Status != WorkflowStatus.Running)
@@ -144,43 +172,38 @@ public sealed partial class WorkflowGrain
         switch (decision.Kind)
         {
             case StepDecisionKind.Finish:
-                await upload;
-                await FinishAsync(step, decision, observation);
+                await FinishAsync(await WithStoredArtifactsAsync(step, upload ?? startUpload()), decision, observation);
                 return;
 
             case StepDecisionKind.Fail:
-                await upload;
-                await DecisionFailedAsync(step, decision, observation, cancellationToken);
+                await DecisionFailedAsync(await WithStoredArtifactsAsync(step, upload ?? startUpload()), decision, observation, cancellationToken);
                 return;
         }
 
-        await ActAsync(step with { Action = decision.Action }, decision.NextCursor, upload, cancellationToken);
+        await ActAsync(step with { Action = decision.Action }, decision.NextCursor, upload, startUpload, cancellationToken);
     }
 
     /// <summary>
-    /// Starts storing the observation's DOM (and screenshot) as content-addressed blobs. The references are known from
-    /// the hashes at once, so the upload runs while the step is decided and the intent is written; it is awaited
-    /// before the browser acts, so a durable intent never points at a missing artefact.
+    /// Names the observation's DOM (and screenshot) as content-addressed blobs and returns how to store them. The
+    /// references are known from the hashes at once; the upload runs off the step's critical path (while a slow source
+    /// decides, or while the browser acts, never competing with the intent write). A step record names the artefacts
+    /// only once they are stored, so nothing durable ever points at a missing one.
     /// </summary>
-    private (string? ObservationRef, string? ScreenshotRef, Task Upload) StoreArtifacts(Observation observation, CancellationToken cancellationToken)
+    private (string? ObservationRef, string? ScreenshotRef, Func<Task> StartUpload) PrepareArtifacts(Observation observation, CancellationToken cancellationToken)
     {
+        byte[]? dom = null;
         string? observationRef = null;
-        var upload = Task.CompletedTask;
         if (_options.StoreObservations)
         {
-            var content = Encoding.UTF8.GetBytes(observation.Dom);
-            observationRef = ArtifactReference.For("dom", content);
-            upload = artifacts.PutAsync("dom", content, cancellationToken);
+            dom = Encoding.UTF8.GetBytes(observation.Dom);
+            observationRef = ArtifactReference.For("dom", dom);
         }
 
-        string? screenshotRef = null;
-        if (observation.Screenshot is { Length: > 0 } png)
-        {
-            screenshotRef = ArtifactReference.For("png", png);
-            upload = Task.WhenAll(upload, artifacts.PutAsync("png", png, cancellationToken));
-        }
-
-        return (observationRef, screenshotRef, upload);
+        var png = observation.Screenshot is { Length: > 0 } screenshot ? screenshot : null;
+        var screenshotRef = png is null ? null : ArtifactReference.For("png", png);
+        return (observationRef, screenshotRef, () => Task.WhenAll(
+            dom is null ? Task.CompletedTask : artifacts.PutAsync("dom", dom, cancellationToken),
+            png is null ? Task.CompletedTask : artifacts.PutAsync("png", png, cancellationToken)));
     }
 
     private async Task FinishAsync(StepRecord step, StepDecision decision, Observation observation)
@@ -207,26 +230,44 @@ public sealed partial class WorkflowGrain
         }
 
         LogRetry(Id, S.Attempts, decision.Error);
+        if (_outcomeUnsaved)
+        {
+            await PersistAsync();
+        }
+
         await DelayAsync(S.Attempts, cancellationToken);
     }
 
-    private async Task ActAsync(StepRecord step, int nextCursor, Task upload, CancellationToken cancellationToken)
+    private async Task ActAsync(StepRecord step, int nextCursor, Task? upload, Func<Task> startUpload, CancellationToken cancellationToken)
     {
         step = step with { Phase = StepPhase.Acting, ActionId = $"{Id}/{step.Index}" };
+        var stored = step;
+        if (upload is not { IsCompletedSuccessfully: true })
+        {
+            // Not stored yet: the intent goes out without the references, which the outcome record carries.
+            step = step with { ObservationRef = null, ScreenshotRef = null };
+        }
+
         S.Steps.Add(step);
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(upload, PersistAsync()); // the intent (and the DOM it refers to) is durable before the browser acts
+        await PersistAsync(); // the intent is durable before the browser acts
         var persistMs = clock.Elapsed.TotalMilliseconds;
+        upload ??= startUpload();
 
         clock.Restart();
-        var result = await Session.ExecuteAsync(new ExecuteActionRequest { ActionId = step.ActionId!, Action = step.Action! }, cancellationToken);
+        var response = await Session.ExecuteAndObserveAsync(
+            new ExecuteActionRequest { ActionId = step.ActionId!, Action = step.Action! }, _options.CaptureScreenshots, cancellationToken);
+        var result = response.Result;
 
         // A loop cancelled while the browser acted belongs to an activation that is going away (or a cancelled
         // workflow): it must not write. The next activation resolves the step from the durable intent.
         cancellationToken.ThrowIfCancellationRequested();
+        stored = await WithStoredArtifactsAsync(stored, upload);
         step = step with
         {
             Phase = StepPhase.Done,
+            ObservationRef = stored.ObservationRef,
+            ScreenshotRef = stored.ScreenshotRef,
             Outcome = result,
             UrlAfter = result.UrlAfter,
             FinishedAt = time.GetUtcNow(),
@@ -235,7 +276,24 @@ public sealed partial class WorkflowGrain
         };
         S.Steps[step.Index] = step;
         LogStep(Id, step.Index, step.Action!.ToString(), result.ToString());
+        _nextObservation = response.Observation;
         await RecordOutcomeAsync(step, result, nextCursor);
+    }
+
+    /// <summary>The step once its artefacts are stored; without their references when storing failed (the step is still
+    /// recorded: a lost artefact must not cost the workflow a step, least of all one that was performed).</summary>
+    private async Task<StepRecord> WithStoredArtifactsAsync(StepRecord step, Task upload)
+    {
+        try
+        {
+            await upload;
+            return step;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogArtifactsLost(Id, step.Index, e);
+            return step with { ObservationRef = null, ScreenshotRef = null };
+        }
     }
 
     private async Task RecordOutcomeAsync(StepRecord step, ActionResult result, int nextCursor)
@@ -255,11 +313,21 @@ public sealed partial class WorkflowGrain
 
             S.Cursor = nextCursor;
             S.Attempts = 0;
+            if (_nextObservation is not null)
+            {
+                // Recovery does not need this write: the session wrote the result of a non-idempotent action durably
+                // before returning it, and an idempotent action is simply taken again. So the outcome goes out with
+                // the next write, usually the next step's intent a few milliseconds from now: one write per step.
+                _outcomeUnsaved = true;
+                return;
+            }
+
             await PersistAsync();
             return;
         }
 
         S.Attempts++;
+        _nextObservation = null; // the retry waits first, and then looks at the page afresh
 
         // A model step that fails is a recorded step like any other: the model sees the page again and decides anew.
         var modelStep = step.Inference is not null;

@@ -33,6 +33,8 @@ public sealed partial class WorkflowGrain(
     private CancellationTokenSource? _loopCancellation;
     private Task? _loop;
     private IStepSource? _source;
+    private Observation? _nextObservation;
+    private bool _outcomeUnsaved;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -221,6 +223,7 @@ public sealed partial class WorkflowGrain(
 
     private async Task PersistAsync(bool statusChanged = false)
     {
+        _outcomeUnsaved = false;
         S.Version++;
         S.UpdatedAt = time.GetUtcNow();
         await state.WriteStateAsync();

@@ -10,16 +10,19 @@ namespace ScribeActors.Grains.Tests.Fakes;
 /// <summary>An in-process cluster with memory storage and the fake web as every silo's browser host.</summary>
 public sealed class FakeCluster : IAsyncDisposable
 {
-    private FakeCluster(InProcessTestCluster cluster, FakeWeb web)
+    private FakeCluster(InProcessTestCluster cluster, FakeWeb web, FakeArtifacts artifacts)
     {
         Cluster = cluster;
         Web = web;
+        Artifacts = artifacts;
         Client = new ScribeClient(cluster.Client);
     }
 
     public InProcessTestCluster Cluster { get; }
 
     public FakeWeb Web { get; }
+
+    public FakeArtifacts Artifacts { get; }
 
     public ScribeClient Client { get; }
 
@@ -39,6 +42,7 @@ public sealed class FakeCluster : IAsyncDisposable
         }
 
         var web = new FakeWeb();
+        var artifacts = new FakeArtifacts();
         var builder = new InProcessTestClusterBuilder((short)rolesOfSilo.Length);
         builder.ConfigureSiloHost((_, host) =>
         {
@@ -60,11 +64,12 @@ public sealed class FakeCluster : IAsyncDisposable
             silo.AddMemoryGrainStorage(StorageNames.State);
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-            silo.AddScribeGrains(rolesOfSilo[index]).UseInMemoryArtifacts();
+            silo.AddScribeGrains(rolesOfSilo[index]);
+            silo.Services.AddSingleton<Storage.IArtifactStore>(artifacts);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new FakeCluster(cluster, web);
+        return new FakeCluster(cluster, web, artifacts);
     }
 
     public async Task<Abstractions.WorkflowSnapshot> WaitAsync(string id, TimeSpan? timeout = null)

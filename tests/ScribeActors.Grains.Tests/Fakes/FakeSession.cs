@@ -13,6 +13,9 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts)
 
     public bool Disposed { get; private set; }
 
+    /// <summary>How many times the page was captured.</summary>
+    public int Observations => (int)Interlocked.Read(ref _observations);
+
     public Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default)
     {
         var dom = Path switch
@@ -22,7 +25,7 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts)
             "/done" => $"<html node=\"2\"><body node=\"1\"><p node=\"0\">Submitted {string.Join(",", web.Submissions)}</p></body></html>",
             _ => "<html node=\"1\"><body node=\"0\"></body></html>",
         };
-        return Task.FromResult(new Observation { ObservationId = ++_observations, Url = Url, Title = Path, Dom = dom, NodeCount = dom.Split("node=").Length - 1, CapturedAt = DateTimeOffset.UtcNow });
+        return Task.FromResult(new Observation { ObservationId = Interlocked.Increment(ref _observations), Url = Url, Title = Path, Dom = dom, NodeCount = dom.Split("node=").Length - 1, CapturedAt = DateTimeOffset.UtcNow });
     }
 
     public async Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default)

@@ -26,6 +26,59 @@ public sealed class WorkflowGrainTests
     }
 
     [Fact]
+    public async Task Replay_EachActedStep_CostsOneCaptureAndOneStateWrite()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        var final = await h.WaitAsync(started.Id);
+
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+
+        // Writes: the start, the opened session, one per acted step (its intent carries the previous step's outcome,
+        // which the session recorded durably before returning it), and the finish.
+        Assert.Equal(1 + 1 + 3 + 1, final.Version);
+
+        // Captures: the first step observes; every later page comes back with the action that led to it.
+        Assert.Equal(4, h.Web.Sessions.Single().Observations);
+    }
+
+    [Fact]
+    public async Task PauseAsync_WhileActing_TheOutcomeIsDurableWhenTheLoopStops()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var gate = new TaskCompletionSource();
+        h.Web.BeforeType = ct => gate.Task.WaitAsync(ct);
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+        await h.Client.PauseAsync(started.Id);
+        gate.SetResult();
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps[1].Phase == StepPhase.Done, "the type action finished");
+
+        // A fresh activation reads only what was written.
+        var workflow = h.Grains.GetGrain<IWorkflowGrain>(started.Id);
+        await h.EventuallyAsync(async () =>
+        {
+            await h.Cluster.DeactivateAsync(workflow);
+            var stored = await h.Client.GetAsync(started.Id);
+            return stored.Steps.Length == 2 && stored.Steps[1] is { Phase: StepPhase.Done, Outcome.Succeeded: true };
+        }, "the outcome of the step in flight was written when the loop stopped");
+        Assert.Equal(WorkflowStatus.Paused, (await h.Client.GetAsync(started.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Replay_ArtefactStorageDown_StepsAreRecordedWithoutObservationReferences()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        h.Artifacts.FailPuts = true;
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        var final = await h.WaitAsync(started.Id);
+
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.All(final.Steps, s => Assert.Null(s.ObservationRef));
+    }
+
+    [Fact]
     public async Task StartAsync_SameIdSameSpec_ReturnsExistingWorkflow()
     {
         await using var h = await FakeCluster.StartAsync();
