@@ -40,6 +40,8 @@ internal static class OverheadBenchmark
         var overhead = new List<double>();
         double bareTotal = 0, scribeTotal = 0;
         var phases = new List<(double Observe, double Decide, double Execute)>();
+        var persistByStep = Enumerable.Range(0, actionSteps).Select(_ => new List<double>()).ToArray();
+        var executeByStep = Enumerable.Range(0, actionSteps).Select(_ => new List<double>()).ToArray();
         var intent = new List<double>();
         var between = new List<double>();
         for (var run = 0; run < runs; run++)
@@ -64,6 +66,12 @@ internal static class OverheadBenchmark
             scribeTotal += s.Sum();
             var acted = snapshot.Steps.Where(x => x.Action is not null && x.FinishedAt is not null).ToList();
             phases.AddRange(acted.Select(x => (x.ObserveMs, x.DecideMs, x.ExecuteMs)));
+            for (var i = 0; i < actionSteps; i++)
+            {
+                persistByStep[i].Add(acted[i].PersistMs);
+                executeByStep[i].Add(acted[i].ExecuteMs);
+            }
+
             intent.AddRange(acted.Select(x => (x.FinishedAt!.Value - x.StartedAt).TotalMilliseconds - x.ObserveMs - x.DecideMs - x.ExecuteMs));
             between.AddRange(acted.Skip(1).Zip(acted, (next, previous) => (next.StartedAt - previous.FinishedAt!.Value).TotalMilliseconds));
             Stats.Log($"overhead run {run + 1}/{runs}: bare {b.Sum():F0} ms, scribe {s.Sum():F0} ms");
@@ -90,6 +98,15 @@ internal static class OverheadBenchmark
             },
             overheadPerStepMs = new { p50 = Stats.Percentile(overhead, 50), p95 = Stats.Percentile(overhead, 95), mean = Math.Round(overhead.Average(), 2) },
             overheadOfStepMediansMs = new { p50 = Stats.Percentile(medianOverhead, 50), p95 = Stats.Percentile(medianOverhead, 95), max = Math.Round(medianOverhead.Max(), 2) },
+            byStep = Enumerable.Range(0, actionSteps).Select(i => new
+            {
+                step = i + 1,
+                action = task.Script.Where(s => s.Action != StepActions.Finish).ElementAt(i).Action,
+                bareMedianMs = Stats.Percentile(bareByStep[i], 50),
+                scribeMedianMs = Stats.Percentile(scribeByStep[i], 50),
+                scribeIntentWriteMedianMs = Stats.Percentile(persistByStep[i], 50),
+                scribeExecuteMedianMs = Stats.Percentile(executeByStep[i], 50),
+            }).ToList(),
             scribePhaseMeansMs = new
             {
                 observe = Math.Round(phases.Average(p => p.Observe), 2),
