@@ -3,7 +3,8 @@ using ScribeActors.Abstractions;
 namespace ScribeActors.Browser;
 
 /// <summary>
-/// One isolated browser context with one page. Not thread-safe: callers serialise calls.
+/// One isolated browser context with one page. Not thread-safe: callers serialise calls, except that
+/// <see cref="CheckpointAsync"/> may run while <see cref="ObserveAsync"/> does (both only read the page).
 /// Node ids in actions refer to the latest <see cref="ObserveAsync"/> of this session.
 /// </summary>
 public interface IBrowserSession : IAsyncDisposable
@@ -22,6 +23,11 @@ public interface IBrowserSession : IAsyncDisposable
     /// <summary>Performs <paramref name="action"/>, waits for the page to settle (a navigation it starts is loaded), and
     /// reports the outcome. Never throws for a failed action: the result carries the <see cref="ActionFailureKind"/>.</summary>
     Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default);
+
+    /// <summary>Looks at the target of <paramref name="action"/> without acting, so that an <see cref="ExecuteAsync"/> of the
+    /// same action that follows within a fraction of a second need not look again (a caller runs this while it makes
+    /// its intent durable). Never throws for a page problem: <see cref="ExecuteAsync"/> reports it.</summary>
+    Task PrepareAsync(BrowserAction action, CancellationToken cancellationToken = default);
 
     /// <summary>The node id, in the latest observation, of the first element matching a Playwright
     /// <paramref name="selector"/> in the main frame (open shadow roots pierced); <see langword="null"/> when nothing

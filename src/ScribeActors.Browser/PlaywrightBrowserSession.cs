@@ -12,8 +12,13 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
 {
     private const string MarkAttribute = "data-scribe-node";
 
+    /// <summary>How long a probe taken by <see cref="PrepareAsync"/> stands for the page: about the time a durable intent
+    /// write takes, with room to spare; an older one is taken again.</summary>
+    private static readonly TimeSpan PreparedProbeLifetime = TimeSpan.FromMilliseconds(250);
+
     private readonly IBrowserContext _context;
     private readonly IPage _page;
+    private readonly ICDPSession _devTools;
     private readonly HostAllowList _allowList;
     private readonly BrowserOptions _options;
     private readonly ILogger _logger;
@@ -24,13 +29,15 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     private readonly HashSet<string> _loadedOrigins = new(StringComparer.Ordinal);
     private string? _lastPageOrigin;
     private long _latestObservationId;
+    private (long Observation, int Node, JsonElement Probe, long TakenAt)? _prepared;
     private int _nodeCount;
     private FrameSpan[] _frames = [];
     private string? _blockedUrl;
     private bool _disposed;
 
-    private PlaywrightBrowserSession(IBrowserContext context, IPage page, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, ILogger logger)
+    private PlaywrightBrowserSession(IBrowserContext context, IPage page, ICDPSession devTools, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, ILogger logger)
     {
+        _devTools = devTools;
         _storage = storage;
         _context = context;
         _page = page;
@@ -50,7 +57,8 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         context.SetDefaultNavigationTimeout((float)options.NavigationTimeout.TotalMilliseconds);
         await context.AddInitScriptAsync(BrowserScripts.SinglePage);
         var page = await context.NewPageAsync();
-        var session = new PlaywrightBrowserSession(context, page, allowList, options, storage, logger);
+        var devTools = await context.NewCDPSessionAsync(page);
+        var session = new PlaywrightBrowserSession(context, page, devTools, allowList, options, storage, logger);
 
         // Only URLs that may be off the allow-list are routed (the filter runs in the driver); the handler then
         // blocks main-frame navigations to hosts that are not allowed and lets everything else through.
@@ -178,6 +186,27 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         }
     }
 
+    public async Task PrepareAsync(BrowserAction action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _prepared = null;
+        if (action.NodeId is not { } node || Validate(action) is not null || _latestObservationId == 0 || node < 0 || node >= _nodeCount)
+        {
+            return; // nothing to look at, or ExecuteAsync fails it without looking
+        }
+
+        try
+        {
+            var probe = await ProbeAsync(node);
+            _prepared = (_latestObservationId, node, probe, Stopwatch.GetTimestamp());
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // ExecuteAsync probes again and reports whatever is wrong.
+        }
+    }
+
     public async Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(selector);
@@ -291,7 +320,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         JsonElement reading;
         try
         {
-            reading = await Bounded(_page.EvaluateAsync<JsonElement>(BrowserScripts.LocalStorage), _options.ActionTimeout, $"Reading local storage of {_page.Url}", cancellationToken);
+            reading = await Bounded(EvaluateInPageAsync(BrowserScripts.LocalStorage, ""), _options.ActionTimeout, $"Reading local storage of {_page.Url}", cancellationToken);
         }
         catch (PlaywrightException ex) when (PlaywrightErrors.IsNavigationRace(ex))
         {
@@ -477,7 +506,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             try
             {
                 return await Bounded(
-                    _page.EvaluateAsync<JsonElement>(BrowserScripts.Capture, observationId),
+                    EvaluateInPageAsync(BrowserScripts.Capture, observationId.ToString(CultureInfo.InvariantCulture)),
                     _options.NavigationTimeout,
                     $"Capturing {_page.Url}",
                     cancellationToken);
@@ -488,6 +517,31 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
                 await WaitForLoadQuietlyAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="function"/> with <paramref name="argumentJson"/> in the main world of the page's top document
+    /// through the DevTools protocol and returns its result as JSON. The capture, the probe and the storage reading run
+    /// this way: Playwright's own evaluation first installs a helper script in every new document, which cost several
+    /// milliseconds on the first evaluation after each navigation.
+    /// </summary>
+    /// <exception cref="PlaywrightException">The script threw, the document went away during the call, or the page is closed.</exception>
+    private async Task<JsonElement> EvaluateInPageAsync(string function, string argumentJson)
+    {
+        var response = await _devTools.SendAsync("Runtime.evaluate", new Dictionary<string, object>
+        {
+            ["expression"] = $"({function})({argumentJson})",
+            ["returnByValue"] = true,
+        }) ?? throw new PlaywrightException("Runtime.evaluate returned nothing.");
+        if (response.TryGetProperty("exceptionDetails", out var details))
+        {
+            var description = details.TryGetProperty("exception", out var exception) && exception.TryGetProperty("description", out var text)
+                ? text.GetString()
+                : details.GetProperty("text").GetString();
+            throw new PlaywrightException($"The page script failed: {description}");
+        }
+
+        return response.GetProperty("result").TryGetProperty("value", out var value) ? value.Clone() : default;
     }
 
     /// <summary>Waits for a script evaluation, which Playwright does not time out: a page stuck in a script loop would
@@ -577,6 +631,27 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         return null;
     }
 
+    /// <summary>Describes node <paramref name="node"/> of the latest observation. The probe runs in the page's main world
+    /// on the element list the capture left there: one evaluation, no selector and no Playwright injected script (a
+    /// locator evaluation cost about ten times as much).</summary>
+    private Task<JsonElement> ProbeAsync(int node) => Bounded(
+        EvaluateInPageAsync(BrowserScripts.Probe, JsonSerializer.Serialize(new { observation = _latestObservationId, node })),
+        _options.ActionTimeout,
+        $"Finding node {node}",
+        CancellationToken.None);
+
+    /// <summary>The probe <see cref="PrepareAsync"/> took of this node in the latest observation, if it is recent enough to
+    /// stand for the page now; it is used once.</summary>
+    private JsonElement? TakePreparedProbe(int node)
+    {
+        var prepared = _prepared;
+        _prepared = null;
+        return prepared is { } p && p.Observation == _latestObservationId && p.Node == node
+            && Stopwatch.GetElapsedTime(p.TakenAt) <= PreparedProbeLifetime
+            ? p.Probe
+            : null;
+    }
+
     private async Task<Failure?> ActOnNodeAsync(BrowserAction action, int node)
     {
         if (_latestObservationId == 0)
@@ -589,13 +664,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             return new Failure(ActionFailureKind.UnknownNode, $"Node {node} is not in observation {_latestObservationId} (its ids are 0..{_nodeCount - 1}).");
         }
 
-        // The probe runs in the page's main world on the element list the capture left there: one evaluation, no
-        // selector and no Playwright injected script (a locator evaluation cost about ten times as much).
-        var probe = await Bounded(
-            _page.EvaluateAsync<JsonElement>(BrowserScripts.Probe, new { observation = _latestObservationId, node }),
-            _options.ActionTimeout,
-            $"Finding node {node}",
-            CancellationToken.None);
+        var probe = TakePreparedProbe(node) ?? await ProbeAsync(node);
         var state = probe.GetProperty("state").GetString();
         if (state != "ok")
         {

@@ -19,7 +19,7 @@ internal static class PlaywrightErrors
     /// <summary>A navigation replaced the document while a script ran in it.</summary>
     public static bool IsNavigationRace(Exception ex) =>
         Contains(ex, "Execution context was destroyed") || Contains(ex, "Cannot find context") ||
-        Contains(ex, "because of a navigation") || Contains(ex, "Frame was detached");
+        Contains(ex, "because of a navigation") || Contains(ex, "Frame was detached") || Contains(ex, "Inspected target navigated");
 
     public static bool Contains(Exception ex, string text) => ex.Message.Contains(text, StringComparison.OrdinalIgnoreCase);
 }

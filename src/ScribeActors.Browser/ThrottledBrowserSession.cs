@@ -16,6 +16,13 @@ internal sealed class ThrottledBrowserSession(IBrowserSession inner, SemaphoreSl
     public Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.ExecuteAsync(action, cancellationToken), limiter, cancellationToken);
 
+    public Task PrepareAsync(BrowserAction action, CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
+        {
+            await inner.PrepareAsync(action, cancellationToken);
+            return true;
+        }, limiter, cancellationToken);
+
     public Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.ResolveNodeAsync(selector, cancellationToken), limiter, cancellationToken);
 

@@ -74,6 +74,40 @@ public sealed class ActionFailureTests(BrowserFixture fixture)
         Assert.Equal(ActionFailureKind.ElementDetached, result.Failure);
     }
 
+    [Fact]
+    public async Task Execute_AfterPrepare_UsesTheProbeAndFailsAtOnceOnAnElementThatCannotTakeIt()
+    {
+        await using var session = await fixture.OpenAsync("form.html");
+        var observation = await session.ObserveAsync();
+        var action = BrowserAction.Click(Dom.NodeOf(observation, "disabled-btn"));
+
+        await session.PrepareAsync(action);
+        var started = DateTime.UtcNow;
+        var result = await session.ExecuteAsync(action);
+
+        Assert.Equal(ActionFailureKind.NotInteractable, result.Failure);
+        Assert.Contains("disabled", result.Message, StringComparison.Ordinal);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2), result.ToString());
+    }
+
+    [Fact]
+    public async Task Execute_PreparedLongAgo_LooksAtThePageAgain()
+    {
+        await using var session = await fixture.OpenAsync("form.html");
+        var observation = await session.ObserveAsync();
+        var doomed = BrowserAction.Click(Dom.NodeOf(observation, "doomed"));
+        await session.PrepareAsync(doomed); // the element is there now
+
+        await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(observation, "remove")));
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        var started = DateTime.UtcNow;
+        var result = await session.ExecuteAsync(doomed);
+
+        // A stale probe would have let the click wait out the action timeout for an element that is gone.
+        Assert.Equal(ActionFailureKind.ElementDetached, result.Failure);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2), result.ToString());
+    }
+
     [Theory]
     [InlineData("disabled-btn", "click", "disabled")]
     [InlineData("invisible", "click", "hidden")]
