@@ -30,6 +30,12 @@ public interface IBrowserSessionGrain : IGrainWithStringKey
     [Alias("ExecuteAndObserve"), ResponseTimeout("00:02:00")]
     Task<ExecuteAndObserveResult> ExecuteAndObserveAsync(ExecuteActionRequest request, bool includeScreenshot = false, CancellationToken cancellationToken = default);
 
+    /// <summary>Looks at the target of an action that is about to be executed, without acting, so that the
+    /// <see cref="ExecuteAndObserveAsync"/> that follows at once need not look again. A workflow calls it while it makes
+    /// the action's intent durable. Never fails for a page problem: the execution reports it.</summary>
+    [Alias("Prepare")]
+    Task PrepareAsync(ExecuteActionRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Returns the recorded result of the action with <paramref name="actionId"/>, or <see langword="null"/> when
     /// this session never completed it.</summary>
     [Alias("GetActionResult")]

@@ -112,6 +112,15 @@ public sealed partial class BrowserSessionGrain(
         return new ExecuteAndObserveResult { Result = result, Observation = next.Result };
     }
 
+    async Task IBrowserSessionGrain.PrepareAsync(ExecuteActionRequest request, CancellationToken cancellationToken)
+    {
+        // Only a live context is worth looking at: a rebuild, or an action already performed, is the execution's business.
+        if (_session is { } session && state.State.FindResult(request.ActionId) is null)
+        {
+            await session.PrepareAsync(request.Action, cancellationToken);
+        }
+    }
+
     /// <summary>Observes after an action; a failure only costs the caller a separate <see cref="IBrowserSessionGrain.ObserveAsync"/>
     /// (which rebuilds a lost context), so it never hides the action's result.</summary>
     private async Task<Observation?> TryObserveAsync(IBrowserSession session, bool includeScreenshot, CancellationToken cancellationToken)

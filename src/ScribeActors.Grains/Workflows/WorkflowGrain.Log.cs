@@ -34,4 +34,7 @@ public sealed partial class WorkflowGrain
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} could not store the observation of step {Index}; the step is recorded without it")]
     private partial void LogArtifactsLost(string workflowId, int index, Exception exception);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Workflow {WorkflowId} could not prepare an action ({Reason}); it is executed without")]
+    private partial void LogPrepareFailed(string workflowId, string reason);
 }

@@ -249,14 +249,16 @@ public sealed partial class WorkflowGrain
         }
 
         S.Steps.Add(step);
+        var request = new ExecuteActionRequest { ActionId = step.ActionId!, Action = step.Action! };
         var clock = Stopwatch.StartNew();
+        var preparing = PrepareQuietlyAsync(request, cancellationToken); // the session looks at the target meanwhile
         await PersistAsync(); // the intent is durable before the browser acts
         var persistMs = clock.Elapsed.TotalMilliseconds;
+        await preparing;
         upload ??= startUpload();
 
         clock.Restart();
-        var response = await Session.ExecuteAndObserveAsync(
-            new ExecuteActionRequest { ActionId = step.ActionId!, Action = step.Action! }, _options.CaptureScreenshots, cancellationToken);
+        var response = await Session.ExecuteAndObserveAsync(request, _options.CaptureScreenshots, cancellationToken);
         var result = response.Result;
 
         // A loop cancelled while the browser acted belongs to an activation that is going away (or a cancelled
@@ -278,6 +280,20 @@ public sealed partial class WorkflowGrain
         LogStep(Id, step.Index, step.Action!.ToString(), result.ToString());
         _nextObservation = response.Observation;
         await RecordOutcomeAsync(step, result, nextCursor);
+    }
+
+    /// <summary>Lets the session look at the action's target while the intent is written; only an accelerator, so a
+    /// failure is left for the execution to meet and report.</summary>
+    private async Task PrepareQuietlyAsync(ExecuteActionRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Session.PrepareAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogPrepareFailed(Id, e.Message);
+        }
     }
 
     /// <summary>The step once its artefacts are stored; without their references when storing failed (the step is still

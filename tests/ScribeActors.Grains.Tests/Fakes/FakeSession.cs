@@ -79,6 +79,15 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts)
         }
     }
 
+    /// <summary>How many times an action was prepared (its target looked at before the intent was durable).</summary>
+    public int Prepared { get; private set; }
+
+    public Task PrepareAsync(BrowserAction action, CancellationToken cancellationToken = default)
+    {
+        Prepared++;
+        return Task.CompletedTask;
+    }
+
     public Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default) => Task.FromResult<int?>(null);
 
     public Task<BrowserCheckpoint> CheckpointAsync(CancellationToken cancellationToken = default) =>

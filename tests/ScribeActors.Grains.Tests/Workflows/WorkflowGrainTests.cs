@@ -38,8 +38,10 @@ public sealed class WorkflowGrainTests
         // which the session recorded durably before returning it), and the finish.
         Assert.Equal(1 + 1 + 3 + 1, final.Version);
 
-        // Captures: the first step observes; every later page comes back with the action that led to it.
+        // Captures: the first step observes; every later page comes back with the action that led to it. Each action's
+        // target was looked at while its intent was written.
         Assert.Equal(4, h.Web.Sessions.Single().Observations);
+        Assert.Equal(3, h.Web.Sessions.Single().Prepared);
     }
 
     [Fact]
