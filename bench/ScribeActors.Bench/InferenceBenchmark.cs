@@ -64,20 +64,31 @@ internal static class InferenceBenchmark
     }
 
     /// <summary>The same sweep on a synthetic llama GGUF whose weights dominate the per-token cost, as in every real
-    /// model (random F32 weights with the tiny model's tokenizer; see <see cref="SyntheticGguf"/>).</summary>
-    public static async Task<object> RunSyntheticAsync(string? tokenizerModel)
+    /// model (random weights with the tiny model's tokenizer; see <see cref="SyntheticGguf"/>).</summary>
+    public static async Task<object> RunSyntheticAsync(string? tokenizerModel, string shape = "512x8", string weights = "f32")
     {
+        var (embedding, layers) = ParseShape(shape);
+        var type = weights.ToLowerInvariant() switch
+        {
+            "f32" => SyntheticGguf.WeightType.F32,
+            "q8_0" or "q8" => SyntheticGguf.WeightType.Q8_0,
+            _ => throw new ArgumentException($"--weights '{weights}' is not f32 or q8_0."),
+        };
+        var feedForward = (int)(Math.Round(embedding * 2.75 / 64) * 64);
+        var heads = Math.Max(1, embedding / 64);
         var directory = Path.Combine(Path.GetTempPath(), "scribe-bench-models");
-        var (path, parameters) = SyntheticGguf.Write(tokenizerModel ?? TestModels.Stories260K, directory);
+        var written = Stopwatch.StartNew();
+        var (path, parameters) = SyntheticGguf.Write(tokenizerModel ?? TestModels.Stories260K, directory, embedding, layers, heads, feedForward, weights: type);
+        Stats.Log($"inference (synthetic): wrote {parameters:N0} parameters ({new FileInfo(path).Length / 1e6:F0} MB) in {written.Elapsed.TotalSeconds:F1} s");
         try
         {
             var runs = new List<object>();
             foreach (var unified in new[] { false, true })
             {
-                var options = new ModelOptions { Path = path, ContextSize = 256, Sequences = 16, Threads = Environment.ProcessorCount, BatchSize = 512, UnifiedKvCache = unified };
+                var options = new ModelOptions { Path = path, ContextSize = 2048, Sequences = 16, Threads = Environment.ProcessorCount, BatchSize = 512, UnifiedKvCache = unified };
                 await using var model = await LlamaModel.LoadAsync("synthetic", options);
                 var prompt = PromptOf(model, PromptTokens);
-                Stats.Log($"inference (synthetic, {parameters:N0} parameters, unified KV {unified})");
+                Stats.Log($"inference (synthetic {shape} {type}, unified KV {unified})");
                 runs.Add(new
                 {
                     threads = options.Threads,
@@ -88,7 +99,8 @@ internal static class InferenceBenchmark
 
             return new
             {
-                model = $"synthetic llama, random F32 weights, {parameters:N0} parameters (512 x 8 layers, ffn 1408, vocab 512)",
+                model = $"synthetic llama, random {type} weights, {parameters:N0} parameters ({embedding} x {layers} layers, {heads} heads, ffn {feedForward}, vocab 512)",
+                fileBytes = new FileInfo(path).Length,
                 promptTokens = PromptTokens,
                 maxTokens = 32,
                 runs,
@@ -98,6 +110,14 @@ internal static class InferenceBenchmark
         {
             File.Delete(path);
         }
+    }
+
+    private static (int Embedding, int Layers) ParseShape(string shape)
+    {
+        var parts = shape.Split('x');
+        return parts.Length == 2 && int.TryParse(parts[0], out var e) && int.TryParse(parts[1], out var l) && e >= 64 && l >= 1
+            ? (e, l)
+            : throw new ArgumentException($"--shape '{shape}' is not EMBEDDINGxLAYERS (for example 2048x8).");
     }
 
     private static async Task<object[]> SweepAsync(LlamaModel model, GenerationRequest request, int maxTokens = MaxTokens, int tokensPerPoint = TokensPerPoint)

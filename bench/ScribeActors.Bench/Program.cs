@@ -1,9 +1,11 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|fitting|inference|inference-synthetic|model-step|all [--runs N] [--workflows N] [--steps N] [--model PATH]
+// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|fitting|fitting-pages|inference|inference-synthetic|model-step|all
+//        [--runs N] [--workflows N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
-// (./scribe.sh bench starts it) and Chromium; pruning needs nothing; fitting needs only Chromium; inference needs only
+// (./scribe.sh bench starts it) and Chromium; pruning needs nothing; fitting needs only Chromium; fitting-pages needs
+// Chromium and HTML documents (installed documentation by default, or --pages DIR,...); inference needs only
 // the tiny GGUF in <repo>/../shared/models (or --model PATH); model-step needs that model too.
 var what = args.FirstOrDefault() ?? "all";
 string? Text(string name)
@@ -48,6 +50,11 @@ if (what is "fitting" or "all")
     results["fitting"] = await FittingBenchmark.RunAsync();
 }
 
+if (what is "fitting-pages") // not in "all": it reads whatever HTML documentation this machine has installed
+{
+    results["fittingPages"] = await RealPagesFittingBenchmark.RunAsync(Text("--pages"), Arg("--per-site", 8), Arg("--targets", 20));
+}
+
 if (what is "inference" or "all")
 {
     results["inference"] = await InferenceBenchmark.RunAsync(Text("--model"));
@@ -55,7 +62,7 @@ if (what is "inference" or "all")
 
 if (what is "inference" or "inference-synthetic" or "all")
 {
-    results["inferenceSynthetic"] = await InferenceBenchmark.RunSyntheticAsync(Text("--model"));
+    results["inferenceSynthetic"] = await InferenceBenchmark.RunSyntheticAsync(Text("--model"), Text("--shape") ?? "512x8", Text("--weights") ?? "f32");
 }
 
 if (what is "model-step" or "all")
@@ -65,7 +72,7 @@ if (what is "model-step" or "all")
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning, fitting, inference, inference-synthetic, model-step or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning, fitting, fitting-pages, inference, inference-synthetic, model-step or all.");
     return 2;
 }
 

@@ -3,18 +3,35 @@ using System.Text;
 namespace ScribeActors.Bench;
 
 /// <summary>
-/// Writes a llama-architecture GGUF with random F32 weights and the tiny test model's tokenizer, for throughput
-/// benchmarks only: decoding cost depends on the shapes, not on the values. The tiny test model (292,800 parameters)
-/// is too small for batching to show: its per-token cost is attention and bookkeeping, not weights; a model whose
-/// weights dominate, as every real one does, is what batching is for.
+/// Writes a llama-architecture GGUF with random weights (F32, or Q8_0 as real deployments quantise) and the tiny test
+/// model's tokenizer, for throughput benchmarks only: decoding cost depends on the shapes and the weight type, not on
+/// the values. The tiny test model (292,800 parameters) is too small for batching to show: its per-token cost is
+/// attention and bookkeeping, not weights; a model whose weights dominate, as every real one does, is what batching is
+/// for.
 /// </summary>
 internal static class SyntheticGguf
 {
     private const int Alignment = 32;
+    private const int Q8Block = 32;
 
-    /// <summary>Writes the model (deterministic for the same arguments) and returns its path and parameter count.</summary>
-    public static (string Path, long Parameters) Write(string tokenizerSource, string directory, int embedding = 512, int layers = 8, int heads = 8, int feedForward = 1408, int context = 2048)
+    /// <summary>GGML tensor types written here.</summary>
+    public enum WeightType : uint
     {
+        F32 = 0,
+        Q8_0 = 8,
+    }
+
+    /// <summary>Writes the model (deterministic for the same arguments) and returns its path and parameter count.
+    /// Matrices get <paramref name="weights"/>; norms stay F32, as in every GGUF.</summary>
+    public static (string Path, long Parameters) Write(
+        string tokenizerSource, string directory, int embedding = 512, int layers = 8, int heads = 8, int feedForward = 1408, int context = 2048,
+        WeightType weights = WeightType.F32)
+    {
+        if (weights == WeightType.Q8_0 && (embedding % Q8Block != 0 || feedForward % Q8Block != 0))
+        {
+            throw new ArgumentException($"Q8_0 needs rows of a multiple of {Q8Block} values; embedding {embedding} and feed-forward {feedForward} are not.");
+        }
+
         var tokenizerKvs = ReadKvsExceptArchitecture(tokenizerSource, out var vocab);
         var tensors = new List<(string Name, long[] Dims)>
         {
@@ -36,7 +53,8 @@ internal static class SyntheticGguf
         }
 
         Directory.CreateDirectory(directory);
-        var path = System.IO.Path.Combine(directory, $"synthetic-llama-{embedding}x{layers}.gguf");
+        var path = System.IO.Path.Combine(directory, $"synthetic-llama-{embedding}x{layers}-{weights.ToString().ToLowerInvariant()}.gguf");
+        WeightType TypeOf(long[] dims) => dims.Length == 1 ? WeightType.F32 : weights;
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         using var writer = new BinaryWriter(stream, Encoding.UTF8);
         writer.Write("GGUF"u8);
@@ -69,20 +87,45 @@ internal static class SyntheticGguf
                 writer.Write((ulong)d);
             }
 
-            writer.Write(0u); // F32
+            writer.Write((uint)TypeOf(dims));
             writer.Write(offset);
-            offset = Align(offset + ((ulong)dims.Aggregate(1L, (a, b) => a * b) * 4));
+            offset = Align(offset + (ulong)BytesOf(dims, TypeOf(dims)));
         }
 
         Pad(writer);
         var random = new Random(1234);
         long parameters = 0;
         var buffer = new byte[1 << 16];
+        var block = new float[Q8Block];
         foreach (var (name, dims) in tensors)
         {
             var count = dims.Aggregate(1L, (a, b) => a * b);
             parameters += count;
             var norm = name.EndsWith("norm.weight", StringComparison.Ordinal);
+            if (TypeOf(dims) == WeightType.Q8_0)
+            {
+                // Blocks of 32 along a row: an F16 scale, then 32 signed bytes (value = scale * byte).
+                for (long b = 0; b < count / Q8Block; b++)
+                {
+                    var max = 0f;
+                    for (var i = 0; i < Q8Block; i++)
+                    {
+                        block[i] = (float)((random.NextDouble() - 0.5) * 0.04);
+                        max = Math.Max(max, Math.Abs(block[i]));
+                    }
+
+                    var scale = max / 127f;
+                    writer.Write((Half)scale);
+                    for (var i = 0; i < Q8Block; i++)
+                    {
+                        writer.Write((sbyte)Math.Clamp(MathF.Round(scale == 0 ? 0 : block[i] / scale), -127, 127));
+                    }
+                }
+
+                Pad(writer);
+                continue;
+            }
+
             for (long written = 0; written < count;)
             {
                 var n = (int)Math.Min(buffer.Length / 4, count - written);
@@ -175,6 +218,12 @@ internal static class SyntheticGguf
         Key(writer, key);
         writer.Write(4u);
         writer.Write(value);
+    }
+
+    private static long BytesOf(long[] dims, WeightType type)
+    {
+        var count = dims.Aggregate(1L, (a, b) => a * b);
+        return type == WeightType.Q8_0 ? count / Q8Block * (2 + Q8Block) : count * 4;
     }
 
     private static ulong Align(ulong value) => (value + Alignment - 1) / Alignment * Alignment;
