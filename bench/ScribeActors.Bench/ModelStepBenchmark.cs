@@ -66,7 +66,7 @@ internal static class ModelStepBenchmark
                 execute = Phase(s => s.ExecuteMs),
                 wholeStep = Phase(s => (s.FinishedAt!.Value - s.StartedAt).TotalMilliseconds),
             },
-            definition = "phases of each model-chosen step from its StepRecord; decideOther = decide time not spent in prune/fit/inference (grain hops, history, parsing, mapping); persistIntent = the intent write (with the DOM upload) before the action",
+            definition = "phases of each model-chosen step from its StepRecord; observe = a separate capture (the first step; later pages come back with the previous action, whose execute includes their capture); decideOther = decide time not spent in prune/fit/inference (grain hops, history, parsing, mapping); persistIntent = the intent write before the action (the DOM is uploaded while the model decides)",
         };
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|fitting|fitting-pages|inference|inference-synthetic|model-step|all
-//        [--runs N] [--workflows N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
+// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
+//        [--runs N] [--workflows N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
 // (./scribe.sh bench starts it) and Chromium; pruning needs nothing; fitting needs only Chromium; fitting-pages needs
 // Chromium and HTML documents (installed documentation by default, or --pages DIR,...); inference needs only
@@ -65,6 +65,11 @@ if (what is "inference" or "inference-synthetic" or "all")
     results["inferenceSynthetic"] = await InferenceBenchmark.RunSyntheticAsync(Text("--model"), Text("--shape") ?? "512x8", Text("--weights") ?? "f32");
 }
 
+if (what is "inference-grain" or "all")
+{
+    results["inferenceGrain"] = await InferenceGrainBenchmark.RunAsync(Text("--model"), Arg("--requests", 32));
+}
+
 if (what is "model-step" or "all")
 {
     results["modelStep"] = await ModelStepBenchmark.RunAsync(Arg("--workflows", 3), Arg("--steps", 8));
@@ -72,7 +77,7 @@ if (what is "model-step" or "all")
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning, fitting, fitting-pages, inference, inference-synthetic, model-step or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
     return 2;
 }
 

@@ -41,13 +41,15 @@ public sealed record StepRecord
     /// <summary>When the step reached <see cref="StepPhase.Done"/>.</summary>
     [Id(11)] public DateTimeOffset? FinishedAt { get; init; }
 
-    /// <summary>Milliseconds spent observing the page.</summary>
+    /// <summary>Milliseconds spent observing the page; about 0 when the previous action brought the page back with it
+    /// (its capture is then part of that step's <see cref="ExecuteMs"/>).</summary>
     [Id(12)] public double ObserveMs { get; init; }
 
     /// <summary>Milliseconds spent deciding the action.</summary>
     [Id(13)] public double DecideMs { get; init; }
 
-    /// <summary>Milliseconds spent executing the action.</summary>
+    /// <summary>Milliseconds spent executing the action: acting, waiting for the page to settle, the session's
+    /// checkpoint and the capture of the page the action left.</summary>
     [Id(14)] public double ExecuteMs { get; init; }
 
     /// <summary>The step-source cursor this step came from (for replay: the 0-based recorded step index).</summary>
@@ -62,6 +64,7 @@ public sealed record StepRecord
     /// <summary>For a model-driven step: the raw model output, token counts and latencies.</summary>
     [Id(18)] public StepInference? Inference { get; init; }
 
-    /// <summary>Milliseconds persisting the step (intent and outcome writes).</summary>
+    /// <summary>Milliseconds writing the step's intent before the action (the outcome of the previous step goes in the
+    /// same write when it was not written yet).</summary>
     [Id(19)] public double PersistMs { get; init; }
 }
