@@ -259,17 +259,24 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             var elsewhere = OriginsToVisit(pageOrigin);
             var cookies = _context.CookiesAsync();
             var storage = pageOrigin is null ? Task.FromResult<(string, List<KeyValuePair<string, string>>)?>(null) : ReadPageStorageAsync(cancellationToken);
+
+            // Another origin had a page or frame open since the last checkpoint (a sign-in on an identity provider, a
+            // widget): Playwright reads first-party storage of every origin it has seen, visiting those not open.
+            var full = elsewhere.Count > 0 ? _context.StorageStateAsync() : Task.FromResult("");
+            await Task.WhenAll(cookies, storage, full);
             if (elsewhere.Count > 0)
             {
-                // Another origin had a page or frame open since the last checkpoint (a sign-in on an identity provider, a
-                // widget): Playwright reads first-party storage of every origin it has seen, visiting those not open.
-                _storage.Merge(await _context.StorageStateAsync(), elsewhere);
+                _storage.Merge(full.Result, elsewhere);
             }
 
-            await Task.WhenAll(cookies, storage);
             if (storage.Result is var (origin, items))
             {
                 _storage.SetLocalStorage(origin, items);
+            }
+
+            lock (_loadedOrigins)
+            {
+                _loadedOrigins.ExceptWith(elsewhere); // read now; a checkpoint that failed leaves them for the next one
             }
 
             _lastPageOrigin = pageOrigin;
@@ -289,7 +296,10 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         lock (_loadedOrigins)
         {
             origins.UnionWith(_loadedOrigins);
-            _loadedOrigins.Clear();
+            if (pageOrigin is not null)
+            {
+                _loadedOrigins.Remove(pageOrigin); // read in the page below
+            }
         }
 
         if (_lastPageOrigin is not null)
