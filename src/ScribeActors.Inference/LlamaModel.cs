@@ -141,6 +141,21 @@ public sealed partial class LlamaModel : ILoadedModel, IAsyncDisposable
         _weights.Dispose();
     }
 
+    /// <summary>The llama.cpp parameters of a model file: one context of <see cref="ModelOptions.ContextSize"/> ×
+    /// <see cref="ModelOptions.Sequences"/> tokens, flash attention resolved as <see cref="ModelOptions.FlashAttention"/> says.</summary>
+    internal static ModelParams Parameters(string path, ModelOptions options) => new(path)
+    {
+        ContextSize = checked((uint)(options.ContextSize * options.Sequences)),
+        SeqMax = (uint)options.Sequences,
+        KVUnified = options.UnifiedKvCache,
+        FlashAttention = options.FlashAttention ?? (options.GpuLayers > 0 ? null : false),
+        BatchSize = (uint)options.BatchSize,
+        UBatchSize = (uint)Math.Min(options.BatchSize, 512),
+        Threads = options.Threads,
+        BatchThreads = options.Threads,
+        GpuLayerCount = options.GpuLayers,
+    };
+
     private static LlamaModel Load(string modelId, string path, ModelOptions options, ILogger logger)
     {
         if (GgufFile.Problem(path) is { } problem)
@@ -148,18 +163,7 @@ public sealed partial class LlamaModel : ILoadedModel, IAsyncDisposable
             throw new ModelLoadException($"Model '{modelId}' cannot be loaded: {problem}");
         }
 
-        var parameters = new ModelParams(path)
-        {
-            ContextSize = checked((uint)(options.ContextSize * options.Sequences)),
-            SeqMax = (uint)options.Sequences,
-            KVUnified = options.UnifiedKvCache,
-            FlashAttention = options.FlashAttention,
-            BatchSize = (uint)options.BatchSize,
-            UBatchSize = (uint)Math.Min(options.BatchSize, 512),
-            Threads = options.Threads,
-            BatchThreads = options.Threads,
-            GpuLayerCount = options.GpuLayers,
-        };
+        var parameters = Parameters(path, options);
 
         LLamaWeights weights;
         try

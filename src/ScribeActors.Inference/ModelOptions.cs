@@ -41,8 +41,10 @@ public sealed class ModelOptions
     /// </summary>
     public bool UnifiedKvCache { get; set; } = true;
 
-    /// <summary>Flash attention: <see langword="null"/> lets llama.cpp decide (auto), true forces it on, false off.
-    /// <value>Default: auto.</value></summary>
+    /// <summary>Flash attention: true forces it on, false off; <see langword="null"/> lets llama.cpp decide when layers are
+    /// offloaded to a GPU (<see cref="GpuLayers"/> &gt; 0) and turns it off for a model on the CPU, where llama.cpp's
+    /// CPU kernel made the prefill of 1,700-token step prompts 3.5 times slower (1.17 s vs 0.34 s, tiny model, 2 threads).
+    /// <value>Default: auto on a GPU, off on the CPU.</value></summary>
     public bool? FlashAttention { get; set; }
 
     /// <summary>OpenAI-compatible base URL including <c>/v1</c>, e.g. <c>http://gpu-host:8000/v1</c>. <value>Default: none.</value></summary>
