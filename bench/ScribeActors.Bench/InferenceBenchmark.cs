@@ -55,7 +55,7 @@ internal static class InferenceBenchmark
         return new
         {
             threads,
-            unifiedKvCache = options.UnifiedKvCache,
+            unifiedKvCache = unified,
             loadMs = Math.Round(loadMs),
             promptTokens = model.CountTokens(prompt) + 1,
             free,

@@ -142,12 +142,13 @@ public sealed partial class LlamaModel : ILoadedModel, IAsyncDisposable
     }
 
     /// <summary>The llama.cpp parameters of a model file: one context of <see cref="ModelOptions.ContextSize"/> ×
-    /// <see cref="ModelOptions.Sequences"/> tokens, flash attention resolved as <see cref="ModelOptions.FlashAttention"/> says.</summary>
+    /// <see cref="ModelOptions.Sequences"/> tokens; the KV cache layout and flash attention resolved as
+    /// <see cref="ModelOptions.UnifiedKvCache"/> and <see cref="ModelOptions.FlashAttention"/> say.</summary>
     internal static ModelParams Parameters(string path, ModelOptions options) => new(path)
     {
         ContextSize = checked((uint)(options.ContextSize * options.Sequences)),
         SeqMax = (uint)options.Sequences,
-        KVUnified = options.UnifiedKvCache,
+        KVUnified = options.UnifiedKvCache ?? options.GpuLayers > 0,
         FlashAttention = options.FlashAttention ?? (options.GpuLayers > 0 ? null : false),
         BatchSize = (uint)options.BatchSize,
         UBatchSize = (uint)Math.Min(options.BatchSize, 512),

@@ -31,15 +31,17 @@ public sealed class ModelOptions
     public int Sequences { get; set; } = 8;
 
     /// <summary>
-    /// One KV cache shared by all sequences (llama.cpp <c>kv_unified</c>) instead of one slice per sequence. Either way
-    /// each conversation gets <see cref="ContextSize"/> tokens. Measured on the 2-core development machine: only the
-    /// unified cache batches concurrent requests (a 26M-parameter llama: 2.1x aggregate tokens/s at 8 concurrent
-    /// unified, 0.9x split), but with a unified cache every token attends over the cells of all sequences, so long
-    /// prompts cost quadratically in their sum (8 concurrent 1,838-token prompts of the tiny model: 5.3 s prefill
-    /// unified vs 2.0 s split). Turn it off for few, very long conversations.
-    /// <value>Default: true.</value>
+    /// One KV cache shared by all sequences (llama.cpp <c>kv_unified</c>) instead of one slice per sequence; either way
+    /// each conversation gets <see cref="ContextSize"/> tokens. Only the unified cache decodes concurrent requests in
+    /// one batch, but every token then attends over the cells of all sequences, so long prompts cost in proportion to
+    /// the sum of all prompts. <see langword="null"/> (auto) picks unified when layers are offloaded to a GPU, where
+    /// batched decoding pays, and split on the CPU: measured on the 2-core development machine with whole step
+    /// requests (1,710-token prompts, tiny model, flash attention off), split served 1.89 steps/s alone and 1.24 at 8
+    /// concurrent, unified 1.33 alone and 0.35 at 8; unified gained only on short prompts (2048x8 F32 synthetic llama,
+    /// 64-token prompts: 2.4x aggregate tokens/s at 8 concurrent, split 1.0x).
+    /// <value>Default: auto (unified on a GPU, split on the CPU).</value>
     /// </summary>
-    public bool UnifiedKvCache { get; set; } = true;
+    public bool? UnifiedKvCache { get; set; }
 
     /// <summary>Flash attention: true forces it on, false off; <see langword="null"/> lets llama.cpp decide when layers are
     /// offloaded to a GPU (<see cref="GpuLayers"/> &gt; 0) and turns it off for a model on the CPU, where llama.cpp's

@@ -14,6 +14,18 @@ public sealed class ModelParametersTests
         Assert.Equal(expected, parameters.FlashAttention);
     }
 
+    [Theory]
+    [InlineData(null, 0, false)]   // CPU: split (long step prompts; see ModelOptions.UnifiedKvCache)
+    [InlineData(null, 99, true)]   // GPU layers: unified, for batched decoding
+    [InlineData(true, 0, true)]
+    [InlineData(false, 99, false)]
+    public void Parameters_UnifiedKvCache_AutoOnlyWithGpuLayers(bool? configured, int gpuLayers, bool expected)
+    {
+        var parameters = LlamaModel.Parameters("model.gguf", new ModelOptions { Path = "model.gguf", UnifiedKvCache = configured, GpuLayers = gpuLayers });
+
+        Assert.Equal(expected, parameters.KVUnified);
+    }
+
     [Fact]
     public void Parameters_Context_HoldsEverySequencesFullContext()
     {
