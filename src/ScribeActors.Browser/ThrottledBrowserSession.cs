@@ -16,12 +16,18 @@ internal sealed class ThrottledBrowserSession(IBrowserSession inner, SemaphoreSl
     public Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.ExecuteAsync(action, cancellationToken), limiter, cancellationToken);
 
-    public Task PrepareAsync(BrowserAction action, CancellationToken cancellationToken = default) =>
-        RunAsync(async () =>
+    public async Task PrepareAsync(BrowserAction action, CancellationToken cancellationToken = default)
+    {
+        await limiter.WaitAsync(cancellationToken);
+        try
         {
             await inner.PrepareAsync(action, cancellationToken);
-            return true;
-        }, limiter, cancellationToken);
+        }
+        finally
+        {
+            limiter.Release();
+        }
+    }
 
     public Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.ResolveNodeAsync(selector, cancellationToken), limiter, cancellationToken);

@@ -1,6 +1,6 @@
-// ScribeActors checkpoint: the frame's origin and its local storage, read in the frame's main world.
+// ScribeActors checkpoint: the top document's origin and its local storage, read in the page's main world.
 // Result: { origin, items } where items is [[name, value], ...] in storage order, or null when the page may not read
-// its storage (a sandboxed frame, storage disabled).
+// its storage (a sandboxed document, storage disabled).
 () => {
   let items = null;
   try {
