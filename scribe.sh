@@ -4,7 +4,7 @@
 #   ./scribe.sh demo [args]    set up, build, run `scribe demo` (Azurite, one silo, demo sites, a workflow)
 #   ./scribe.sh test [args]    set up, build, start Azurite in memory, run every test (args go to dotnet test)
 #   ./scribe.sh build          set up and build (always builds)
-#   ./scribe.sh bench [what]   set up, build, run the benchmarks (overhead|resume|concurrency|all), JSON out
+#   ./scribe.sh bench [what]   set up, build, run the benchmarks (overhead|navigation|resume|concurrency|all, ...), JSON out
 #   ./scribe.sh setup          set up only: Chromium, Azurite's npm packages, .NET SDK check
 #   ./scribe.sh help
 #

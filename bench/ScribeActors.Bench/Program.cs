@@ -1,10 +1,10 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|resume|concurrency|pruning|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
+// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|pruning|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
 //        [--runs N] [--workflows N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
-// (./scribe.sh bench starts it) and Chromium; pruning needs nothing; fitting needs only Chromium; fitting-pages needs
+// (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning needs nothing; fitting needs only Chromium; fitting-pages needs
 // Chromium and HTML documents (installed documentation by default, or --pages DIR,...); inference needs only
 // the tiny GGUF in <repo>/../shared/models (or --model PATH); model-step needs that model too.
 var what = args.FirstOrDefault() ?? "all";
@@ -28,6 +28,11 @@ var results = new Dictionary<string, object>
 if (what is "overhead" or "all")
 {
     results["overhead"] = await OverheadBenchmark.RunAsync(Arg("--runs", 5));
+}
+
+if (what is "navigation" or "all")
+{
+    results["navigation"] = await NavigationBenchmark.RunAsync(Arg("--runs", 40));
 }
 
 if (what is "resume" or "all")
@@ -77,7 +82,7 @@ if (what is "model-step" or "all")
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, resume, concurrency, pruning, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, pruning, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
     return 2;
 }
 

@@ -1,10 +1,8 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using ScribeActors.Abstractions;
 
 namespace ScribeActors.Browser;
 
-/// <summary>A session's host allow-list: the exact check, and a coarse URL filter for request routing.</summary>
+/// <summary>A session's host allow-list, checked on every top-frame navigation.</summary>
 internal sealed class HostAllowList
 {
     private readonly string[] _entries;
@@ -26,13 +24,7 @@ internal sealed class HostAllowList
         }
 
         _entries = [.. entries.Select(e => e.Trim())];
-        RouteFilter = BuildRouteFilter(_entries);
     }
-
-    /// <summary>Matches every URL that might be outside the allow-list (a superset: URLs it matches are checked exactly
-    /// by <see cref="IsAllowed(string)"/>; URLs it does not match are certainly allowed). Playwright evaluates it in the
-    /// driver, so requests to allowed hosts never cross into .NET.</summary>
-    public Regex RouteFilter { get; }
 
     /// <summary>The entries, for messages.</summary>
     public string Describe() => _entries.Length == 0 ? "(empty)" : string.Join(", ", _entries);
@@ -58,32 +50,4 @@ internal sealed class HostAllowList
     public string WhyNotAllowed(Uri uri) => uri.Scheme is "http" or "https"
         ? $"host '{HostPattern.Of(uri)}' is not in the allowed hosts ({Describe()})"
         : $"'{uri.Scheme}:' URLs are not allowed (only http and https URLs on the allowed hosts: {Describe()})";
-
-    private static Regex BuildRouteFilter(string[] entries)
-    {
-        // ^(?!https?://(?:allowed-authority)(?:[/?#]|$)) — a negative look-ahead, valid in .NET and JavaScript.
-        var alternatives = new List<string>();
-        foreach (var raw in entries)
-        {
-            var entry = raw.ToLowerInvariant();
-            string host = entry;
-            string port = @"(?::\d+)?";
-            var colon = entry.LastIndexOf(':');
-            if (colon > 0 && int.TryParse(entry[(colon + 1)..], out var p))
-            {
-                host = entry[..colon];
-                port = ":" + p.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            var hostPattern = host.StartsWith("*.", StringComparison.Ordinal)
-                ? @"[^/?#@:]+" + Regex.Escape(host[1..])
-                : Regex.Escape(host);
-            alternatives.Add(hostPattern + port);
-        }
-
-        var pattern = new StringBuilder("^(?!https?://");
-        pattern.Append(alternatives.Count == 0 ? "(?!)" : "(?:" + string.Join('|', alternatives) + ")");
-        pattern.Append("(?:[/?#]|$))");
-        return new Regex(pattern.ToString(), RegexOptions.IgnoreCase);
-    }
 }

@@ -16,9 +16,20 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     /// write takes, with room to spare; an older one is taken again.</summary>
     private static readonly TimeSpan PreparedProbeLifetime = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long the capture's description of the usual targets stands for the page, for the first action after
+    /// it: the time a replayed step takes to decide and write its intent, with room to spare. A slower step source
+    /// (a model) probes the page as it is then.</summary>
+    private static readonly TimeSpan CapturedReadinessLifetime = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The probe of an element <see cref="ReadyFromCapture"/> found ready: it passes every check that
+    /// <see cref="ActOnNodeAsync"/> makes for the action kinds that method accepts.</summary>
+    private static readonly JsonElement ReadyProbe = JsonDocument.Parse(
+        """{"state":"ok","tag":"","type":"","visible":true,"disabled":false,"fillable":true,"readOnly":false}""").RootElement;
+
     private readonly IBrowserContext _context;
     private readonly IPage _page;
     private readonly ICDPSession _devTools;
+    private readonly NavigationGuard _guard;
     private readonly HostAllowList _allowList;
     private readonly BrowserOptions _options;
     private readonly ILogger _logger;
@@ -30,14 +41,15 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     private string? _lastPageOrigin;
     private long _latestObservationId;
     private (long Observation, int Node, JsonElement Probe, long TakenAt)? _prepared;
+    private (string Ready, long TakenAt) _captured = ("", 0); // for the first action after the capture only
     private int _nodeCount;
     private FrameSpan[] _frames = [];
-    private string? _blockedUrl;
     private bool _disposed;
 
-    private PlaywrightBrowserSession(IBrowserContext context, IPage page, ICDPSession devTools, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, ILogger logger)
+    private PlaywrightBrowserSession(IBrowserContext context, IPage page, ICDPSession devTools, NavigationGuard guard, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, ILogger logger)
     {
         _devTools = devTools;
+        _guard = guard;
         _storage = storage;
         _context = context;
         _page = page;
@@ -50,7 +62,10 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
 
     public string Url => _page.Url;
 
-    /// <summary>Sets up the context (timeouts, single-page script, allow-list router) and opens its page.</summary>
+    /// <summary>The latest capture's description of the usual targets, one character per node id (for tests).</summary>
+    internal string CapturedReadiness => _captured.Ready;
+
+    /// <summary>Sets up the context (timeouts, single-page script), opens its page and guards its navigations.</summary>
     public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, ILogger logger)
     {
         context.SetDefaultTimeout((float)options.ActionTimeout.TotalMilliseconds);
@@ -58,11 +73,8 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         await context.AddInitScriptAsync(BrowserScripts.SinglePage);
         var page = await context.NewPageAsync();
         var devTools = await context.NewCDPSessionAsync(page);
-        var session = new PlaywrightBrowserSession(context, page, devTools, allowList, options, storage, logger);
-
-        // Only URLs that may be off the allow-list are routed (the filter runs in the driver); the handler then
-        // blocks main-frame navigations to hosts that are not allowed and lets everything else through.
-        await context.RouteAsync(allowList.RouteFilter, session.HandleRouteAsync);
+        var guard = await NavigationGuard.StartAsync(devTools, allowList, logger);
+        var session = new PlaywrightBrowserSession(context, page, devTools, guard, allowList, options, storage, logger);
         context.Page += session.OnExtraPage;
 
         // Dialogs would block the page until dismissed; the agent cannot see them, so they are accepted.
@@ -84,7 +96,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             throw new InvalidOperationException($"Loading {url} failed: {PlaywrightErrors.FirstLine(ex.Message)}", ex);
         }
 
-        var blocked = Interlocked.Exchange(ref _blockedUrl, null);
+        var blocked = _guard.TakeBlocked();
         if (blocked is not null || !IsAcceptablePageUrl(_page.Url))
         {
             throw new InvalidOperationException($"Loading {url} ended on {blocked ?? _page.Url}, whose host is not in the allowed hosts ({_allowList.Describe()}).");
@@ -115,6 +127,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
 
         _latestObservationId = observationId;
         _nodeCount = count;
+        _captured = (capture.TryGetProperty("ready", out var ready) ? ready.GetString() ?? "" : "", Stopwatch.GetTimestamp());
         _frames = [.. frames.OrderByDescending(f => f.IframeNode)];
 
         byte[]? screenshot = null;
@@ -153,7 +166,9 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             return Done(started, invalid);
         }
 
-        Interlocked.Exchange(ref _blockedUrl, null);
+        _guard.TakeBlocked();
+        var captured = _captured;
+        _captured = ("", 0); // whatever this action does, the capture no longer describes the page
         try
         {
             var failure = action.Kind switch
@@ -162,7 +177,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
                 BrowserActionKind.Back => await BackAsync(),
                 BrowserActionKind.Key when action.NodeId is null => await PressOnPageAsync(action.Text!),
                 BrowserActionKind.Scroll when action.NodeId is null => await ScrollPageAsync(action.Text),
-                _ => await ActOnNodeAsync(action, action.NodeId!.Value),
+                _ => await ActOnNodeAsync(action, action.NodeId!.Value, captured),
             };
             if (failure is not null)
             {
@@ -194,6 +209,11 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         if (action.NodeId is not { } node || Validate(action) is not null || _latestObservationId == 0 || node < 0 || node >= _nodeCount)
         {
             return; // nothing to look at, or ExecuteAsync fails it without looking
+        }
+
+        if (ReadyFromCapture(action, node, _captured))
+        {
+            return; // the capture that just happened already says the action can go ahead
         }
 
         try
@@ -595,7 +615,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         }
         catch (PlaywrightException ex) when (!PlaywrightErrors.IsClosed(ex))
         {
-            if (Interlocked.Exchange(ref _blockedUrl, null) is { } blocked)
+            if (_guard.TakeBlocked() is { } blocked)
             {
                 return HostNotAllowed(blocked);
             }
@@ -650,6 +670,33 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         $"Finding node {node}",
         CancellationToken.None);
 
+    /// <summary>Whether <paramref name="captured"/>, the description of the usual targets that the latest capture took
+    /// moments ago with no action since, says node <paramref name="node"/> is ready for <paramref name="action"/>:
+    /// visible, enabled and fillable as the action needs. Only that answer is taken from the capture; any other (or an
+    /// older capture, or an element it does not describe, such as a select) is left to a probe of the page as it is now,
+    /// which also words the failure. Playwright's own actionability checks still run before any input is sent.</summary>
+    /// <remarks>The price of skipping the probe: a page that removes or replaces the element by itself within
+    /// <see cref="CapturedReadinessLifetime"/> of the capture makes the action wait out its timeout instead of failing
+    /// at once as detached.</remarks>
+    private static bool ReadyFromCapture(BrowserAction action, int node, (string Ready, long TakenAt) captured)
+    {
+        var (ready, takenAt) = captured;
+        if (node >= ready.Length || ready[node] == '.' || Stopwatch.GetElapsedTime(takenAt) > CapturedReadinessLifetime)
+        {
+            return false;
+        }
+
+        var bits = ready[node] - 'A';
+        bool visible = (bits & 1) != 0, disabled = (bits & 2) != 0, fillable = (bits & 4) != 0, readOnly = (bits & 8) != 0;
+        return action.Kind switch
+        {
+            BrowserActionKind.Click or BrowserActionKind.Scroll => visible && !disabled,
+            BrowserActionKind.Type => visible && !disabled && fillable && !readOnly,
+            BrowserActionKind.Key => true,
+            _ => false, // a select needs the live list of options
+        };
+    }
+
     /// <summary>The probe <see cref="PrepareAsync"/> took of this node in the latest observation, if it is recent enough to
     /// stand for the page now; it is used once.</summary>
     private JsonElement? TakePreparedProbe(int node)
@@ -662,7 +709,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             : null;
     }
 
-    private async Task<Failure?> ActOnNodeAsync(BrowserAction action, int node)
+    private async Task<Failure?> ActOnNodeAsync(BrowserAction action, int node, (string Ready, long TakenAt) captured)
     {
         if (_latestObservationId == 0)
         {
@@ -674,7 +721,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             return new Failure(ActionFailureKind.UnknownNode, $"Node {node} is not in observation {_latestObservationId} (its ids are 0..{_nodeCount - 1}).");
         }
 
-        var probe = TakePreparedProbe(node) ?? await ProbeAsync(node);
+        var probe = TakePreparedProbe(node) ?? (ReadyFromCapture(action, node, captured) ? ReadyProbe : await ProbeAsync(node));
         var state = probe.GetProperty("state").GetString();
         if (state != "ok")
         {
@@ -805,7 +852,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             return new Failure(ActionFailureKind.Timeout, $"The page did not finish loading within {_options.NavigationTimeout.TotalSeconds:0.#} s after the action (at {_page.Url}).");
         }
 
-        if (Interlocked.Exchange(ref _blockedUrl, null) is { } blocked)
+        if (_guard.TakeBlocked() is { } blocked)
         {
             return HostNotAllowed(blocked);
         }
@@ -813,7 +860,8 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         var url = _page.Url;
         if (!IsAcceptablePageUrl(url))
         {
-            // Redirects are not routed, so a redirect can land off the allow-list: leave that page at once.
+            // The guard stops requests off the allow-list, redirects included; a page that still got here without one
+            // (a blob: or other non-network URL) is left at once.
             LogLeftForeignPage(_logger, url);
             await LeaveForeignPageAsync();
             return HostNotAllowed(url);
@@ -853,46 +901,6 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         var duration = Stopwatch.GetElapsedTime(started);
         var url = _disposed || _page.IsClosed ? null : _page.Url;
         return failure is { } f ? Fail(f, url, duration) : ActionResult.Success(url, duration);
-    }
-
-    private async Task HandleRouteAsync(IRoute route)
-    {
-        try
-        {
-            var request = route.Request;
-            if (IsMainFrameNavigation(request) && !_allowList.IsAllowed(request.Url))
-            {
-                Interlocked.Exchange(ref _blockedUrl, request.Url);
-                LogBlockedNavigation(_logger, request.Url);
-                // "aborted" drops the navigation quietly; "blockedbyclient" would commit Chromium's error page.
-                await route.AbortAsync("aborted");
-                return;
-            }
-
-            await route.ContinueAsync();
-        }
-        catch (PlaywrightException)
-        {
-            // The request, page or context went away; nothing left to decide.
-        }
-    }
-
-    private static bool IsMainFrameNavigation(Microsoft.Playwright.IRequest request)
-    {
-        if (!request.IsNavigationRequest)
-        {
-            return false;
-        }
-
-        try
-        {
-            return request.Frame.ParentFrame is null;
-        }
-        catch (PlaywrightException)
-        {
-            // Service-worker requests have no frame (and service workers are blocked in session contexts).
-            return false;
-        }
     }
 
     private void OnExtraPage(object? sender, IPage page)

@@ -10,6 +10,9 @@ internal sealed class ThrottledBrowserSession(IBrowserSession inner, SemaphoreSl
 {
     public string Url => inner.Url;
 
+    /// <summary>The session that does the work (for tests).</summary>
+    internal IBrowserSession Inner => inner;
+
     public Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.ObserveAsync(includeScreenshot, cancellationToken), limiter, cancellationToken);
 

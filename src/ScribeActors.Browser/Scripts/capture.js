@@ -2,8 +2,13 @@
 //
 // Argument: the observation id; it is stamped on every captured document so that actions can tell marks of the
 // latest observation from older ones.
-// Result: { dom, count, title, frames } where frames lists [iframeNode, firstContentNode, lastContentNode] for every
-// same-origin iframe whose document was inlined, so an action can build its frame-locator chain without round trips.
+// Result: { dom, count, title, frames, ready } where frames lists [iframeNode, firstContentNode, lastContentNode] for
+// every same-origin iframe whose document was inlined, so an action can build its frame-locator chain without round
+// trips, and ready holds one character per node id (ready[N] for node N) describing the elements an action usually
+// targets, as the action probe would describe them now: '.' for an element not described (select and option
+// elements, and elements that are not interactive by their markup), otherwise 'A' plus the bits visible (1),
+// disabled (2), fillable (4) and read-only (8). An action that follows the capture at once can go ahead on this
+// instead of probing its target again.
 //
 // Numbering (ScribeAgent §3.3): every element is listed in document pre-order, including the documentElement.
 // The spec's "document root object" is BeautifulSoup's parse root; a live DOM has no element above <html>, so the
@@ -21,6 +26,10 @@
     'source', 'track', 'wbr', 'keygen']);
   const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript']);
   const NO_VALUE_TYPES = new Set(['checkbox', 'radio', 'password', 'file', 'button', 'submit', 'reset', 'image']);
+  // Must match the probe's rules (probe.js).
+  const FILL_TYPES = new Set(['', 'text', 'email', 'number', 'password', 'search', 'tel', 'url', 'color', 'date',
+    'time', 'datetime-local', 'month', 'range', 'week']);
+  const INTERACTIVE = new Set(['a', 'button', 'input', 'textarea', 'label', 'summary']);
 
   const parts = [];
   const elements = [];
@@ -145,6 +154,22 @@
     walkElement(document.documentElement);
   }
 
+  // Layout is read only after every mark is set, so it is computed once.
+  const describe = (el) => {
+    const name = el.localName;
+    if (!(INTERACTIVE.has(name) || el.hasAttribute('role') || el.hasAttribute('onclick') || el.hasAttribute('tabindex')
+      || el.isContentEditable) || name === 'select' || name === 'option' || typeof el.checkVisibility !== 'function') {
+      return '.';
+    }
+    const rect = el.getBoundingClientRect();
+    const visible = rect.width > 0 && rect.height > 0 && el.checkVisibility({ visibilityProperty: true });
+    const disabled = el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true';
+    const type = name === 'input' ? (el.getAttribute('type') || '').toLowerCase() : '';
+    const fillable = el.isContentEditable || name === 'textarea' || (name === 'input' && FILL_TYPES.has(type));
+    const readOnly = (name === 'input' || name === 'textarea') && el.readOnly;
+    return String.fromCharCode(65 + (visible ? 1 : 0) + (disabled ? 2 : 0) + (fillable ? 4 : 0) + (readOnly ? 8 : 0));
+  };
+
   const count = elements.length;
   for (let i = 0; i < count; i++) {
     const id = String(count - 1 - i);
@@ -153,6 +178,10 @@
     if (el.getAttribute(MARK) !== id) {
       el.setAttribute(MARK, id);
     }
+  }
+  const ready = new Array(count);
+  for (let i = 0; i < count; i++) {
+    ready[count - 1 - i] = describe(elements[i]);
   }
 
   // Kept for the action probe: node id N is elements[count - 1 - N] (replaced by the next capture).
@@ -163,5 +192,6 @@
     count,
     title: document.title,
     frames: frames.map(([iframe, first, end]) => [count - 1 - iframe, count - end, count - 1 - first]),
+    ready: ready.join(''),
   };
 }

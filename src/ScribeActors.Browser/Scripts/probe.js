@@ -19,6 +19,7 @@
   if (!el.isConnected || el.ownerDocument.__scribeObservation !== observation) {
     return { state: 'stale' };
   }
+  // The capture describes the usual targets by the same rules (capture.js, describe).
   const FILL_TYPES = new Set(['', 'text', 'email', 'number', 'password', 'search', 'tel', 'url', 'color', 'date',
     'time', 'datetime-local', 'month', 'range', 'week']);
   const tag = el.localName;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
@@ -13,12 +14,17 @@ namespace ScribeActors.Browser.Tests.Infrastructure;
 public sealed class TestSite : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrentQueue<string> _requests;
 
-    private TestSite(WebApplication app, Uri baseUri)
+    private TestSite(WebApplication app, Uri baseUri, ConcurrentQueue<string> requests)
     {
         _app = app;
         BaseUri = baseUri;
+        _requests = requests;
     }
+
+    /// <summary>Every request the server received, as <c>host:port/path?query</c>, in order.</summary>
+    public IReadOnlyCollection<string> Requests => _requests;
 
     /// <summary>The site root, for example http://127.0.0.1:41234/.</summary>
     public Uri BaseUri { get; }
@@ -37,6 +43,12 @@ public sealed class TestSite : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
+        var requests = new ConcurrentQueue<string>();
+        app.Use(async (context, next) =>
+        {
+            requests.Enqueue($"{context.Request.Host}{context.Request.Path}{context.Request.QueryString}");
+            await next(context);
+        });
 
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -63,9 +75,9 @@ public sealed class TestSite : IAsyncDisposable
             var port = request.Host.Port;
             return Html("Links",
                 "<a id=\"local\" href=\"/basic.html\">Local</a>" +
-                $"<a id=\"foreign\" href=\"http://localhost:{port}/basic.html\">Foreign</a>" +
+                $"<a id=\"foreign\" href=\"http://localhost:{port}/basic.html{Enc(request.QueryString.Value)}\">Foreign</a>" +
                 "<a id=\"blank\" href=\"/basic.html\" target=\"_blank\">New tab</a>" +
-                "<a id=\"redirect\" href=\"/redirect-away\">Redirect away</a>" +
+                $"<a id=\"redirect\" href=\"/redirect-away{Enc(request.QueryString.Value)}\">Redirect away</a>" +
                 "<button id=\"open\" type=\"button\" onclick=\"window.open('/form.html')\">Open window</button>");
         });
 
@@ -81,7 +93,16 @@ public sealed class TestSite : IAsyncDisposable
         app.MapGet("/widget-host", (HttpRequest request) => Html("Widget host",
             $"<p>host page</p><iframe id=\"widget\" src=\"http://localhost:{request.Host.Port}/storage?set=widget&value=on\"></iframe>"));
 
-        app.MapGet("/redirect-away", (HttpRequest request) => Results.Redirect($"http://localhost:{request.Host.Port}/basic.html"));
+        // A page whose stylesheet may be cached for an hour (both carry ?tag= so a test can count its own requests).
+        app.MapGet("/styled", (HttpRequest request) => Html("Styled",
+            $"<link rel=\"stylesheet\" href=\"/cached.css?tag={Enc(request.Query["tag"])}\"><p>styled</p>"));
+        app.MapGet("/cached.css", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Text("p { color: green; }", "text/css");
+        });
+
+        app.MapGet("/redirect-away", (HttpRequest request) => Results.Redirect($"http://localhost:{request.Host.Port}/basic.html{request.QueryString}"));
 
         app.MapGet("/never", async (CancellationToken cancellationToken) =>
         {
@@ -91,7 +112,7 @@ public sealed class TestSite : IAsyncDisposable
 
         await app.StartAsync();
         var address = app.Urls.Single();
-        return new TestSite(app, new Uri(address.TrimEnd('/') + "/"));
+        return new TestSite(app, new Uri(address.TrimEnd('/') + "/"), requests);
     }
 
     /// <summary>A loopback port with nothing listening on it.</summary>
