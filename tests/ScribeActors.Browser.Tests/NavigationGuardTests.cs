@@ -37,6 +37,25 @@ public sealed class NavigationGuardTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Click_OffTheAllowListAfterMovingToAnotherAllowedSite_IsStillBlocked()
+    {
+        // 127.0.0.1 and localhost are different sites, so the move swaps the page's renderer process; the guard must
+        // hold across it. Nothing listens on 127.0.0.2: a navigation that got through would fail to connect instead.
+        await using var session = await fixture.OpenAsync("basic.html", fixture.Site.ForeignHost);
+        var offList = $"http://127.0.0.2:{fixture.Site.BaseUri.Port}/basic.html";
+        var page = $"http://{fixture.Site.ForeignHost}/link-to?href={Uri.EscapeDataString(offList)}";
+        var moved = await session.ExecuteAsync(BrowserAction.Goto(page));
+        Assert.True(moved.Succeeded, moved.ToString());
+        var observation = await session.ObserveAsync();
+
+        var result = await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(observation, "out")));
+
+        Assert.Equal(ActionFailureKind.HostNotAllowed, result.Failure);
+        Assert.Contains("'127.0.0.2:", result.Message, StringComparison.Ordinal);
+        Assert.Equal(page, result.UrlAfter);
+    }
+
+    [Fact]
     public async Task Goto_SamePageAgain_TakesItsStylesheetFromTheHttpCache()
     {
         var tag = Guid.NewGuid().ToString("N");

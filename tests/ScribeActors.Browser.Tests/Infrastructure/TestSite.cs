@@ -102,6 +102,9 @@ public sealed class TestSite : IAsyncDisposable
             return Results.Text("p { color: green; }", "text/css");
         });
 
+        // A page with one link, to wherever ?href= says.
+        app.MapGet("/link-to", (HttpRequest request) => Html("Link", $"<a id=\"out\" href=\"{Enc(request.Query["href"])}\">Out</a>"));
+
         app.MapGet("/redirect-away", (HttpRequest request) => Results.Redirect($"http://localhost:{request.Host.Port}/basic.html{request.QueryString}"));
 
         app.MapGet("/never", async (CancellationToken cancellationToken) =>
