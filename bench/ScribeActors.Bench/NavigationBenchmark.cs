@@ -49,12 +49,7 @@ internal static class NavigationBenchmark
         var host = new Uri(origin).Authority;
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await BenchBrowser.LaunchAsync(playwright);
 
         var allowList = new HostAllowList([host]);
         var arms = new (string Name, IPage Page)[3];

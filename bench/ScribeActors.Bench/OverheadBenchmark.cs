@@ -22,12 +22,7 @@ internal static class OverheadBenchmark
         var actionSteps = task.Script.Count(s => s.Action != StepActions.Finish);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await BenchBrowser.LaunchAsync(playwright);
 
         // Warm both paths once (JIT, first context), untimed.
         await BareRunAsync(browser, world, task);

@@ -21,11 +21,6 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     /// (a model) probes the page as it is then.</summary>
     private static readonly TimeSpan CapturedReadinessLifetime = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The probe of an element <see cref="ReadyFromCapture"/> found ready: it passes every check that
-    /// <see cref="ActOnNodeAsync"/> makes for the action kinds that method accepts.</summary>
-    private static readonly JsonElement ReadyProbe = JsonDocument.Parse(
-        """{"state":"ok","tag":"","type":"","visible":true,"disabled":false,"fillable":true,"readOnly":false}""").RootElement;
-
     private readonly IBrowserContext _context;
     private readonly IPage _page;
     private readonly ICDPSession _devTools;
@@ -721,14 +716,19 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             return new Failure(ActionFailureKind.UnknownNode, $"Node {node} is not in observation {_latestObservationId} (its ids are 0..{_nodeCount - 1}).");
         }
 
-        var probe = TakePreparedProbe(node) ?? (ReadyFromCapture(action, node, captured) ? ReadyProbe : await ProbeAsync(node));
+        var locator = NodeLocator(node);
+        if (ReadyFromCapture(action, node, captured))
+        {
+            return await PerformAsync(action, locator);
+        }
+
+        var probe = TakePreparedProbe(node) ?? await ProbeAsync(node);
         var state = probe.GetProperty("state").GetString();
         if (state != "ok")
         {
             return new Failure(ActionFailureKind.ElementDetached, $"Node {node} of observation {_latestObservationId} is no longer in the page (now {_page.Url}); observe again.");
         }
 
-        var locator = NodeLocator(node);
         var tag = probe.GetProperty("tag").GetString();
         var visible = probe.GetProperty("visible").GetBoolean();
         var disabled = probe.GetProperty("disabled").GetBoolean();
@@ -747,8 +747,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
                     return NotInteractable(action, node, probe, "it is disabled");
                 }
 
-                await locator.ClickAsync(new LocatorClickOptions { Timeout = _actionTimeoutMs });
-                return null;
+                return await PerformAsync(action, locator);
             case BrowserActionKind.Type:
                 if (!probe.GetProperty("fillable").GetBoolean())
                 {
@@ -765,11 +764,9 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
                     return NotInteractable(action, node, probe, "it is hidden");
                 }
 
-                await locator.FillAsync(action.Text!, new LocatorFillOptions { Timeout = _actionTimeoutMs });
-                return null;
+                return await PerformAsync(action, locator);
             case BrowserActionKind.Key:
-                await locator.PressAsync(action.Text!, new LocatorPressOptions { Timeout = _actionTimeoutMs });
-                return null;
+                return await PerformAsync(action, locator);
             case BrowserActionKind.Select:
                 if (tag != "select")
                 {
@@ -787,19 +784,46 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
                     return NotInteractable(action, node, probe, $"it has no option labelled or valued '{action.Text}' (options: {ListOptions(options)})");
                 }
 
-                await locator.SelectOptionAsync(new SelectOptionValue { Index = index }, new LocatorSelectOptionOptions { Timeout = _actionTimeoutMs });
-                return null;
+                return await PerformAsync(action, locator, index);
             case BrowserActionKind.Scroll:
                 if (!visible)
                 {
                     return NotInteractable(action, node, probe, "it is hidden");
                 }
 
-                await locator.ScrollIntoViewIfNeededAsync(new LocatorScrollIntoViewIfNeededOptions { Timeout = _actionTimeoutMs });
-                return null;
+                return await PerformAsync(action, locator);
             default:
                 return new Failure(ActionFailureKind.InvalidAction, $"A {action.Kind} action does not take a node.");
         }
+    }
+
+    /// <summary>Sends the action's input to its target, once the target is known to be ready for it (by a probe, or by
+    /// the capture just taken); Playwright's own actionability checks run first. A select takes the index of the option
+    /// its probe matched.</summary>
+    private async Task<Failure?> PerformAsync(BrowserAction action, ILocator locator, int? optionIndex = null)
+    {
+        switch (action.Kind)
+        {
+            case BrowserActionKind.Click:
+                await locator.ClickAsync(new LocatorClickOptions { Timeout = _actionTimeoutMs });
+                break;
+            case BrowserActionKind.Type:
+                await locator.FillAsync(action.Text!, new LocatorFillOptions { Timeout = _actionTimeoutMs });
+                break;
+            case BrowserActionKind.Key:
+                await locator.PressAsync(action.Text!, new LocatorPressOptions { Timeout = _actionTimeoutMs });
+                break;
+            case BrowserActionKind.Select when optionIndex is { } index:
+                await locator.SelectOptionAsync(new SelectOptionValue { Index = index }, new LocatorSelectOptionOptions { Timeout = _actionTimeoutMs });
+                break;
+            case BrowserActionKind.Scroll:
+                await locator.ScrollIntoViewIfNeededAsync(new LocatorScrollIntoViewIfNeededOptions { Timeout = _actionTimeoutMs });
+                break;
+            default:
+                throw new InvalidOperationException($"No input is sent for a {action.Kind} action here (option index: {optionIndex}).");
+        }
+
+        return null;
     }
 
     /// <summary>A click on an option of a native select cannot be performed with the mouse (the list is drawn by the
