@@ -211,16 +211,16 @@ internal static class OverheadBenchmark
             throw new InvalidOperationException($"The state blobs of workflow {workflowId} were not found in Azurite (found: {string.Join(", ", sizes.Keys)}).");
         }
 
-        var container0 = blobs.GetBlobContainerClient("bench-floor");
-        await container0.CreateIfNotExistsAsync();
-        static BinaryData Random(long size)
+        var floorContainer = blobs.GetBlobContainerClient("bench-floor");
+        await floorContainer.CreateIfNotExistsAsync();
+        static BinaryData Noise(long size)
         {
             var payload = new byte[size];
             new Random(7).NextBytes(payload);
             return BinaryData.FromBytes(payload);
         }
 
-        return new FloorStorage(container0.GetBlobClient("intent"), Random(workflow), container0.GetBlobClient("checkpoint"), Random(session));
+        return new FloorStorage(floorContainer.GetBlobClient("intent"), Noise(workflow), floorContainer.GetBlobClient("checkpoint"), Noise(session));
     }
 
     /// <summary>
