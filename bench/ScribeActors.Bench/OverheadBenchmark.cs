@@ -274,17 +274,13 @@ internal static class OverheadBenchmark
         }
     }
 
+    /// <summary>Runs a page script the way the browser session does (one DevTools evaluation in the page's main world).</summary>
     private static async Task EvaluateAsync(ICDPSession devTools, string function, int? argument)
     {
-        var response = await devTools.SendAsync("Runtime.evaluate", new Dictionary<string, object>
+        var value = await PlaywrightBrowserSession.EvaluateInPageAsync(devTools, function, argument?.ToString(CultureInfo.InvariantCulture) ?? "");
+        if (value.ValueKind != System.Text.Json.JsonValueKind.Object)
         {
-            ["expression"] = $"({function})({argument?.ToString(CultureInfo.InvariantCulture)})",
-            ["returnByValue"] = true,
-        });
-        if (response is not { } r || r.TryGetProperty("exceptionDetails", out _) || !r.GetProperty("result").TryGetProperty("value", out var value)
-            || value.ValueKind != System.Text.Json.JsonValueKind.Object)
-        {
-            throw new InvalidOperationException($"A floor arm's page script failed: {response}");
+            throw new InvalidOperationException($"A floor arm's page script returned {value.ValueKind}, not an object.");
         }
     }
 

@@ -345,7 +345,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         JsonElement reading;
         try
         {
-            reading = await Bounded(EvaluateInPageAsync(BrowserScripts.LocalStorage, ""), _options.ActionTimeout, $"Reading local storage of {_page.Url}", cancellationToken);
+            reading = await Bounded(EvaluateInPageAsync(_devTools, BrowserScripts.LocalStorage, ""), _options.ActionTimeout, $"Reading local storage of {_page.Url}", cancellationToken);
         }
         catch (PlaywrightException ex) when (PlaywrightErrors.IsNavigationRace(ex))
         {
@@ -531,7 +531,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             try
             {
                 return await Bounded(
-                    EvaluateInPageAsync(BrowserScripts.Capture, observationId.ToString(CultureInfo.InvariantCulture)),
+                    EvaluateInPageAsync(_devTools, BrowserScripts.Capture, observationId.ToString(CultureInfo.InvariantCulture)),
                     _options.NavigationTimeout,
                     $"Capturing {_page.Url}",
                     cancellationToken);
@@ -545,15 +545,15 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     }
 
     /// <summary>
-    /// Calls <paramref name="function"/> with <paramref name="argumentJson"/> in the main world of the page's top document
+    /// Calls <paramref name="function"/> with <paramref name="argumentJson"/> in the main world of the top document of the page <paramref name="devTools"/> is attached to
     /// through the DevTools protocol and returns its result as JSON. The capture, the probe and the storage reading run
     /// this way: Playwright's own evaluation first installs a helper script in every new document, which cost several
     /// milliseconds on the first evaluation after each navigation.
     /// </summary>
     /// <exception cref="PlaywrightException">The script threw, the document went away during the call, or the page is closed.</exception>
-    private async Task<JsonElement> EvaluateInPageAsync(string function, string argumentJson)
+    internal static async Task<JsonElement> EvaluateInPageAsync(ICDPSession devTools, string function, string argumentJson)
     {
-        var response = await _devTools.SendAsync("Runtime.evaluate", new Dictionary<string, object>
+        var response = await devTools.SendAsync("Runtime.evaluate", new Dictionary<string, object>
         {
             ["expression"] = $"({function})({argumentJson})",
             ["returnByValue"] = true,
@@ -660,7 +660,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     /// on the element list the capture left there: one evaluation, no selector and no Playwright injected script (a
     /// locator evaluation cost about ten times as much).</summary>
     private Task<JsonElement> ProbeAsync(int node) => Bounded(
-        EvaluateInPageAsync(BrowserScripts.Probe, JsonSerializer.Serialize(new { observation = _latestObservationId, node })),
+        EvaluateInPageAsync(_devTools, BrowserScripts.Probe, JsonSerializer.Serialize(new { observation = _latestObservationId, node })),
         _options.ActionTimeout,
         $"Finding node {node}",
         CancellationToken.None);
