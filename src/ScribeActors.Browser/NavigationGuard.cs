@@ -22,6 +22,7 @@ internal sealed partial class NavigationGuard
     private readonly ILogger _logger;
     private readonly string _topFrameId;
     private string? _blockedUrl;
+    private int _documentRequests;
 
     private NavigationGuard(ICDPSession devTools, HostAllowList allowList, ILogger logger, string topFrameId)
     {
@@ -49,6 +50,10 @@ internal sealed partial class NavigationGuard
         return guard;
     }
 
+    /// <summary>How many top-frame document requests (navigations, form posts, reloads, downloads, each redirect hop)
+    /// were let through so far.</summary>
+    public int DocumentRequests => Volatile.Read(ref _documentRequests);
+
     /// <summary>The URL of the last top-frame navigation blocked since the previous call, if any; clears it.</summary>
     public string? TakeBlocked() => Interlocked.Exchange(ref _blockedUrl, null);
 
@@ -75,6 +80,11 @@ internal sealed partial class NavigationGuard
                 // "Aborted" drops the navigation quietly; "BlockedByClient" would commit Chromium's error page.
                 await _devTools.SendAsync("Fetch.failRequest", new Dictionary<string, object> { ["requestId"] = requestId!, ["errorReason"] = "Aborted" });
                 return;
+            }
+
+            if (topFrame)
+            {
+                Interlocked.Increment(ref _documentRequests);
             }
 
             await _devTools.SendAsync("Fetch.continueRequest", new Dictionary<string, object> { ["requestId"] = requestId! });

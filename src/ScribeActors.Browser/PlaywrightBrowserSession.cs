@@ -38,6 +38,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     private (long Observation, int Node, JsonElement Probe, long TakenAt)? _prepared;
     private (string Ready, long TakenAt) _captured = ("", 0); // for the first action after the capture only
     private int _nodeCount;
+    private int _documentsBeforeAction;
     private FrameSpan[] _frames = [];
     private bool _disposed;
 
@@ -156,6 +157,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
+        _documentsBeforeAction = _guard.DocumentRequests;
         if (Validate(action) is { } invalid)
         {
             return Done(started, invalid);
@@ -924,7 +926,8 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     {
         var duration = Stopwatch.GetElapsedTime(started);
         var url = _disposed || _page.IsClosed ? null : _page.Url;
-        return failure is { } f ? Fail(f, url, duration) : ActionResult.Success(url, duration);
+        var result = failure is { } f ? Fail(f, url, duration) : ActionResult.Success(url, duration);
+        return result with { LoadedDocument = _guard.DocumentRequests != _documentsBeforeAction };
     }
 
     private void OnExtraPage(object? sender, IPage page)

@@ -37,6 +37,28 @@ public sealed class ActionTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task LoadedDocument_IsTrueForAFormPostRedirectedToTheSameUrl_FalseForInPageActions()
+    {
+        await using var session = await fixture.OpenAsync("notes");
+        var observation = await session.ObserveAsync();
+
+        var typed = await session.ExecuteAsync(BrowserAction.Type(Dom.NodeOf(observation, "note"), "first"));
+        var posted = await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(observation, "add")));
+
+        Assert.True(typed.Succeeded, typed.ToString());
+        Assert.False(typed.LoadedDocument);
+        Assert.True(posted.Succeeded, posted.ToString());
+        Assert.Equal(fixture.Site.Url("notes"), posted.UrlAfter);
+        Assert.True(posted.LoadedDocument);
+        Assert.Contains(">Notes: 1</p>", (await session.ObserveAsync()).Dom, StringComparison.Ordinal);
+
+        await using var other = await fixture.OpenAsync("basic.html");
+        var clicked = await other.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(await other.ObserveAsync(), "counter")));
+        Assert.True(clicked.Succeeded, clicked.ToString());
+        Assert.False(clicked.LoadedDocument);
+    }
+
+    [Fact]
     public async Task Type_FieldWithValue_ReplacesTheValue()
     {
         await using var session = await fixture.OpenAsync("form.html");

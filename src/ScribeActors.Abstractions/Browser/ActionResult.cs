@@ -23,6 +23,11 @@ public sealed record ActionResult
     /// without performing the action again.</summary>
     [Id(5)] public bool Deduplicated { get; init; }
 
+    /// <summary>Whether the top frame requested a new document while the action ran (a navigation, a form post that
+    /// came back to the same URL, a reload, a download): in-page state from before it is gone, and the server may have
+    /// acted on it. <see langword="null"/> when not known, as for an outcome inferred after an interruption.</summary>
+    [Id(6)] public bool? LoadedDocument { get; init; }
+
     /// <summary>Creates a success result.</summary>
     public static ActionResult Success(string? urlAfter, TimeSpan duration) => new() { Succeeded = true, UrlAfter = urlAfter, Duration = duration };
 

@@ -79,7 +79,10 @@ public static class ReplayPlanner
     /// <summary>
     /// The cursor to continue from after the page was reloaded from a checkpoint (in-page state such as typed values
     /// is gone): the first recorded step taken on the current page since the workflow arrived there, so the steps that
-    /// filled it in are taken again. Steps that navigated to this page are not repeated.
+    /// filled it in are taken again. Steps that navigated to this page are not repeated, and neither is a step that
+    /// loaded a document while staying at this URL (a form post redirected back, as an approval queue does) or a
+    /// non-idempotent step not known to have stayed in the page (one recovery judged performed): the server may have
+    /// acted on it, and the durability rule never repeats such an action blindly.
     /// </summary>
     public static int CursorAfterReload(IReadOnlyList<StepRecord> history, int cursor, string url)
     {
@@ -93,7 +96,8 @@ public static class ReplayPlanner
             }
 
             var stayedOnPage = InterruptedActionRule.SamePage(step.UrlBefore, url) && InterruptedActionRule.SamePage(step.UrlAfter, url);
-            if (!stayedOnPage)
+            var leftTheDocument = step.Outcome.LoadedDocument ?? step.Action is { IsIdempotent: false };
+            if (!stayedOnPage || leftTheDocument)
             {
                 break;
             }

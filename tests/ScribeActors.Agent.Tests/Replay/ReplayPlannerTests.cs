@@ -110,6 +110,33 @@ public sealed class ReplayPlannerTests
     }
 
     [Fact]
+    public void CursorAfterReload_NeverRewindsOverAStepThatLoadedADocumentOrANonIdempotentStepOfUnknownEffect()
+    {
+        const string queue = "http://s.test/approvals";
+        StepRecord Step(int index, BrowserAction action, bool? loadedDocument) => new()
+        {
+            Index = index,
+            Phase = StepPhase.Done,
+            SourceCursor = index,
+            Action = action,
+            UrlBefore = queue,
+            UrlAfter = queue,
+            Outcome = ActionResult.Success(queue, TimeSpan.Zero) with { LoadedDocument = loadedDocument },
+        };
+
+        var typed = Step(0, BrowserAction.Type(3, "ok"), loadedDocument: false);
+        var ticked = Step(1, BrowserAction.Click(4), loadedDocument: false);  // a checkbox: in-page only
+        var approved = Step(2, BrowserAction.Click(5), loadedDocument: true); // posted, redirected back to the queue
+        var recovered = Step(2, BrowserAction.Click(5), loadedDocument: null); // judged performed after a crash
+        var typedAgain = Step(3, BrowserAction.Type(6, "note"), loadedDocument: false);
+
+        Assert.Equal(0, ReplayPlanner.CursorAfterReload([typed, ticked], 2, queue));
+        Assert.Equal(3, ReplayPlanner.CursorAfterReload([typed, ticked, approved], 3, queue));
+        Assert.Equal(3, ReplayPlanner.CursorAfterReload([typed, ticked, recovered], 3, queue));
+        Assert.Equal(3, ReplayPlanner.CursorAfterReload([typed, ticked, approved, typedAgain], 4, queue));
+    }
+
+    [Fact]
     public void Next_AttemptedStepWhoseTargetIsGoneButNextTargetPresent_TakesTheNextStep()
     {
         var dom = DomIndex.Parse(Page);

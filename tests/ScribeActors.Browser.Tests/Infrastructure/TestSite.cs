@@ -66,6 +66,16 @@ public sealed class TestSite : IAsyncDisposable
             context.Response.Redirect("/account", permanent: false);
         });
 
+        // Post-redirect-get back to the same URL, as an approval queue does.
+        var notes = new ConcurrentQueue<string>();
+        app.MapGet("/notes", () => Html("Notes",
+            $"<p id=\"count\">Notes: {notes.Count}</p><form method=\"post\" action=\"/notes\"><input id=\"note\" name=\"note\"><button id=\"add\" type=\"submit\">Add</button></form>"));
+        app.MapPost("/notes", async (HttpContext context) =>
+        {
+            notes.Enqueue((await context.Request.ReadFormAsync())["note"].ToString());
+            context.Response.Redirect("/notes", permanent: false);
+        });
+
         app.MapGet("/account", (HttpRequest request) => Html("Account",
             (request.Cookies.TryGetValue("user", out var user) ? $"<p id=\"who\">Signed in as {Enc(user)}</p>" : "<p id=\"who\">Not signed in</p>") +
             "<p id=\"theme\"></p><script>document.getElementById('theme').textContent = 'Theme: ' + (localStorage.getItem('theme') ?? 'none');</script>"));
