@@ -35,7 +35,7 @@ public sealed class ScribeClient
         }
 
         workflowId ??= NewWorkflowId();
-        return Workflow(workflowId).StartAsync(spec, cancellationToken);
+        return RetryUnavailableAsync(() => Workflow(workflowId).StartAsync(spec, cancellationToken), cancellationToken);
     }
 
     /// <summary>Returns the workflow's snapshot; throws <see cref="WorkflowNotFoundException"/> for an unknown id.</summary>
@@ -97,13 +97,13 @@ public sealed class ScribeClient
     }
 
     /// <summary>Pauses a running workflow after its current step.</summary>
-    public Task<WorkflowSnapshot> PauseAsync(string workflowId) => Workflow(workflowId).PauseAsync();
+    public Task<WorkflowSnapshot> PauseAsync(string workflowId) => RetryUnavailableAsync(() => Workflow(workflowId).PauseAsync());
 
     /// <summary>Resumes a paused workflow.</summary>
-    public Task<WorkflowSnapshot> ResumeAsync(string workflowId) => Workflow(workflowId).ResumeAsync();
+    public Task<WorkflowSnapshot> ResumeAsync(string workflowId) => RetryUnavailableAsync(() => Workflow(workflowId).ResumeAsync());
 
     /// <summary>Cancels a workflow and closes its browser session.</summary>
-    public Task<WorkflowSnapshot> CancelAsync(string workflowId, string? reason = null) => Workflow(workflowId).CancelAsync(reason);
+    public Task<WorkflowSnapshot> CancelAsync(string workflowId, string? reason = null) => RetryUnavailableAsync(() => Workflow(workflowId).CancelAsync(reason));
 
     /// <summary>Lists workflows, newest first, optionally only those with <paramref name="status"/>.</summary>
     public Task<WorkflowSummary[]> ListAsync(WorkflowStatus? status = null) =>
@@ -132,6 +132,23 @@ public sealed class ScribeClient
 
     /// <summary>A new workflow id: <c>wf-</c> followed by a sortable time stamp and random suffix.</summary>
     public string NewWorkflowId() => $"wf-{_time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Runs a workflow request again while the workflow reports itself unavailable (an activation handing over
+    /// after a storage conflict, which changes nothing): a few times, a moment apart.</summary>
+    private async Task<T> RetryUnavailableAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (WorkflowUnavailableException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), _time, cancellationToken);
+            }
+        }
+    }
 
     private IWorkflowGrain Workflow(string workflowId)
     {

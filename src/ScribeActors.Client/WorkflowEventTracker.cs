@@ -12,7 +12,9 @@ internal sealed class WorkflowEventTracker
 
     public IEnumerable<WorkflowEvent> Diff(WorkflowSnapshot snapshot)
     {
-        if (snapshot.Version <= Version)
+        // A lower version is the workflow resumed from what storage kept (it lost writes this watcher saw): take it as
+        // the new base; steps already reported are not reported again.
+        if (snapshot.Version == Version)
         {
             yield break;
         }

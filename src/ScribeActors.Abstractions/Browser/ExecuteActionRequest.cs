@@ -10,4 +10,9 @@ public sealed record ExecuteActionRequest
 
     /// <summary>The action.</summary>
     [Id(1)] public required BrowserAction Action { get; init; }
+
+    /// <summary>The workflow's record of the step (its intent), kept by the session with the result once the action is
+    /// performed: if storage loses the workflow's own writes, the workflow recovers the step from the session
+    /// (<see cref="IBrowserSessionGrain.GetPerformedAsync"/>). Large parts (inference details) are left out.</summary>
+    [Id(2)] public StepRecord? Intent { get; init; }
 }

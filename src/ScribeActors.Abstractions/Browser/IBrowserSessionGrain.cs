@@ -41,6 +41,14 @@ public interface IBrowserSessionGrain : IGrainWithStringKey
     [Alias("GetActionResult")]
     Task<ActionResult?> GetActionResultAsync(string actionId);
 
+    /// <summary>The steps this session performed whose <see cref="StepRecord.Index"/> is at least
+    /// <paramref name="fromStepIndex"/>, oldest first, each with its recorded result as <see cref="StepRecord.Outcome"/>
+    /// (from the intents sent with <see cref="ExecuteActionRequest.Intent"/>; the session keeps the most recent ones).
+    /// A workflow that resumed from stored state asks for the steps after its last one: any it gets were performed
+    /// although storage lost the workflow's record of them.</summary>
+    [Alias("GetPerformed")]
+    Task<StepRecord[]> GetPerformedAsync(int fromStepIndex);
+
     /// <summary>Describes the session.</summary>
     [Alias("GetInfo")]
     Task<SessionInfo> GetInfoAsync();

@@ -9,4 +9,8 @@ public sealed record OpenSessionRequest
 
     /// <summary>Hosts (with port when not the scheme default, for example <c>127.0.0.1:5100</c>) that navigations may reach.</summary>
     [Id(1)] public required string[] AllowedHosts { get; init; }
+
+    /// <summary>When set, the session starts at this epoch instead of 0: a workflow reopening a session whose state was
+    /// lost passes one more than the last epoch it saw, so its observations show the page was rebuilt.</summary>
+    [Id(2)] public int? Epoch { get; init; }
 }

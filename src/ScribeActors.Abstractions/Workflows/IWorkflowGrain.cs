@@ -20,8 +20,10 @@ public interface IWorkflowGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<WorkflowSnapshot> GetAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Returns as soon as the workflow's <see cref="WorkflowSnapshot.Version"/> exceeds <paramref name="afterVersion"/>,
-    /// or after <paramref name="maxWait"/> (at most 20 s) with the unchanged snapshot.</summary>
+    /// <summary>Returns as soon as the workflow's <see cref="WorkflowSnapshot.Version"/> differs from <paramref name="afterVersion"/>,
+    /// or after <paramref name="maxWait"/> (at most 20 s) with the unchanged snapshot. The version only grows, except when
+    /// storage lost writes a watcher had already seen: then the workflow resumes from the stored, lower version, and the
+    /// next call returns at once with it.</summary>
     [Alias("WaitForChange"), Orleans.Concurrency.AlwaysInterleave]
     Task<WorkflowSnapshot> WaitForChangeAsync(long afterVersion, TimeSpan maxWait, CancellationToken cancellationToken = default);
 

@@ -67,4 +67,9 @@ public sealed record StepRecord
     /// <summary>Milliseconds writing the step's intent before the action (the outcome of the previous step goes in the
     /// same write when it was not written yet).</summary>
     [Id(19)] public double PersistMs { get; init; }
+
+    /// <summary>The step-source cursor once this step's action is performed (usually <see cref="SourceCursor"/> + 1; more
+    /// when the source found that a recorded step had already taken effect). Lets recovery move past a step it finds
+    /// performed exactly as the running workflow would have.</summary>
+    [Id(20)] public int? NextCursor { get; init; }
 }

@@ -34,3 +34,17 @@ public sealed class WorkflowConflictException : Exception
     /// <summary>The id in conflict.</summary>
     [Id(0)] public string WorkflowId { get; init; }
 }
+
+/// <summary>The workflow cannot take the request right now: its activation found the stored state changed under it (a
+/// storage conflict) and is handing over to a fresh activation that reads what is stored. Nothing was changed; retry in
+/// a moment (the client SDK does, a few times).</summary>
+[GenerateSerializer, Alias("scribe.WorkflowUnavailableException")]
+public sealed class WorkflowUnavailableException : Exception
+{
+    /// <summary>Creates the exception for <paramref name="workflowId"/>.</summary>
+    public WorkflowUnavailableException(string workflowId)
+        : base($"Workflow '{workflowId}' is reloading its stored state after a storage conflict; nothing was changed, retry in a moment.") => WorkflowId = workflowId;
+
+    /// <summary>The workflow's id.</summary>
+    [Id(0)] public string WorkflowId { get; init; }
+}

@@ -18,4 +18,10 @@ public sealed partial class BrowserSessionGrain
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Browser session {SessionId} could not observe the page after an action ({Reason}); the workflow observes on its own")]
     private partial void LogObserveAfterActionFailed(string sessionId, string reason);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Browser session {SessionId} found a later epoch stored ({StoredEpoch} > {Epoch}); this activation is stale and goes away")]
+    private partial void LogStale(string sessionId, int epoch, int storedEpoch);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Browser session {SessionId} found its stored checkpoint changed (epoch {Epoch}, stored epoch {StoredEpoch}, stored open: {StoredOpen}); the live context's checkpoint replaces it")]
+    private partial void LogConflictResolved(string sessionId, int epoch, int storedEpoch, bool storedOpen);
 }

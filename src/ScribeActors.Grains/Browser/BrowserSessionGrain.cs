@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orleans.Storage;
 using Microsoft.Extensions.Logging;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
@@ -30,6 +31,10 @@ public sealed partial class BrowserSessionGrain(
         state.State.AllowedHosts = request.AllowedHosts;
         state.State.StorageStateJson = null;
         state.State.Url = null;
+        if (request.Epoch is { } epoch)
+        {
+            state.State.Epoch = epoch;
+        }
 
         try
         {
@@ -98,7 +103,7 @@ public sealed partial class BrowserSessionGrain(
         }
 
         state.State.ActionCount++;
-        state.State.Remember(request.ActionId, result);
+        state.State.Remember(request.ActionId, result, request.Intent);
 
         // The checkpoint (cookies, local storage, URL and this result) and the next observation are independent reads
         // of the settled page, so they run together and the storage write overlaps the DOM capture. The result leaves
@@ -140,6 +145,9 @@ public sealed partial class BrowserSessionGrain(
     Task<ActionResult?> IBrowserSessionGrain.GetActionResultAsync(string actionId) =>
         Task.FromResult(state.State.FindResult(actionId));
 
+    Task<StepRecord[]> IBrowserSessionGrain.GetPerformedAsync(int fromStepIndex) =>
+        Task.FromResult(state.State.RecentSteps.Where(s => s.Index >= fromStepIndex).OrderBy(s => s.Index).ToArray());
+
     Task<SessionInfo> IBrowserSessionGrain.GetInfoAsync() => Task.FromResult(new SessionInfo
     {
         IsOpen = state.State.IsOpen,
@@ -152,7 +160,16 @@ public sealed partial class BrowserSessionGrain(
     async Task IBrowserSessionGrain.CloseAsync()
     {
         await DisposeSessionAsync();
-        await state.ClearStateAsync();
+        try
+        {
+            await state.ClearStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Whatever was stored instead (lost writes, another activation) is forgotten all the same.
+            await state.ReadStateAsync();
+            await state.ClearStateAsync();
+        }
         state.State = new BrowserSessionState();
         _written = default;
         this.DeactivateOnIdle();
@@ -181,7 +198,7 @@ public sealed partial class BrowserSessionGrain(
 
         if (!state.State.IsOpen)
         {
-            throw new InvalidOperationException($"Browser session '{this.GetPrimaryKeyString()}' is not open: call OpenAsync first.");
+            throw new BrowserSessionNotOpenException(this.GetPrimaryKeyString());
         }
 
         // The previous live context is gone (silo death, deactivation): rebuild from the checkpoint.
@@ -221,8 +238,42 @@ public sealed partial class BrowserSessionGrain(
 
     private async Task WriteStateAsync(CancellationToken cancellationToken)
     {
-        await state.WriteStateAsync(cancellationToken);
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (InconsistentStateException conflict)
+        {
+            await ResolveConflictAsync(conflict, cancellationToken);
+        }
+
         _written = (state.State.Url, state.State.StorageStateJson);
+    }
+
+    /// <summary>
+    /// The stored checkpoint changed under this activation: storage lost writes it had acknowledged (an emulator
+    /// restarted on older data), or another activation rebuilt the session. The live context is what the workflow is
+    /// driving, so unless a later epoch was stored (then this activation is the stale one and goes away), the stored
+    /// copy is replaced by this activation's, keeping any action results only the stored copy holds.
+    /// </summary>
+    private async Task ResolveConflictAsync(InconsistentStateException conflict, CancellationToken cancellationToken)
+    {
+        var mine = state.State;
+        await state.ReadStateAsync(cancellationToken);
+        var stored = state.State;
+        if (stored.IsOpen && stored.Epoch > mine.Epoch)
+        {
+            LogStale(this.GetPrimaryKeyString(), mine.Epoch, stored.Epoch);
+            await DisposeSessionAsync();
+            this.DeactivateOnIdle();
+            throw conflict;
+        }
+
+        mine.MergeFrom(stored);
+
+        LogConflictResolved(this.GetPrimaryKeyString(), mine.Epoch, stored.Epoch, stored.IsOpen);
+        state.State = mine;
+        await state.WriteStateAsync(cancellationToken);
     }
 
     private async Task DisposeSessionAsync()

@@ -9,6 +9,9 @@ public sealed class BrowserSessionState
     /// <summary>How many recent action results are kept for deduplication.</summary>
     public const int RecentResultLimit = 32;
 
+    /// <summary>How many recent performed steps are kept for a workflow whose own writes storage lost (seconds' worth).</summary>
+    public const int RecentStepLimit = 8;
+
     [Id(0)] public bool IsOpen { get; set; }
 
     [Id(1)] public string[] AllowedHosts { get; set; } = [];
@@ -27,15 +30,49 @@ public sealed class BrowserSessionState
     /// <summary>Results of the most recent actions by action id, oldest first.</summary>
     [Id(6)] public List<KeyValuePair<string, ActionResult>> RecentResults { get; set; } = [];
 
+    /// <summary>The workflow's intents of the most recent performed actions, with their results as outcomes, oldest first.</summary>
+    [Id(7)] public List<StepRecord> RecentSteps { get; set; } = [];
+
     public ActionResult? FindResult(string actionId) =>
         RecentResults.FirstOrDefault(r => r.Key == actionId).Value;
 
-    public void Remember(string actionId, ActionResult result)
+    public void Remember(string actionId, ActionResult result, StepRecord? intent)
     {
         RecentResults.Add(new(actionId, result));
         if (RecentResults.Count > RecentResultLimit)
         {
             RecentResults.RemoveRange(0, RecentResults.Count - RecentResultLimit);
         }
+
+        if (intent is not null)
+        {
+            RecentSteps.Add(intent with { Outcome = result, UrlAfter = result.UrlAfter ?? intent.UrlAfter });
+            if (RecentSteps.Count > RecentStepLimit)
+            {
+                RecentSteps.RemoveRange(0, RecentSteps.Count - RecentStepLimit);
+            }
+        }
+    }
+
+    /// <summary>Adds what <paramref name="other"/> remembers and this copy does not (after a storage conflict).</summary>
+    public void MergeFrom(BrowserSessionState other)
+    {
+        foreach (var (actionId, result) in other.RecentResults)
+        {
+            if (FindResult(actionId) is null)
+            {
+                RecentResults.Insert(0, new(actionId, result));
+            }
+        }
+
+        foreach (var step in other.RecentSteps)
+        {
+            if (!RecentSteps.Any(s => s.ActionId == step.ActionId))
+            {
+                RecentSteps.Insert(0, step);
+            }
+        }
+
+        RecentSteps.Sort((a, b) => a.Index.CompareTo(b.Index));
     }
 }

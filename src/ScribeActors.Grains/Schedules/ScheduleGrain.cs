@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
+using ScribeActors.Grains.Storage;
 
 namespace ScribeActors.Grains.Schedules;
 
@@ -22,8 +23,16 @@ public sealed class ScheduleGrain(
     {
         CronSchedule.Parse(spec);
         var now = time.GetUtcNow();
-        state.State = new ScheduleState { Spec = spec, CreatedAt = now, HandledUpTo = now };
-        await state.WriteStateAsync();
+        await StateUpdates.UpdateAsync(state, s =>
+        {
+            s.Spec = spec;
+            s.CreatedAt = now;
+            s.HandledUpTo = now;
+            s.LastOccurrence = null;
+            s.LastWorkflowId = null;
+            s.RunCount = 0;
+            return true;
+        });
         await this.RegisterOrUpdateReminder(TickReminder, options.Value.TickPeriod, options.Value.TickPeriod);
         await GrainFactory.GetGrain<IScheduleIndexGrain>(IScheduleIndexGrain.DefaultKey).AddAsync(Id);
         return Snapshot();
@@ -45,7 +54,16 @@ public sealed class ScheduleGrain(
             await this.UnregisterReminder(reminder);
         }
 
-        await state.ClearStateAsync();
+        try
+        {
+            await state.ClearStateAsync();
+        }
+        catch (Orleans.Storage.InconsistentStateException)
+        {
+            await state.ReadStateAsync(); // what is stored instead is deleted all the same
+            await state.ClearStateAsync();
+        }
+
         state.State = new ScheduleState();
         await GrainFactory.GetGrain<IScheduleIndexGrain>(IScheduleIndexGrain.DefaultKey).RemoveAsync(Id);
     }
@@ -85,11 +103,20 @@ public sealed class ScheduleGrain(
             ["occurrence"] = due.Value.ToString("O"),
         };
         await GrainFactory.GetGrain<IWorkflowGrain>(workflowId).StartAsync(spec.Workflow with { Labels = labels });
-        state.State.HandledUpTo = now;
-        state.State.LastOccurrence = due;
-        state.State.LastWorkflowId = workflowId;
-        state.State.RunCount++;
-        await state.WriteStateAsync();
+        // The workflow id is the occurrence's, so a tick repeated after a lost write starts nothing new.
+        await StateUpdates.UpdateAsync(state, s =>
+        {
+            if (s.HandledUpTo >= now)
+            {
+                return false;
+            }
+
+            s.HandledUpTo = now;
+            s.LastOccurrence = due;
+            s.LastWorkflowId = workflowId;
+            s.RunCount++;
+            return true;
+        });
         return workflowId;
     }
 

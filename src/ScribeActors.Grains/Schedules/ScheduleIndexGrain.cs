@@ -1,4 +1,5 @@
 using ScribeActors.Abstractions;
+using ScribeActors.Grains.Storage;
 
 namespace ScribeActors.Grains.Schedules;
 
@@ -6,21 +7,9 @@ namespace ScribeActors.Grains.Schedules;
 public sealed class ScheduleIndexGrain(
     [PersistentState("schedules", StorageNames.State)] IPersistentState<ScheduleIndexState> state) : Grain, IScheduleIndexGrain
 {
-    async Task IScheduleIndexGrain.AddAsync(string scheduleId)
-    {
-        if (state.State.Ids.Add(scheduleId))
-        {
-            await state.WriteStateAsync();
-        }
-    }
+    Task IScheduleIndexGrain.AddAsync(string scheduleId) => StateUpdates.UpdateAsync(state, index => index.Ids.Add(scheduleId));
 
-    async Task IScheduleIndexGrain.RemoveAsync(string scheduleId)
-    {
-        if (state.State.Ids.Remove(scheduleId))
-        {
-            await state.WriteStateAsync();
-        }
-    }
+    Task IScheduleIndexGrain.RemoveAsync(string scheduleId) => StateUpdates.UpdateAsync(state, index => index.Ids.Remove(scheduleId));
 
     Task<string[]> IScheduleIndexGrain.ListAsync() =>
         Task.FromResult(state.State.Ids.Order(StringComparer.Ordinal).ToArray());

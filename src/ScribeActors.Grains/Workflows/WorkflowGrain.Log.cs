@@ -20,8 +20,8 @@ public sealed partial class WorkflowGrain
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} retry {Attempt}: {Reason}")]
     private partial void LogRetry(string workflowId, int attempt, string? reason);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} loop error {Count}")]
-    private partial void LogLoopError(string workflowId, int count, Exception exception);
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} step failed ({Fault}; next: {Move}; consecutive errors {Count})")]
+    private partial void LogLoopError(string workflowId, Agent.Recovery.InfrastructureFault fault, Agent.Recovery.RetryMove move, int count, Exception exception);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} step {Index} was interrupted; performed: {Performed} ({Reason})")]
     private partial void LogInterrupted(string workflowId, int index, bool performed, string reason);
@@ -37,4 +37,19 @@ public sealed partial class WorkflowGrain
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Workflow {WorkflowId} could not prepare an action ({Reason}); it is executed without")]
     private partial void LogPrepareFailed(string workflowId, string reason);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} is stale ({Reason}); a fresh activation resumes from the stored state")]
+    private partial void LogStale(string workflowId, string reason);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} could not update the workflow index ({Reason}); it is updated with the next write")]
+    private partial void LogIndexBehind(string workflowId, string reason);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} opened its browser session again at {Url} (its stored state was lost)")]
+    private partial void LogReopened(string workflowId, string url);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} step {Index}: the browser went away while acting ({Reason}); the step is resolved as interrupted")]
+    private partial void LogUncertain(string workflowId, int index, string? reason);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} recovered {Count} performed steps from its browser session's record (storage had lost them)")]
+    private partial void LogRecovered(string workflowId, int count);
 }

@@ -42,19 +42,22 @@ public sealed partial class WorkflowGrain
     {
         // Yield first so the loop runs after the current turn ends, but stays on this activation's scheduler.
         await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
-        var infrastructureErrors = 0;
+        var errors = 0;
+        var outage = 0;
         if (resumed)
         {
             S.Resumptions++;
+            _recoverLostSteps = true;
             LogResumed(Id, S.Steps.Count, S.Resumptions);
         }
 
-        while (!cancellationToken.IsCancellationRequested && S.Status == WorkflowStatus.Running)
+        while (!cancellationToken.IsCancellationRequested && !_stale && S.Status == WorkflowStatus.Running)
         {
             try
             {
                 await RunOneStepAsync(cancellationToken);
-                infrastructureErrors = 0;
+                errors = 0;
+                outage = 0;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -63,21 +66,31 @@ public sealed partial class WorkflowGrain
             catch (Exception e)
             {
                 _nextObservation = null;
-                infrastructureErrors++;
-                LogLoopError(Id, infrastructureErrors, e);
-                if (infrastructureErrors >= _options.MaxInfrastructureErrors)
+                var fault = FaultClassifier.Classify(e);
+                var decision = RetryPolicy.OnFault(fault, errors, outage, $"{e.GetType().Name}: {e.Message}", _limits);
+                errors += decision.CountsAsError ? 1 : 0;
+                outage = fault == InfrastructureFault.StorageUnavailable ? outage + 1 : 0;
+                LogLoopError(Id, fault, decision.Kind, errors, e);
+                switch (decision.Kind)
                 {
-                    await FailAsync($"Stopped after {infrastructureErrors} consecutive internal errors; last: {e.GetType().Name}: {e.Message}");
-                    return;
+                    case RetryMove.Reload:
+                        BecomeStale(decision.Reason);
+                        return;
+                    case RetryMove.Fail:
+                        await FailAsync(decision.Reason);
+                        return;
+                    case RetryMove.ReopenSession:
+                        _reopenSession = true;
+                        break;
                 }
 
-                await DelayAsync(infrastructureErrors, cancellationToken);
+                await Task.Delay(decision.Delay, time, cancellationToken);
             }
         }
 
         // The loop stopped on a status change (a pause that came while the browser acted): the last outcome, durable
         // so far only in the session's record, goes into the workflow's state too.
-        if (_outcomeUnsaved && !cancellationToken.IsCancellationRequested)
+        if (_outcomeUnsaved && !cancellationToken.IsCancellationRequested && !_stale)
         {
             await PersistAsync();
         }
@@ -85,7 +98,7 @@ public sealed partial class WorkflowGrain
 
     private async Task RunOneStepAsync(CancellationToken cancellationToken)
     {
-        if (!S.SessionOpened)
+        if (!S.SessionOpened || _reopenSession)
         {
             await OpenSessionAsync(cancellationToken);
             return;
@@ -111,6 +124,15 @@ public sealed partial class WorkflowGrain
         {
             await ResolveInterruptedStepAsync(S.Steps.Count - 1, observation, dom);
             return;
+        }
+
+        if (_recoverLostSteps)
+        {
+            _recoverLostSteps = false;
+            if (await RecoverLostStepsAsync())
+            {
+                return;
+            }
         }
 
         if (S.SessionEpoch is { } epoch && epoch != observation.SessionEpoch)
@@ -180,7 +202,7 @@ public sealed partial class WorkflowGrain
                 return;
         }
 
-        await ActAsync(step with { Action = decision.Action }, decision.NextCursor, upload, startUpload, cancellationToken);
+        await ActAsync(step with { Action = decision.Action, NextCursor = decision.NextCursor }, decision.NextCursor, upload, startUpload, cancellationToken);
     }
 
     /// <summary>
@@ -206,24 +228,14 @@ public sealed partial class WorkflowGrain
             png is null ? Task.CompletedTask : artifacts.PutAsync("png", png, cancellationToken)));
     }
 
-    private async Task FinishAsync(StepRecord step, StepDecision decision, Observation observation)
-    {
-        S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = decision.Note ?? "Finished." });
-        S.Cursor = decision.NextCursor;
-        S.Answer = decision.Answer;
-        S.Status = WorkflowStatus.Succeeded;
-        await PersistAsync(statusChanged: true);
-        await UnregisterKeepAliveAsync();
-        LogStatus(Id, S.Status, null);
-    }
-
     private async Task DecisionFailedAsync(StepRecord step, StepDecision decision, Observation observation, CancellationToken cancellationToken)
     {
         S.Attempts++;
-        if (S.Attempts >= _options.MaxDecisionAttempts)
+        var reason = $"{decision.Error ?? "The step source could not decide the next step."} (page: {observation.Url} \"{observation.Title}\")";
+        var next = RetryPolicy.OnDecisionFailed(reason, S.Attempts, _limits);
+        if (next.Kind == RetryMove.Fail)
         {
             // Keep the page the source gave up on (its observation reference) in the history.
-            var reason = $"{decision.Error ?? "The step source could not decide the next step."} (page: {observation.Url} \"{observation.Title}\")";
             S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = reason });
             await FailAsync(reason);
             return;
@@ -235,7 +247,7 @@ public sealed partial class WorkflowGrain
             await PersistAsync();
         }
 
-        await DelayAsync(S.Attempts, cancellationToken);
+        await Task.Delay(next.Delay, time, cancellationToken);
     }
 
     private async Task ActAsync(StepRecord step, int nextCursor, Task? upload, Func<Task> startUpload, CancellationToken cancellationToken)
@@ -249,7 +261,12 @@ public sealed partial class WorkflowGrain
         }
 
         S.Steps.Add(step);
-        var request = new ExecuteActionRequest { ActionId = step.ActionId!, Action = step.Action! };
+        var request = new ExecuteActionRequest
+        {
+            ActionId = step.ActionId!,
+            Action = step.Action!,
+            Intent = step with { Inference = null, ObservationRef = null, ScreenshotRef = null },
+        };
         var clock = Stopwatch.StartNew();
         var preparing = PrepareQuietlyAsync(request, cancellationToken); // the session looks at the target meanwhile
         await PersistAsync(); // the intent is durable before the browser acts
@@ -264,6 +281,15 @@ public sealed partial class WorkflowGrain
         // A loop cancelled while the browser acted belongs to an activation that is going away (or a cancelled
         // workflow): it must not write. The next activation resolves the step from the durable intent.
         cancellationToken.ThrowIfCancellationRequested();
+        if (result.Failure == ActionFailureKind.BrowserUnavailable && !step.Action!.IsIdempotent)
+        {
+            // The browser went away while acting, so the click or key press may have happened: the intent stays, and
+            // the next observation (of the rebuilt session) resolves it as an interrupted step, never by repeating it.
+            LogUncertain(Id, step.Index, result.Message);
+            _nextObservation = null;
+            return;
+        }
+
         stored = await WithStoredArtifactsAsync(stored, upload);
         step = step with
         {
@@ -346,25 +372,28 @@ public sealed partial class WorkflowGrain
         _nextObservation = null; // the retry waits first, and then looks at the page afresh
 
         // A model step that fails is a recorded step like any other: the model sees the page again and decides anew.
-        var modelStep = step.Inference is not null;
-        var fatal = !modelStep && result.Failure is ActionFailureKind.HostNotAllowed or ActionFailureKind.InvalidAction;
-        var limit = modelStep ? _options.MaxModelActionFailures
-            : result.Failure == ActionFailureKind.NavigationError ? _options.MaxNavigationRetries + 1 : _options.MaxActionAttempts;
-        if (fatal || S.Attempts >= limit)
+        var next = RetryPolicy.OnActionFailed(result, step.Index + 1, step.Action!, step.Inference is not null, S.Attempts, _limits);
+        if (next.Kind == RetryMove.Fail)
         {
-            await FailAsync($"Step {step.Index + 1} ({step.Action}) failed{(fatal ? "" : $" {S.Attempts} times")}: {result.Failure}: {result.Message}");
+            await FailAsync(next.Reason);
             return;
         }
 
         await PersistAsync();
         LogRetry(Id, S.Attempts, result.ToString());
-        await DelayAsync(S.Attempts, _loopCancellation?.Token ?? CancellationToken.None);
+        await Task.Delay(next.Delay, time, _loopCancellation?.Token ?? CancellationToken.None);
     }
 
+    /// <summary>Opens the browser session at the start URL; or, when its state was lost after it was opened, opens it
+    /// again at the last page the workflow knew, one epoch on (so the step source treats the page as rebuilt).</summary>
     private async Task OpenSessionAsync(CancellationToken cancellationToken)
     {
         var spec = S.Spec!;
-        var result = await Session.OpenAsync(new OpenSessionRequest { StartUrl = spec.StartUrl, AllowedHosts = [.. spec.EffectiveAllowedHosts] }, cancellationToken);
+        var reopen = _reopenSession && S.SessionOpened;
+        var url = reopen ? LastKnownUrl() : spec.StartUrl;
+        var result = await Session.OpenAsync(
+            new OpenSessionRequest { StartUrl = url, AllowedHosts = [.. spec.EffectiveAllowedHosts], Epoch = reopen ? (S.SessionEpoch ?? 0) + 1 : null },
+            cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (S.Status != WorkflowStatus.Running)
         {
@@ -373,6 +402,12 @@ public sealed partial class WorkflowGrain
 
         if (result.Succeeded)
         {
+            if (reopen)
+            {
+                LogReopened(Id, url);
+            }
+
+            _reopenSession = false;
             S.SessionOpened = true;
             S.Attempts = 0;
             await PersistAsync();
@@ -380,16 +415,30 @@ public sealed partial class WorkflowGrain
         }
 
         S.Attempts++;
-        var retryable = result.Failure is ActionFailureKind.NavigationError or ActionFailureKind.Timeout or ActionFailureKind.BrowserUnavailable;
-        if (!retryable || S.Attempts > _options.MaxNavigationRetries)
+        var next = RetryPolicy.OnOpenFailed(result, url, S.Attempts, _limits);
+        if (next.Kind == RetryMove.Fail)
         {
-            await FailAsync($"Could not open the start URL {spec.StartUrl}{(retryable ? $" after {S.Attempts} attempts" : "")}: {result.Failure}: {result.Message}");
+            await FailAsync(next.Reason);
             return;
         }
 
         await PersistAsync();
         LogRetry(Id, S.Attempts, result.ToString());
-        await DelayAsync(S.Attempts, cancellationToken);
+        await Task.Delay(next.Delay, time, cancellationToken);
+    }
+
+    /// <summary>The last page the workflow saw (the start URL before any step).</summary>
+    private string LastKnownUrl()
+    {
+        for (var i = S.Steps.Count - 1; i >= 0; i--)
+        {
+            if ((S.Steps[i].UrlAfter ?? S.Steps[i].UrlBefore) is { } url && Uri.IsWellFormedUriString(url, UriKind.Absolute))
+            {
+                return url;
+            }
+        }
+
+        return S.Spec!.StartUrl;
     }
 
     /// <summary>
@@ -420,7 +469,7 @@ public sealed partial class WorkflowGrain
             var outcome = verdict.Outcome!;
             step = step with { Phase = StepPhase.Done, Outcome = outcome, UrlAfter = outcome.UrlAfter ?? observation.Url, FinishedAt = time.GetUtcNow(), Note = note };
             S.Steps[index] = step;
-            await RecordOutcomeAsync(step, outcome, (step.SourceCursor ?? S.Cursor) + 1);
+            await RecordOutcomeAsync(step, outcome, step.NextCursor ?? (step.SourceCursor ?? S.Cursor) + 1);
             return;
         }
 
@@ -429,18 +478,42 @@ public sealed partial class WorkflowGrain
         await PersistAsync();
     }
 
-    private async Task FailAsync(string reason)
+    /// <summary>
+    /// A resumed workflow asks its browser session for steps performed after its last recorded one: storage can lose
+    /// writes it had acknowledged (an emulator killed and restarted on older data), and then the workflow's record of a
+    /// step is gone although the session performed it and kept the intent with the result. Such steps are put back as
+    /// performed, so nothing is taken twice and the source goes on from where the lost timeline was.
+    /// </summary>
+    private async Task<bool> RecoverLostStepsAsync()
     {
-        S.Status = WorkflowStatus.Failed;
-        S.FailureReason = reason;
-        await PersistAsync(statusChanged: true);
-        await UnregisterKeepAliveAsync();
-        LogStatus(Id, S.Status, reason);
-    }
+        var performed = await Session.GetPerformedAsync(S.Steps.Count);
+        var recovered = 0;
+        foreach (var step in performed)
+        {
+            if (step.Index != S.Steps.Count || step.Action is null)
+            {
+                break;
+            }
 
-    private Task DelayAsync(int attempt, CancellationToken cancellationToken)
-    {
-        var delay = _options.RetryDelay * Math.Pow(2, Math.Min(attempt - 1, 5));
-        return Task.Delay(delay, time, cancellationToken);
+            S.Steps.Add(step with
+            {
+                Phase = StepPhase.Done,
+                FinishedAt = step.FinishedAt ?? time.GetUtcNow(),
+                Note = "Recovered from the browser session's record: storage lost the workflow's own record of this step.",
+            });
+            S.Cursor = step.NextCursor ?? (step.SourceCursor ?? S.Cursor) + 1;
+            recovered++;
+        }
+
+        if (recovered == 0)
+        {
+            return false;
+        }
+
+        LogRecovered(Id, recovered);
+        S.Attempts = 0;
+        _nextObservation = null;
+        await PersistAsync();
+        return true;
     }
 }

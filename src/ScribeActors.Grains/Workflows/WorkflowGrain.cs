@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
+using ScribeActors.Agent.Recovery;
 using ScribeActors.Grains.Storage;
 
 namespace ScribeActors.Grains.Workflows;
@@ -15,6 +16,9 @@ namespace ScribeActors.Grains.Workflows;
 /// so no call blocks past the response timeout; other calls interleave at its awaits, so it re-checks the status after
 /// each await); time comes from the injected <see cref="TimeProvider"/>; the intent of each action is persisted before
 /// the action and its outcome after; a reminder keeps the workflow alive and brings it back after a silo failure.
+/// Writes go one at a time (Orleans queues an activation's storage operations); a write refused because the stored copy
+/// changed makes this activation stale: it writes nothing more and hands over to a fresh activation, which decides from
+/// what is stored exactly as after a crash (<see cref="RetryPolicy"/> says when to retry, wait, reopen or fail).
 /// </remarks>
 public sealed partial class WorkflowGrain(
     [PersistentState("workflow", StorageNames.State)] IPersistentState<WorkflowState> state,
@@ -22,6 +26,7 @@ public sealed partial class WorkflowGrain(
     IArtifactStore artifacts,
     IOptions<WorkflowOptions> options,
     ILocalSiloDetails localSilo,
+    WorkflowWaker waker,
     [FromKeyedServices(ScribeClock.Key)] TimeProvider time,
     ILogger<WorkflowGrain> logger) : Grain, IWorkflowGrain, IRemindable
 {
@@ -29,12 +34,17 @@ public sealed partial class WorkflowGrain(
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(20);
 
     private readonly WorkflowOptions _options = options.Value;
+    private readonly RetryLimits _limits = options.Value.ToRetryLimits();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _loopCancellation;
     private Task? _loop;
     private IStepSource? _source;
     private Observation? _nextObservation;
     private bool _outcomeUnsaved;
+    private bool _stale;
+    private bool _indexBehind;
+    private bool _reopenSession;
+    private bool _recoverLostSteps;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -56,6 +66,12 @@ public sealed partial class WorkflowGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await StopLoopAsync(cancellationToken);
+        if (_stale)
+        {
+            // The next activation reads what is stored and carries on; don't wait for the reminder.
+            waker.WakeSoon(Id);
+        }
+
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -68,6 +84,7 @@ public sealed partial class WorkflowGrain(
             throw new InvalidWorkflowSpecException(errors);
         }
 
+        ThrowIfStale();
         if (S.Spec is not null)
         {
             return SameSpec(S.Spec, spec) ? Snapshot() : throw new WorkflowConflictException(Id);
@@ -95,7 +112,8 @@ public sealed partial class WorkflowGrain(
             throw NotFound();
         }
 
-        if (S.Version <= afterVersion)
+        ThrowIfStale();
+        if (S.Version == afterVersion)
         {
             var wait = maxWait > MaxWait ? MaxWait : maxWait < TimeSpan.Zero ? TimeSpan.Zero : maxWait;
             try
@@ -107,16 +125,14 @@ public sealed partial class WorkflowGrain(
             }
         }
 
+        // A watcher must not keep a stale activation from going away, nor see what it holds in memory.
+        ThrowIfStale();
         return Snapshot();
     }
 
     async Task<WorkflowSnapshot> IWorkflowGrain.PauseAsync()
     {
-        if (S.Spec is null)
-        {
-            throw NotFound();
-        }
-
+        ThrowIfUnknownOrStale();
         if (S.Status is WorkflowStatus.Running or WorkflowStatus.Pending)
         {
             S.Status = WorkflowStatus.Paused;
@@ -129,11 +145,7 @@ public sealed partial class WorkflowGrain(
 
     async Task<WorkflowSnapshot> IWorkflowGrain.ResumeAsync()
     {
-        if (S.Spec is null)
-        {
-            throw NotFound();
-        }
-
+        ThrowIfUnknownOrStale();
         if (S.Status == WorkflowStatus.Paused)
         {
             S.Status = WorkflowStatus.Running;
@@ -148,11 +160,7 @@ public sealed partial class WorkflowGrain(
 
     async Task<WorkflowSnapshot> IWorkflowGrain.CancelAsync(string? reason)
     {
-        if (S.Spec is null)
-        {
-            throw NotFound();
-        }
-
+        ThrowIfUnknownOrStale();
         if (!IsTerminal(S.Status))
         {
             S.Status = WorkflowStatus.Cancelled;
@@ -167,32 +175,54 @@ public sealed partial class WorkflowGrain(
 
             _loopCancellation?.Cancel();
             await PersistAsync(statusChanged: true);
-            await UnregisterKeepAliveAsync();
 
             // Closed in the background: the session may still be finishing the action in flight, and the caller
-            // should not wait for that. The session grain serialises the close after it.
-            _ = CloseSessionAsync();
+            // should not wait for that. The session grain serialises the close after it; the reminder stays until then.
+            _ = CloseSessionAndForgetAsync();
             LogStatus(Id, S.Status, S.FailureReason);
         }
 
         return Snapshot();
     }
 
-    Task IWorkflowGrain.WakeAsync()
+    async Task IWorkflowGrain.WakeAsync()
     {
+        if (_stale || S.Spec is null)
+        {
+            return;
+        }
+
         if (S.Status == WorkflowStatus.Running)
         {
             StartLoop(resumed: false);
+            return;
         }
 
-        return Task.CompletedTask;
+        // A finished workflow woken by the waker (the index still lists it as running): bring the index up to date and
+        // finish what its ending may have left undone.
+        if (IsTerminal(S.Status))
+        {
+            _indexBehind = true;
+            await CompleteEndingAsync();
+        }
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (S.Spec is null || IsTerminal(S.Status))
+        if (_stale)
+        {
+            return;
+        }
+
+        if (S.Spec is null)
         {
             await UnregisterKeepAliveAsync();
+            return;
+        }
+
+        if (IsTerminal(S.Status))
+        {
+            await CompleteEndingAsync();
             return;
         }
 
@@ -221,52 +251,25 @@ public sealed partial class WorkflowGrain(
         Silo = localSilo.SiloAddress.ToString(),
     };
 
-    private async Task PersistAsync(bool statusChanged = false)
-    {
-        _outcomeUnsaved = false;
-        S.Version++;
-        S.UpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
-        var changed = _changed;
-        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        changed.TrySetResult();
-        if (statusChanged)
-        {
-            await GrainFactory.GetGrain<IWorkflowIndexGrain>(IWorkflowIndexGrain.DefaultKey).UpsertAsync(new WorkflowSummary
-            {
-                Id = Id,
-                Objective = S.Spec!.Objective,
-                Status = S.Status,
-                StepCount = S.Steps.Count,
-                CreatedAt = S.CreatedAt,
-                UpdatedAt = S.UpdatedAt,
-                FailureReason = S.FailureReason,
-            });
-        }
-    }
-
-    private async Task UnregisterKeepAliveAsync()
-    {
-        var reminder = await this.GetReminder(KeepAliveReminder);
-        if (reminder is not null)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
-    private async Task CloseSessionAsync()
-    {
-        try
-        {
-            await Session.CloseAsync();
-        }
-        catch (Exception e)
-        {
-            LogCloseFailed(Id, e);
-        }
-    }
-
     private WorkflowNotFoundException NotFound() => new(Id);
+
+    private void ThrowIfStale()
+    {
+        if (_stale)
+        {
+            throw new WorkflowUnavailableException(Id);
+        }
+    }
+
+    private void ThrowIfUnknownOrStale()
+    {
+        if (S.Spec is null)
+        {
+            throw NotFound();
+        }
+
+        ThrowIfStale();
+    }
 
     private static bool IsTerminal(WorkflowStatus status) =>
         status is WorkflowStatus.Succeeded or WorkflowStatus.Failed or WorkflowStatus.Cancelled;

@@ -1,4 +1,5 @@
 using ScribeActors.Abstractions;
+using ScribeActors.Grains.Storage;
 
 namespace ScribeActors.Grains.Workflows;
 
@@ -9,12 +10,18 @@ public sealed class WorkflowIndexGrain(
     /// <summary>Finished workflows beyond this many are dropped from the index, oldest first (their own state stays).</summary>
     public const int MaxFinished = 10_000;
 
-    async Task IWorkflowIndexGrain.UpsertAsync(WorkflowSummary summary)
+    Task IWorkflowIndexGrain.UpsertAsync(WorkflowSummary summary) => StateUpdates.UpdateAsync(state, index =>
     {
-        state.State.Workflows[summary.Id] = summary;
-        Trim();
-        await state.WriteStateAsync();
-    }
+        // A summary older than the stored one (a late retry after a conflict or an outage) does not roll it back.
+        if (index.Workflows.TryGetValue(summary.Id, out var known) && (known.UpdatedAt > summary.UpdatedAt || known == summary))
+        {
+            return false;
+        }
+
+        index.Workflows[summary.Id] = summary;
+        Trim(index);
+        return true;
+    });
 
     Task<WorkflowSummary[]> IWorkflowIndexGrain.ListAsync(WorkflowStatus? status) => Task.FromResult(
         state.State.Workflows.Values
@@ -23,9 +30,9 @@ public sealed class WorkflowIndexGrain(
             .ThenBy(w => w.Id, StringComparer.Ordinal)
             .ToArray());
 
-    private void Trim()
+    private static void Trim(WorkflowIndexState index)
     {
-        var finished = state.State.Workflows.Values
+        var finished = index.Workflows.Values
             .Where(w => w.Status is WorkflowStatus.Succeeded or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
             .ToList();
         if (finished.Count <= MaxFinished)
@@ -35,7 +42,7 @@ public sealed class WorkflowIndexGrain(
 
         foreach (var old in finished.OrderBy(w => w.UpdatedAt).Take(finished.Count - MaxFinished))
         {
-            state.State.Workflows.Remove(old.Id);
+            index.Workflows.Remove(old.Id);
         }
     }
 }

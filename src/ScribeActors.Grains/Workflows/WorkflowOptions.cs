@@ -10,6 +10,7 @@ public sealed class WorkflowOptions
 
     /// <summary>Period of the reminder that keeps a running workflow alive and reactivates it after a silo failure.
     /// Default 1 minute (Orleans' minimum unless the silo lowers <c>ReminderOptions.MinimumReminderPeriod</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often a failing action (element not interactable, timeout, ...) is tried, re-observing in between. Default 3.</summary>
@@ -32,7 +33,13 @@ public sealed class WorkflowOptions
     public int MaxModelActionFailures { get; set; } = 5;
 
     /// <summary>The first delay between retries; doubled on each further retry. Default 500 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest delay between two retries; a workflow waiting for storage to come back checks at this pace.
+    /// Default 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Consecutive unexpected errors (storage, browser grain unreachable) tolerated before the workflow fails. Default 10.</summary>
     [Range(1, 1000)]
@@ -44,4 +51,8 @@ public sealed class WorkflowOptions
     /// <summary>Take a viewport screenshot with each observation and store it as a content-addressed PNG artefact
     /// (<see cref="Abstractions.StepRecord.ScreenshotRef"/>). Default false: a screenshot costs tens of milliseconds.</summary>
     public bool CaptureScreenshots { get; set; }
+
+    /// <summary>The retry limits these options set, for <see cref="Agent.Recovery.RetryPolicy"/>.</summary>
+    internal Agent.Recovery.RetryLimits ToRetryLimits() => new(
+        MaxActionAttempts, MaxNavigationRetries, MaxDecisionAttempts, MaxModelActionFailures, MaxInfrastructureErrors, RetryDelay, MaxRetryDelay);
 }

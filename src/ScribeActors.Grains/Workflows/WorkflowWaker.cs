@@ -36,6 +36,33 @@ public sealed partial class WorkflowWaker(
         }
     }
 
+    /// <summary>Wakes one workflow shortly, from outside its activation: used by an activation that went stale, so the
+    /// fresh one starts at once instead of at the next reminder tick.</summary>
+    public void WakeSoon(string workflowId)
+    {
+        var stopping = _stopping.Token;
+        _ = Task.Run(async () =>
+        {
+            for (var attempt = 1; attempt <= 5 && !stopping.IsCancellationRequested; attempt++)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), stopping);
+                    await grains.GetGrain<IWorkflowGrain>(workflowId).WakeAsync();
+                    return;
+                }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    LogWakeFailed(attempt, e);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }, CancellationToken.None);
+    }
+
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         await WakeRunningAsync("silo started", cancellationToken);

@@ -43,8 +43,25 @@ public static class StoragePreflight
                 $"The storage account in {ScribeStorageOptions.ConnectionStringKey} ({probeBlobs.Uri.GetLeftPart(UriPartial.Authority)}) is unreachable: {FirstLine(e.Message)}.{hint}", e);
         }
 
-        return (new BlobServiceClient(connectionString), new TableServiceClient(connectionString));
+        // The SDK's default network timeout is 100 s: a storage account that stops answering (frozen, partitioned) would
+        // hold every grain write that long per try. 10 s per try and a few short retries let a workflow notice the outage,
+        // wait for it, and carry on when it is over.
+        var blobOptions = new BlobClientOptions();
+        var tableOptions = new TableClientOptions();
+        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
+        {
+            retry.NetworkTimeout = StorageNetworkTimeout;
+            retry.MaxRetries = 3;
+            retry.Delay = TimeSpan.FromMilliseconds(500);
+            retry.MaxDelay = TimeSpan.FromSeconds(4);
+            retry.Mode = RetryMode.Exponential;
+        }
+
+        return (new BlobServiceClient(connectionString, blobOptions), new TableServiceClient(connectionString, tableOptions));
     }
+
+    /// <summary>How long one storage request may take before the SDK gives up on it and tries again.</summary>
+    public static readonly TimeSpan StorageNetworkTimeout = TimeSpan.FromSeconds(10);
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim().TrimEnd('.');
 }

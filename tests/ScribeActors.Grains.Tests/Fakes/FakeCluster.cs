@@ -34,7 +34,14 @@ public sealed class FakeCluster : IAsyncDisposable
     /// <param name="time">The clock the grains see (default: the system clock).</param>
     /// <param name="settings">Extra configuration.</param>
     /// <param name="rolesOfSilo">Roles per silo index; default one silo with the browser role.</param>
-    public static async Task<FakeCluster> StartAsync(TimeProvider? time, IReadOnlyDictionary<string, string?>? settings, params string[][] rolesOfSilo)
+    public static Task<FakeCluster> StartAsync(TimeProvider? time, IReadOnlyDictionary<string, string?>? settings, params string[][] rolesOfSilo) =>
+        StartAsync(time, settings, storage: null, rolesOfSilo);
+
+    /// <param name="time">The clock the grains see (default: the system clock).</param>
+    /// <param name="settings">Extra configuration.</param>
+    /// <param name="storage">Grain storage that can fail (default: Orleans' memory storage).</param>
+    /// <param name="rolesOfSilo">Roles per silo index; default one silo with the browser role.</param>
+    public static async Task<FakeCluster> StartAsync(TimeProvider? time, IReadOnlyDictionary<string, string?>? settings, FaultyStorage? storage, params string[][] rolesOfSilo)
     {
         if (rolesOfSilo.Length == 0)
         {
@@ -61,7 +68,16 @@ public sealed class FakeCluster : IAsyncDisposable
         builder.ConfigureSilo((options, silo) =>
         {
             var index = int.Parse(options.SiloName.Split('_')[^1], System.Globalization.CultureInfo.InvariantCulture);
-            silo.AddMemoryGrainStorage(StorageNames.State);
+            if (storage is null)
+            {
+                silo.AddMemoryGrainStorage(StorageNames.State);
+            }
+            else
+            {
+                silo.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(StorageNames.State,
+                    (sp, _) => storage.Attach(sp.GetRequiredService<Orleans.Serialization.Serializer>()));
+            }
+
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.AddScribeGrains(rolesOfSilo[index]);

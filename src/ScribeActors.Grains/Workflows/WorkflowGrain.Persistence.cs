@@ -1,0 +1,152 @@
+using Orleans.Storage;
+using ScribeActors.Abstractions;
+
+namespace ScribeActors.Grains.Workflows;
+
+/// <summary>Writing the workflow's state, keeping the index in step, and the endings (a finished workflow closes its
+/// browser session and stops its reminder).</summary>
+public sealed partial class WorkflowGrain
+{
+    /// <summary>Writes the state. A conflict makes this activation stale (see <see cref="BecomeStale"/>) and is rethrown
+    /// as <see cref="WorkflowUnavailableException"/>: nothing this activation holds in memory is written after it.</summary>
+    private async Task PersistAsync(bool statusChanged = false)
+    {
+        ThrowIfStale();
+        _outcomeUnsaved = false;
+        S.Version++;
+        S.UpdatedAt = time.GetUtcNow();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException e)
+        {
+            BecomeStale(e.Message);
+            throw new WorkflowUnavailableException(Id);
+        }
+
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+        if (statusChanged || _indexBehind)
+        {
+            await UpdateIndexAsync();
+        }
+    }
+
+    /// <summary>Tells the index the current status. The index is a view: a failure leaves it behind for the next write or
+    /// wake to bring up to date, and never costs the workflow a step.</summary>
+    private async Task UpdateIndexAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IWorkflowIndexGrain>(IWorkflowIndexGrain.DefaultKey).UpsertAsync(new WorkflowSummary
+            {
+                Id = Id,
+                Objective = S.Spec!.Objective,
+                Status = S.Status,
+                StepCount = S.Steps.Count,
+                CreatedAt = S.CreatedAt,
+                UpdatedAt = S.UpdatedAt,
+                FailureReason = S.FailureReason,
+            });
+            _indexBehind = false;
+        }
+        catch (Exception e)
+        {
+            _indexBehind = true;
+            LogIndexBehind(Id, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The stored state changed under this activation (another activation wrote, or storage lost writes it had
+    /// acknowledged). Its memory can no longer be trusted: it stops its loop, writes nothing more and deactivates; the
+    /// next activation reads what is stored and resumes from it as after a crash (an action whose intent is stored but
+    /// whose outcome is not is resolved by <see cref="Agent.Recovery.InterruptedActionRule"/>).
+    /// </summary>
+    private void BecomeStale(string why)
+    {
+        if (_stale)
+        {
+            return;
+        }
+
+        _stale = true;
+        _loopCancellation?.Cancel();
+        LogStale(Id, why);
+        _changed.TrySetResult(); // release watchers: they get an error and ask the next activation
+        this.DeactivateOnIdle();
+    }
+
+    private async Task FinishAsync(StepRecord step, StepDecision decision, Observation observation)
+    {
+        S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = decision.Note ?? "Finished." });
+        S.Cursor = decision.NextCursor;
+        S.Answer = decision.Answer;
+        await EndAsync(WorkflowStatus.Succeeded, null);
+    }
+
+    private Task FailAsync(string reason) => EndAsync(WorkflowStatus.Failed, reason);
+
+    /// <summary>Ends the workflow: the ending is written, then the browser session closed (its context and checkpoint
+    /// go). The reminder is what makes the close durable: it stays until a close worked, and a finished workflow's
+    /// reminder tick tries again (after a crash between the two, or a close that failed).</summary>
+    private async Task EndAsync(WorkflowStatus status, string? reason)
+    {
+        S.Status = status;
+        S.FailureReason = reason;
+        await PersistAsync(statusChanged: true);
+        LogStatus(Id, S.Status, reason);
+        await CompleteEndingAsync();
+    }
+
+    /// <summary>What an ending may have left undone: the session close (then the reminder goes) and the index entry.</summary>
+    private async Task CompleteEndingAsync()
+    {
+        if (_indexBehind)
+        {
+            await UpdateIndexAsync();
+        }
+
+        if (await TryCloseSessionAsync())
+        {
+            await UnregisterKeepAliveAsync();
+        }
+    }
+
+    private async Task CloseSessionAndForgetAsync()
+    {
+        try
+        {
+            await CompleteEndingAsync();
+        }
+        catch (Exception e)
+        {
+            LogCloseFailed(Id, e);
+        }
+    }
+
+    private async Task<bool> TryCloseSessionAsync()
+    {
+        try
+        {
+            await Session.CloseAsync();
+            return true;
+        }
+        catch (Exception e)
+        {
+            LogCloseFailed(Id, e);
+            return false;
+        }
+    }
+
+    private async Task UnregisterKeepAliveAsync()
+    {
+        var reminder = await this.GetReminder(KeepAliveReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Grains.Tests.Fakes;
+
+namespace ScribeActors.Grains.Tests.Workflows;
+
+/// <summary>Storage that stops answering, loses acknowledged writes, or loses a session's state: workflows wait, reload
+/// and reopen, and still submit exactly once. (Real Azurite killed and restarted is in the integration fault test.)</summary>
+[Trait("Suite", "Cluster")]
+public sealed class StorageFaultTests
+{
+    private static readonly Dictionary<string, string?> FastRetries = new()
+    {
+        ["Scribe:Workflow:RetryDelay"] = "00:00:00.020",
+        ["Scribe:Workflow:MaxRetryDelay"] = "00:00:00.100",
+    };
+
+    [Fact]
+    public async Task Run_StorageUnavailableForLongerThanTheErrorLimit_WaitsAndSucceeds()
+    {
+        var storage = new FaultyStorage();
+        await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
+        var gate = new TaskCompletionSource();
+        h.Web.BeforeType = ct => gate.Task.WaitAsync(ct);
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+
+        // Storage goes away while the browser types; the loop meets it at the next write and keeps waiting for it far
+        // beyond MaxInfrastructureErrors (10) refused operations.
+        storage.Unavailable = true;
+        gate.SetResult();
+        await h.EventuallyAsync(() => Task.FromResult(storage.Refused > 30), "the loop kept trying through the outage");
+        storage.Unavailable = false;
+
+        var final = await h.WaitAsync(started.Id);
+        Assert.True(final.Status == WorkflowStatus.Succeeded, Describe(final));
+        Assert.Equal(["42"], h.Web.Submissions);
+    }
+
+    [Fact]
+    public async Task Run_StorageLosesAcknowledgedWrites_ActivationReloadsAndSubmitsOnce()
+    {
+        var storage = new FaultyStorage();
+        await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
+        var typing = new TaskCompletionSource();
+        var submitting = new TaskCompletionSource();
+        h.Web.BeforeType = ct => typing.Task.WaitAsync(ct);
+        h.Web.BeforeSubmit = async ct =>
+        {
+            await submitting.Task.WaitAsync(ct);
+            return true;
+        };
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+        var before = storage.Snapshot();
+        typing.SetResult();
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 3, "the submit click is in flight");
+
+        // Storage restarts on older data: the type's outcome and the submit's intent are gone, every ETag changed.
+        storage.RestoreWithNewETags(before);
+        submitting.SetResult();
+
+        var final = await h.WaitAsync(started.Id);
+        Assert.True(final.Status == WorkflowStatus.Succeeded, Describe(final));
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.True(storage.Conflicts > 0, "the lost writes were never noticed");
+    }
+
+    [Fact]
+    public async Task Run_BrowserSessionStateLost_SessionIsReopenedAndTheWorkflowSucceeds()
+    {
+        var storage = new FaultyStorage();
+        await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
+        var gate = new TaskCompletionSource();
+        h.Web.BeforeType = ct => gate.Task.WaitAsync(ct);
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+        await h.Client.PauseAsync(started.Id);
+        gate.SetResult();
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps[1].Phase == StepPhase.Done, "the type action is done");
+
+        // The session's stored checkpoint vanishes and its activation goes with it (a silo lost, storage rolled back).
+        Assert.Equal(1, storage.Forget("session/"));
+        await h.Cluster.DeactivateAsync(h.Grains.GetGrain<IBrowserSessionGrain>(started.Id));
+        await h.Client.ResumeAsync(started.Id);
+
+        var final = await h.WaitAsync(started.Id);
+        Assert.True(final.Status == WorkflowStatus.Succeeded, Describe(final));
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.Equal(2, h.Web.SessionsOpened);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_WorkflowEnds_ItsBrowserSessionIsClosedAndItsCheckpointDeleted(bool fails)
+    {
+        var storage = new FaultyStorage();
+        await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
+        h.Web.ClickFailure = fails ? ActionFailureKind.NotInteractable : null;
+        var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec())).Id);
+
+        Assert.Equal(fails ? WorkflowStatus.Failed : WorkflowStatus.Succeeded, final.Status);
+        Assert.All(h.Web.Sessions, s => Assert.True(s.Disposed, "a finished workflow left its browser context open"));
+        Assert.DoesNotContain(storage.Snapshot().Keys, k => k.StartsWith("session/", StringComparison.Ordinal));
+    }
+
+    private static string Describe(WorkflowSnapshot w) =>
+        $"{w.Status}: {w.FailureReason}\n" + string.Join("\n", w.Steps.Select(s => $"  {s.Index} {s.Phase} cursor {s.SourceCursor} {s.Action} -> {s.Outcome} at {s.UrlAfter} ({s.Note})"));
+}
