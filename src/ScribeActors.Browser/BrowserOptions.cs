@@ -40,4 +40,22 @@ public sealed class BrowserOptions
     /// rest wait their turn instead of starving each other into timeouts. Default twice the processor count.</summary>
     public int MaxConcurrentOperations { get; set; } = Math.Max(2, 2 * Environment.ProcessorCount);
 #pragma warning restore CA1819
+
+    /// <summary>A session nobody used for this long is closed (its context and renderers freed); its owner rebuilds it
+    /// from its checkpoint if it comes back. Catches sessions whose owner went away without closing them.</summary>
+    /// <value>Default 10 minutes; zero turns the sweep off.</value>
+    public TimeSpan IdleSessionTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The browser is recycled (closed at a moment no operation runs, relaunched on the next session) after this
+    /// many contexts were opened in it: a long-lived Chromium grows.</summary>
+    /// <value>Default 500; zero never recycles by count.</value>
+    public int RecycleAfterContexts { get; set; } = 500;
+
+    /// <summary>The browser is recycled when its processes use more than this many megabytes (proportional set size).</summary>
+    /// <value>Default 4096; zero never recycles by memory.</value>
+    public int RecycleAboveMemoryMB { get; set; } = 4096;
+
+    /// <summary>How often idle sessions are swept and the recycling limits checked.</summary>
+    /// <value>Default 30 seconds; must be positive.</value>
+    public TimeSpan HousekeepingPeriod { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -40,6 +40,26 @@ internal sealed class BrowserOptionsValidator : IValidateOptions<BrowserOptions>
             failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.MaxConcurrentOperations)} must be at least 1 (got {options.MaxConcurrentOperations}).");
         }
 
+        if (options.IdleSessionTimeout < TimeSpan.Zero)
+        {
+            failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.IdleSessionTimeout)} must not be negative (got {options.IdleSessionTimeout}); zero turns the sweep off.");
+        }
+
+        if (options.RecycleAfterContexts < 0)
+        {
+            failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.RecycleAfterContexts)} must not be negative (got {options.RecycleAfterContexts}); zero never recycles by count.");
+        }
+
+        if (options.RecycleAboveMemoryMB < 0)
+        {
+            failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.RecycleAboveMemoryMB)} must not be negative (got {options.RecycleAboveMemoryMB}); zero never recycles by memory.");
+        }
+
+        if (options.HousekeepingPeriod <= TimeSpan.Zero)
+        {
+            failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.HousekeepingPeriod)} must be positive (got {options.HousekeepingPeriod}).");
+        }
+
         if (options.ExtraArgs is null)
         {
             failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.ExtraArgs)} must not be null.");

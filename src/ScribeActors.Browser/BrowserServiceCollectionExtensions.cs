@@ -25,6 +25,7 @@ public static class BrowserServiceCollectionExtensions
             .BindConfiguration(BrowserOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BrowserOptions>, BrowserOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBrowserHost, PlaywrightBrowserHost>();
         return services;
     }

@@ -16,4 +16,7 @@ public interface IBrowserHost : IAsyncDisposable
     /// <exception cref="InvalidOperationException">Loading <see cref="BrowserSessionOptions.Url"/> failed (network error or
     /// timeout); the message names the URL and the error.</exception>
     Task<IBrowserSession> OpenSessionAsync(BrowserSessionOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>What the browser holds now: open contexts, renderer processes, memory, recycling counts.</summary>
+    Task<BrowserStats> GetStatsAsync(CancellationToken cancellationToken = default);
 }

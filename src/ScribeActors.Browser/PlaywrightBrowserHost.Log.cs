@@ -18,4 +18,13 @@ public sealed partial class PlaywrightBrowserHost
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Closing Chromium failed")]
     private static partial void LogCloseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Closed {Count} browser sessions unused for {Minutes:0.#} min")]
+    private static partial void LogSwept(ILogger logger, int count, double minutes);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "Recycled Chromium ({Reason}); {Sessions} open sessions are rebuilt from their checkpoints when next used")]
+    private static partial void LogRecycled(ILogger logger, string reason, int sessions);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Browser housekeeping failed; it runs again at the next period")]
+    private static partial void LogHousekeepingFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -24,21 +25,38 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
 
     private readonly BrowserOptions _options;
     private readonly ILogger<PlaywrightBrowserHost> _logger;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _launchLock = new(1, 1);
     private readonly SemaphoreSlim _operations;
+    private readonly int _operationSlots;
+    private readonly ConcurrentDictionary<ThrottledBrowserSession, byte> _sessions = new();
+    private readonly CancellationTokenSource _stopping = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private Task? _housekeeping;
     private bool _disposed;
     private int _disposeStarted;
+    private int _contextsSinceLaunch;
+    private int _recycles;
+    private int _swept;
 
     /// <summary>Creates the host; nothing is launched until the first session.</summary>
     public PlaywrightBrowserHost(IOptions<BrowserOptions> options, ILogger<PlaywrightBrowserHost> logger)
+        : this(options, logger, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates the host with a clock for its idle sweeps and recycling checks.</summary>
+    public PlaywrightBrowserHost(IOptions<BrowserOptions> options, ILogger<PlaywrightBrowserHost> logger, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(time);
         _options = options.Value;
         _logger = logger;
-        _operations = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentOperations));
+        _time = time;
+        _operationSlots = Math.Max(1, _options.MaxConcurrentOperations);
+        _operations = new SemaphoreSlim(_operationSlots);
     }
 
     /// <summary>The launched browser, if any (for tests that simulate a crash).</summary>
@@ -49,7 +67,9 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
     {
         // Opening (context, first page load) takes a turn like every other browser operation of this process.
         var session = await ThrottledBrowserSession.RunAsync(() => OpenCoreAsync(options, cancellationToken), _operations, cancellationToken);
-        return new ThrottledBrowserSession(session, _operations);
+        var hosted = new ThrottledBrowserSession(session, _operations, _time, s => _sessions.TryRemove(s, out _));
+        _sessions[hosted] = 0;
+        return hosted;
     }
 
     private async Task<IBrowserSession> OpenCoreAsync(BrowserSessionOptions options, CancellationToken cancellationToken)
@@ -85,6 +105,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
 
         cancellationToken.ThrowIfCancellationRequested();
         var browser = await EnsureBrowserAsync(cancellationToken);
+        Interlocked.Increment(ref _contextsSinceLaunch);
         IBrowserContext context;
         try
         {
@@ -134,6 +155,12 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
         if (Interlocked.Exchange(ref _disposeStarted, 1) != 0)
         {
             return;
+        }
+
+        await _stopping.CancelAsync();
+        if (_housekeeping is not null)
+        {
+            await _housekeeping.ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
         // The lock is not disposed: a launch may still be waiting on it, and it then sees _disposed.
@@ -219,7 +246,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
                 {
                     ExecutablePath = _options.ExecutablePath,
                     Headless = _options.Headless,
-                    Args = [.. BaseArgs, .. _options.ExtraArgs],
+                    Args = [.. BaseArgs, .. _options.ExtraArgs, _marker],
                     // Starting Chromium on a busy machine can take seconds; this is not a page-level limit.
                     Timeout = (float)Math.Max(LaunchTimeout.TotalMilliseconds, _options.NavigationTimeout.TotalMilliseconds),
                 });
@@ -236,6 +263,9 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
             }
 
             _browser.Disconnected += OnBrowserDisconnected;
+            _contextsSinceLaunch = 0;
+            _reported = this;
+            _housekeeping ??= Task.Run(() => KeepHouseAsync(_stopping.Token), CancellationToken.None);
             LogLaunched(_logger, _options.ExecutablePath, _browser.Version, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return _browser;
         }

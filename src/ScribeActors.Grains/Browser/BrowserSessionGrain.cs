@@ -94,7 +94,19 @@ public sealed partial class BrowserSessionGrain(
         }
 
         var started = Stopwatch.GetTimestamp();
-        var result = await session.ExecuteAsync(request.Action, cancellationToken);
+        ActionResult result;
+        try
+        {
+            result = await session.ExecuteAsync(request.Action, cancellationToken);
+        }
+        catch (BrowserUnavailableException)
+        {
+            // The host closed the context before the action started (swept, or the browser recycled): nothing was
+            // done. The caller retries; its next observation rebuilds the context from the checkpoint.
+            await DisposeSessionAsync();
+            throw;
+        }
+
         if (result.Failure == ActionFailureKind.BrowserUnavailable)
         {
             // Never retried here (the action may have happened); the next call rebuilds the context from the checkpoint.

@@ -35,7 +35,7 @@ internal static class FaultClassifier
             return InfrastructureFault.StorageUnavailable;
         }
 
-        return chain.Any(e => e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+        return chain.Any(e => e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or ScribeActors.Browser.BrowserUnavailableException)
             ? InfrastructureFault.Transient
             : InfrastructureFault.Unexpected;
     }

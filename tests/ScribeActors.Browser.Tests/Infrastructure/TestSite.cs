@@ -117,6 +117,12 @@ public sealed class TestSite : IAsyncDisposable
 
         app.MapGet("/redirect-away", (HttpRequest request) => Results.Redirect($"http://localhost:{request.Host.Port}/basic.html{request.QueryString}"));
 
+        app.MapGet("/slow", async (int ms, CancellationToken cancellationToken) =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(ms), cancellationToken);
+            return Html("Slow", "<p>slow</p>");
+        });
+
         app.MapGet("/never", async (CancellationToken cancellationToken) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);

@@ -46,6 +46,9 @@ public sealed class FakeWeb : IBrowserHost
         return Task.FromResult<IBrowserSession>(session);
     }
 
+    public Task<BrowserStats> GetStatsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new BrowserStats(true, Sessions.Count(s => !s.Disposed), null, null, null, Sessions.Count, 0, 0));
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public static RecordedWorkflow Recording(string amount = "42") => new()

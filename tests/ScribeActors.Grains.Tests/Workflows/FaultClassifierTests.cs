@@ -22,6 +22,7 @@ public sealed class FaultClassifierTests
         { new BrowserSessionNotOpenException("w"), InfrastructureFault.SessionNotOpen },
         { new TimeoutException("Response did not arrive on time"), InfrastructureFault.Transient },
         { new SiloUnavailableException("gone"), InfrastructureFault.Transient },
+        { new ScribeActors.Browser.BrowserUnavailableException("recycled"), InfrastructureFault.Transient },
         { new HttpRequestException("not storage"), InfrastructureFault.Unexpected },
         { new InvalidOperationException("bug"), InfrastructureFault.Unexpected },
     };

@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ScribeActors.Abstractions;
+using ScribeActors.Browser.Tests.Infrastructure;
+
+namespace ScribeActors.Browser.Tests;
+
+/// <summary>One long-lived Chromium kept healthy: contexts and renderers go away with their sessions, sessions nobody
+/// uses are swept, the browser is recycled after many contexts, and the stats say what it holds. Each test owns its host
+/// (and Chromium), so the counts are its own.</summary>
+public sealed class BrowserLifecycleTests : IAsyncLifetime
+{
+    private TestSite? _site;
+
+    private TestSite Site => _site!;
+
+    public async Task InitializeAsync()
+    {
+        BrowserFixture.RequireChromium();
+        _site = await TestSite.StartAsync();
+    }
+
+    public async Task DisposeAsync() => await _site!.DisposeAsync();
+
+    [Fact]
+    public async Task GetStats_SessionsOpenedThenClosed_RenderersAndContextsReturnToTheirIdleValues()
+    {
+        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath });
+        await using (await OpenAsync(host))
+        {
+        }
+
+        var idle = await EventuallyStableAsync(host);
+        var sessions = new List<IBrowserSession>();
+        for (var i = 0; i < 3; i++)
+        {
+            sessions.Add(await OpenAsync(host));
+        }
+
+        var busy = await host.GetStatsAsync();
+        Assert.Equal(3, busy.Contexts);
+        Assert.True(busy.Renderers >= idle.Renderers + 3, $"3 open pages should add renderers: idle {idle.Renderers}, busy {busy.Renderers}");
+        Assert.True(busy.MemoryBytes > idle.MemoryBytes, "open pages should use memory");
+
+        foreach (var session in sessions)
+        {
+            await session.DisposeAsync();
+        }
+
+        var after = await EventuallyStableAsync(host);
+        Assert.Equal(0, after.Contexts);
+        Assert.True(after.Renderers <= idle.Renderers, $"renderers did not return to idle: idle {idle.Renderers}, after {after.Renderers}");
+        Assert.Equal(4, after.ContextsSinceLaunch);
+    }
+
+    [Fact]
+    public async Task KeepHouse_SessionUnusedBeyondTheIdleTimeout_IsClosedAndRefusesItsOwner()
+    {
+        var time = new FakeTimeProvider();
+        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, IdleSessionTimeout = TimeSpan.FromMinutes(10), HousekeepingPeriod = TimeSpan.FromDays(1) }, time);
+        var idle = await OpenAsync(host);
+        time.Advance(TimeSpan.FromMinutes(9));
+        var used = await OpenAsync(host);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await used.ObserveAsync();
+
+        var (swept, recycled) = await host.KeepHouseOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, swept);
+        Assert.False(recycled);
+        var refused = await Assert.ThrowsAsync<BrowserUnavailableException>(() => idle.ObserveAsync());
+        Assert.Contains("unused for 10 min", refused.Message, StringComparison.Ordinal);
+        Assert.NotNull((await used.ObserveAsync()).Dom);
+        Assert.Equal(1, (await host.GetStatsAsync()).Contexts);
+        Assert.Equal(1, (await host.GetStatsAsync()).SweptSessions);
+    }
+
+    [Fact]
+    public async Task KeepHouse_ContextsBeyondTheLimit_RecyclesAndTheNextSessionGetsAFreshBrowser()
+    {
+        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, RecycleAfterContexts = 3 });
+        var open = await OpenAsync(host);
+        await (await OpenAsync(host)).DisposeAsync();
+        Assert.False((await host.KeepHouseOnceAsync(CancellationToken.None)).Recycled);
+        await (await OpenAsync(host)).DisposeAsync();
+
+        var (_, recycled) = await host.KeepHouseOnceAsync(CancellationToken.None);
+
+        Assert.True(recycled);
+        var stats = await host.GetStatsAsync();
+        Assert.Equal(new BrowserStats(false, 0, 0, 0, 0, 3, 1, 0), stats);
+        var refused = await Assert.ThrowsAsync<BrowserUnavailableException>(() => open.ExecuteAsync(BrowserAction.Scroll()));
+        Assert.Contains("the browser was recycled (3 contexts opened since launch, the limit is 3)", refused.Message, StringComparison.Ordinal);
+
+        await using var fresh = await OpenAsync(host);
+        Assert.NotNull((await fresh.ObserveAsync()).Dom);
+        stats = await host.GetStatsAsync();
+        Assert.True(stats.Launched);
+        Assert.Equal(1, stats.ContextsSinceLaunch);
+        Assert.Equal(1, stats.Recycles);
+    }
+
+    [Fact]
+    public async Task Recycle_WhileAnOperationRuns_WaitsForIt()
+    {
+        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, MaxConcurrentOperations = 2 });
+        var session = await OpenAsync(host);
+        var busy = session.ExecuteAsync(BrowserAction.Goto(Site.Url("/slow?ms=1500")));
+        await Task.Delay(300);
+
+        await host.RecycleAsync("test", CancellationToken.None);
+
+        Assert.True(busy.IsCompleted, "the recycle did not wait for the navigation in flight");
+        Assert.True((await busy).Succeeded, (await busy).ToString());
+        await Assert.ThrowsAsync<BrowserUnavailableException>(() => session.ObserveAsync());
+    }
+
+    private Task<IBrowserSession> OpenAsync(IBrowserHost host) =>
+        host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [Site.Host], Url = Site.Url("/basic.html") });
+
+    private static PlaywrightBrowserHost CreateHost(BrowserOptions options, TimeProvider? time = null) =>
+        new(Options.Create(options), NullLogger<PlaywrightBrowserHost>.Instance, time ?? TimeProvider.System);
+
+    /// <summary>Renderer processes exit a moment after their context closes: the stats once two readings agree.</summary>
+    private static async Task<BrowserStats> EventuallyStableAsync(IBrowserHost host)
+    {
+        var previous = await host.GetStatsAsync();
+        for (var i = 0; i < 50; i++)
+        {
+            await Task.Delay(100);
+            var current = await host.GetStatsAsync();
+            if (current == previous)
+            {
+                return current;
+            }
+
+            previous = current;
+        }
+
+        return previous;
+    }
+}
