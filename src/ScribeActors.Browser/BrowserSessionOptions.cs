@@ -15,4 +15,10 @@ public sealed record BrowserSessionOptions
     /// <summary>A URL to load once the session is open (used when rebuilding from a checkpoint);
     /// <see langword="null"/> leaves the page at <c>about:blank</c>.</summary>
     public string? Url { get; init; }
+
+    /// <summary>Called before the first request that may change server state (any method but GET, HEAD and OPTIONS:
+    /// a form post, an XHR or fetch) leaves the browser during an action that is not idempotent; the request waits until
+    /// the returned task completes. A caller makes the fact durable here, so that after a crash it knows whether the
+    /// action could have had an effect on a server. <see langword="null"/>: nothing is held back.</summary>
+    public Func<SentRequest, Task>? BeforeRequestSent { get; init; }
 }

@@ -17,42 +17,91 @@ namespace ScribeActors.Browser;
 /// </remarks>
 internal sealed partial class NavigationGuard
 {
+    private static readonly object DocumentPattern = new Dictionary<string, object> { ["urlPattern"] = "*", ["resourceType"] = "Document", ["requestStage"] = "Request" };
+
+    private static readonly object[] ArmedPatterns =
+    [
+        DocumentPattern,
+        new Dictionary<string, object> { ["urlPattern"] = "*", ["resourceType"] = "XHR", ["requestStage"] = "Request" },
+        new Dictionary<string, object> { ["urlPattern"] = "*", ["resourceType"] = "Fetch", ["requestStage"] = "Request" },
+    ];
+
     private readonly ICDPSession _devTools;
     private readonly HostAllowList _allowList;
     private readonly ILogger _logger;
     private readonly string _topFrameId;
+    private readonly Func<SentRequest, Task>? _beforeSent;
     private string? _blockedUrl;
     private int _documentRequests;
+    private Task? _reported; // the report of this action's first state-changing request, while armed
 
-    private NavigationGuard(ICDPSession devTools, HostAllowList allowList, ILogger logger, string topFrameId)
+    private NavigationGuard(ICDPSession devTools, HostAllowList allowList, ILogger logger, string topFrameId, Func<SentRequest, Task>? beforeSent)
     {
         _devTools = devTools;
         _allowList = allowList;
         _logger = logger;
         _topFrameId = topFrameId;
+        _beforeSent = beforeSent;
     }
 
     /// <summary>Starts guarding the page that <paramref name="devTools"/> is attached to.</summary>
-    public static async Task<NavigationGuard> StartAsync(ICDPSession devTools, HostAllowList allowList, ILogger logger)
+    /// <param name="devTools">The page's DevTools session.</param>
+    /// <param name="allowList">The hosts top-frame navigations may reach.</param>
+    /// <param name="logger">Where blocked navigations are logged.</param>
+    /// <param name="beforeSent">Awaited before the first state-changing request of an armed action leaves the browser.</param>
+    public static async Task<NavigationGuard> StartAsync(ICDPSession devTools, HostAllowList allowList, ILogger logger, Func<SentRequest, Task>? beforeSent = null)
     {
         var tree = await devTools.SendAsync("Page.getFrameTree") ?? throw new PlaywrightException("Page.getFrameTree returned nothing.");
         var topFrameId = tree.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString()
             ?? throw new PlaywrightException("Page.getFrameTree returned a frame without an id.");
-        var guard = new NavigationGuard(devTools, allowList, logger, topFrameId);
+        var guard = new NavigationGuard(devTools, allowList, logger, topFrameId, beforeSent);
         devTools.Event("Fetch.requestPaused").OnEvent += guard.OnRequestPaused;
-        await devTools.SendAsync("Fetch.enable", new Dictionary<string, object>
-        {
-            ["patterns"] = new object[]
-            {
-                new Dictionary<string, object> { ["urlPattern"] = "*", ["resourceType"] = "Document", ["requestStage"] = "Request" },
-            },
-        });
+        await devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = new[] { DocumentPattern } });
         return guard;
     }
+
+    /// <summary>Whether the guard reports state-changing requests (see <see cref="ArmAsync"/>).</summary>
+    public bool CanReport => _beforeSent is not null;
+
+    /// <summary>
+    /// From now until <see cref="DisarmAsync"/>, the first request that may change server state (a non-GET document
+    /// request, XHR or fetch, of any frame) waits for the report before it leaves the browser. XHR and fetch requests pause
+    /// only while armed, so pages pay for the pause during a click or key press, not all the time.
+    /// </summary>
+    public async Task ArmAsync()
+    {
+        if (_beforeSent is null)
+        {
+            return;
+        }
+
+        _reported = null;
+        Volatile.Write(ref _armed, 1);
+        await _devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = ArmedPatterns });
+    }
+
+    /// <summary>Stops reporting (the action settled). Returns whether a state-changing request was reported.</summary>
+    public async Task<bool> DisarmAsync()
+    {
+        if (Interlocked.Exchange(ref _armed, 0) == 0)
+        {
+            return false;
+        }
+
+        await _devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = new[] { DocumentPattern } });
+        return _reported is not null;
+    }
+
+    private int _armed;
 
     /// <summary>How many top-frame document requests (navigations, form posts, reloads, downloads, each redirect hop)
     /// were let through so far.</summary>
     public int DocumentRequests => Volatile.Read(ref _documentRequests);
+
+    /// <summary>The request (method and URL) held back since the previous call because reporting it failed, if any; clears it.</summary>
+    public string? TakeHeldBack() => Interlocked.Exchange(ref _heldBack, null);
+
+    private string? _heldBack;
 
     /// <summary>The URL of the last top-frame navigation blocked since the previous call, if any; clears it.</summary>
     public string? TakeBlocked() => Interlocked.Exchange(ref _blockedUrl, null);
@@ -71,13 +120,24 @@ internal sealed partial class NavigationGuard
         try
         {
             requestId = paused.GetProperty("requestId").GetString();
-            var url = paused.GetProperty("request").GetProperty("url").GetString() ?? "";
-            var topFrame = paused.TryGetProperty("frameId", out var frame) && frame.GetString() == _topFrameId;
+            var request = paused.GetProperty("request");
+            var url = request.GetProperty("url").GetString() ?? "";
+            var document = paused.TryGetProperty("resourceType", out var type) && type.GetString() == "Document";
+            var topFrame = document && paused.TryGetProperty("frameId", out var frame) && frame.GetString() == _topFrameId;
             if (topFrame && !_allowList.IsAllowed(url))
             {
                 Interlocked.Exchange(ref _blockedUrl, url);
                 LogBlockedNavigation(_logger, url);
                 // "Aborted" drops the navigation quietly; "BlockedByClient" would commit Chromium's error page.
+                await _devTools.SendAsync("Fetch.failRequest", new Dictionary<string, object> { ["requestId"] = requestId!, ["errorReason"] = "Aborted" });
+                return;
+            }
+
+            var method = request.TryGetProperty("method", out var m) ? m.GetString() ?? "GET" : "GET";
+            if (Volatile.Read(ref _armed) == 1 && !SentRequest.IsSafe(method) && !await ReportAsync(new SentRequest(method, url)))
+            {
+                // What could not be made durable must not reach a server: the action fails instead.
+                Interlocked.Exchange(ref _heldBack, $"{method} {url}");
                 await _devTools.SendAsync("Fetch.failRequest", new Dictionary<string, object> { ["requestId"] = requestId!, ["errorReason"] = "Aborted" });
                 return;
             }
@@ -96,6 +156,40 @@ internal sealed partial class NavigationGuard
             LogGuardFailed(_logger, requestId, PlaywrightErrors.FirstLine(ex.Message));
         }
     }
+
+    /// <summary>Reports the action's first state-changing request and waits for the report; later ones wait for that
+    /// same report, so none of them can reach a server before the fact that one may have is durable.</summary>
+    private async Task<bool> ReportAsync(SentRequest sent)
+    {
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = Interlocked.CompareExchange(ref _reported, mine.Task, null);
+        if (first is null)
+        {
+            try
+            {
+                await _beforeSent!(sent);
+                mine.SetResult();
+            }
+            catch (Exception ex)
+            {
+                mine.SetException(ex);
+                LogReportFailed(_logger, sent.ToString(), ex.Message);
+            }
+        }
+
+        try
+        {
+            await (first ?? mine.Task);
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 1114, Level = LogLevel.Warning, Message = "A state-changing request ({Request}) was held back: recording it failed ({Reason})")]
+    private static partial void LogReportFailed(ILogger logger, string request, string reason);
 
     [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Blocked a navigation to {Url}: its host is not allowed")]
     private static partial void LogBlockedNavigation(ILogger logger, string url);

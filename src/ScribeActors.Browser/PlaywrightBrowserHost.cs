@@ -125,7 +125,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
         PlaywrightBrowserSession? session = null;
         try
         {
-            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, _logger);
+            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, _logger, options.BeforeRequestSent);
             LogSessionOpened(_logger, allowList.Describe(), options.StorageStateJson is not null);
             if (options.Url is { } startUrl)
             {

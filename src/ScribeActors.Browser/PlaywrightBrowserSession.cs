@@ -62,14 +62,14 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     internal string CapturedReadiness => _captured.Ready;
 
     /// <summary>Sets up the context (timeouts, single-page script), opens its page and guards its navigations.</summary>
-    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, ILogger logger)
+    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, ILogger logger, Func<SentRequest, Task>? beforeSent = null)
     {
         context.SetDefaultTimeout((float)options.ActionTimeout.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)options.NavigationTimeout.TotalMilliseconds);
         await context.AddInitScriptAsync(BrowserScripts.SinglePage);
         var page = await context.NewPageAsync();
         var devTools = await context.NewCDPSessionAsync(page);
-        var guard = await NavigationGuard.StartAsync(devTools, allowList, logger);
+        var guard = await NavigationGuard.StartAsync(devTools, allowList, logger, beforeSent);
         var session = new PlaywrightBrowserSession(context, page, devTools, guard, allowList, options, storage, logger);
         context.Page += session.OnExtraPage;
 
@@ -156,6 +156,54 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         ArgumentNullException.ThrowIfNull(action);
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
+
+        // A click or key press may send something to a server: the guard holds the first such request back until its
+        // owner recorded that it is leaving (see BrowserSessionOptions.BeforeRequestSent).
+        var armed = !action.IsIdempotent && _guard.CanReport;
+        if (armed)
+        {
+            try
+            {
+                await _guard.ArmAsync();
+            }
+            catch (PlaywrightException ex) when (PlaywrightErrors.IsClosed(ex))
+            {
+                return ActionResult.Fail(ActionFailureKind.BrowserUnavailable, $"The browser session has gone away: {PlaywrightErrors.FirstLine(ex.Message)}");
+            }
+        }
+
+        try
+        {
+            _guard.TakeHeldBack();
+            var result = await PerformAndSettleAsync(action, cancellationToken);
+            return _guard.TakeHeldBack() is { } held
+                ? ActionResult.Fail(ActionFailureKind.NavigationError,
+                    $"'{action}' sent {held}, which was held back because recording that it was leaving failed; nothing reached the server.", _page.Url, result.Duration)
+                : result;
+        }
+        finally
+        {
+            if (armed)
+            {
+                await DisarmQuietlyAsync();
+            }
+        }
+    }
+
+    private async Task DisarmQuietlyAsync()
+    {
+        try
+        {
+            await _guard.DisarmAsync();
+        }
+        catch (PlaywrightException ex)
+        {
+            LogCloseFailed(_logger, ex); // the page went away; nothing is armed on a closed page
+        }
+    }
+
+    private async Task<ActionResult> PerformAndSettleAsync(BrowserAction action, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         _documentsBeforeAction = _guard.DocumentRequests;
         if (Validate(action) is { } invalid)

@@ -53,7 +53,7 @@ public sealed class SiloProcess : IAsyncDisposable
             : throw new InvalidOperationException($"The scribe CLI is not built at {path}: build the solution first (`dotnet build ScribeActors.sln -c {configuration}` or `./scribe.sh test`).");
     }
 
-    public static async Task<SiloProcess> StartAsync(string clusterId, string serviceId, string roles = "browser,inference,gpu", int? siloPort = null, int? gatewayPort = null)
+    public static async Task<SiloProcess> StartAsync(string clusterId, string serviceId, string roles = "browser,inference,gpu", int? siloPort = null, int? gatewayPort = null, string? connectionString = null)
     {
         var port = siloPort ?? FreeTcpPort();
         var gateway = gatewayPort ?? FreeTcpPort();
@@ -74,6 +74,11 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         start.Environment["Scribe__Silo__ServiceId"] = serviceId;
+        if (connectionString is not null)
+        {
+            start.Environment["Scribe__Storage__ConnectionString"] = connectionString;
+        }
+
         start.Environment["Scribe__Storage__StateContainer"] = "state-" + serviceId;
         start.Environment["Scribe__Workflow__RetryDelay"] = "00:00:00.200";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -125,6 +130,66 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException("The repository root (with ScribeActors.sln) was not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>kill -9 of this silo's Chromium (every process of it), leaving the silo running.</summary>
+    public int KillChromium()
+    {
+        var killed = 0;
+        foreach (var pid in Descendants(_process.Id))
+        {
+            try
+            {
+                var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+                if (Path.GetFileName(commandLine.Split('\0', 2)[0]) is "chromium" or "chrome")
+                {
+                    using var victim = Process.GetProcessById(pid);
+                    victim.Kill();
+                    killed++;
+                }
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // gone meanwhile
+            }
+        }
+
+        return killed;
+    }
+
+    private static List<int> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                try
+                {
+                    var stat = File.ReadAllText($"/proc/{pid}/stat");
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 3);
+                    parents[pid] = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (Exception e) when (e is IOException or FormatException or ArgumentException)
+                {
+                }
+            }
+        }
+
+        var result = new List<int>();
+        foreach (var pid in parents.Keys)
+        {
+            for (var (p, hops) = (pid, 0); hops < 64 && parents.TryGetValue(p, out var parent); p = parent, hops++)
+            {
+                if (parent == root)
+                {
+                    result.Add(pid);
+                    break;
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>kill -9: the process and its Chromium children die at once, with no shutdown code run.</summary>

@@ -72,4 +72,8 @@ public sealed record StepRecord
     /// when the source found that a recorded step had already taken effect). Lets recovery move past a step it finds
     /// performed exactly as the running workflow would have.</summary>
     [Id(20)] public int? NextCursor { get; init; }
+
+    /// <summary>Whether the step submits a sign-in form (a form with a password field): recovery may take it again,
+    /// since signing in twice changes nothing on a server.</summary>
+    [Id(21)] public bool SignsIn { get; init; }
 }

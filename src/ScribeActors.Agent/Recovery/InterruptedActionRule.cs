@@ -4,7 +4,7 @@ namespace ScribeActors.Agent.Recovery;
 
 /// <summary>
 /// Decides what happened to an action whose workflow lost its activation after persisting the intent (phase Acting)
-/// and before persisting the outcome.
+/// and before persisting the outcome, or whose browser went away while it acted.
 /// </summary>
 /// <remarks>
 /// The rule, in order:
@@ -12,27 +12,43 @@ namespace ScribeActors.Agent.Recovery;
 /// <item>The browser session recorded a result for the action id: the action finished; that result is the outcome.</item>
 /// <item>The action is idempotent (clear-then-type, select, scroll, goto): doing it again leaves the page as doing it once,
 /// so it counts as not performed and is simply taken again.</item>
-/// <item>Otherwise (click, key press, back) it is never repeated blindly; the fresh page decides:
+/// <item>The step signs in (it submits a form with a password field): signing in again changes nothing on the server,
+/// and a page rebuilt without the session cookie needs it; it is taken again when the page still asks for it.</item>
+/// <item>The page was rebuilt from a checkpoint (the browser that acted is gone), so the page says nothing about the
+/// action. The session holds back every request that may change server state (anything but GET, HEAD, OPTIONS) until it
+/// has recorded that the request is leaving: if one left, the server may have acted, and the action is never repeated;
+/// if none left, the action's only effect was on the page that was lost, and it is taken again.</item>
+/// <item>Otherwise (click, key press, back on the live page) it is never repeated blindly; the page decides:
 /// the URL moved on from the URL before the action, or the target is gone ⇒ performed;
 /// the page still shows the target at the same URL ⇒ the page is in the state before the action ⇒ not performed.</item>
 /// </list>
-/// Limit: a non-idempotent action whose effect leaves no trace in the page (a background request that neither navigates
-/// nor changes the target) cannot be told apart from one that never happened. Sites built for agents should make
-/// submissions visible (post-redirect-get, or a form that shows "already submitted"), as the demo sites do.
+/// Limits: a request that left the browser just before it died may or may not have reached the server (the action is
+/// then taken as performed, and the workflow goes on from the page it has); a GET that changes server state is taken as
+/// safe, as HTTP defines it.
 /// </remarks>
 public static class InterruptedActionRule
 {
-    /// <summary>Applies the rule.</summary>
+    /// <summary>Applies the rule on a live page, without a record of requests sent.</summary>
     /// <param name="action">The action that was handed to the browser.</param>
     /// <param name="urlBefore">The page URL when the action was decided.</param>
     /// <param name="recordedResult">The result the browser session recorded for the action id, if any.</param>
     /// <param name="freshUrl">The URL of a fresh observation taken after the interruption.</param>
     /// <param name="targetPresent">Whether the action's target can still be found in that observation.</param>
-    public static InterruptedActionVerdict Resolve(BrowserAction action, string? urlBefore, ActionResult? recordedResult, string freshUrl, bool targetPresent)
+    public static InterruptedActionVerdict Resolve(BrowserAction action, string? urlBefore, ActionResult? recordedResult, string freshUrl, bool targetPresent) =>
+        Resolve(action, urlBefore, new InterruptionEvidence(recordedResult, freshUrl, targetPresent));
+
+    /// <summary>Applies the rule.</summary>
+    /// <param name="action">The action that was handed to the browser.</param>
+    /// <param name="urlBefore">The page URL when the action was decided.</param>
+    /// <param name="evidence">What is known after the interruption.</param>
+    public static InterruptedActionVerdict Resolve(BrowserAction action, string? urlBefore, InterruptionEvidence evidence)
     {
-        if (recordedResult is not null)
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(evidence);
+        var freshUrl = evidence.FreshUrl;
+        if (evidence.RecordedResult is { } recorded)
         {
-            return new(true, recordedResult, "the browser session had recorded the outcome");
+            return new(true, recorded, "the browser session had recorded the outcome");
         }
 
         if (action.IsIdempotent)
@@ -40,12 +56,26 @@ public static class InterruptedActionRule
             return new(false, null, $"{action.Kind} is idempotent, so it is taken again");
         }
 
+        if (evidence.SignsIn)
+        {
+            return evidence.TargetPresent
+                ? new(false, null, "it signs in, and signing in again changes nothing on the server, so it is taken again")
+                : new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), "it signs in and the page no longer asks for it, so it took effect");
+        }
+
+        if (evidence.PageRebuilt)
+        {
+            return evidence.SentRequest is { } sent
+                ? new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), $"it had sent {sent} when the browser that performed it went away; the server may have acted on it, so it is not repeated")
+                : new(false, null, $"the browser that performed it went away before any request that could change a server left it, and the page it changed was lost with it, so the {action.Kind} is taken again");
+        }
+
         if (!SamePage(urlBefore, freshUrl))
         {
             return new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), $"the page moved on from {urlBefore} to {freshUrl}, so the {action.Kind} took effect");
         }
 
-        if (!targetPresent)
+        if (!evidence.TargetPresent)
         {
             return new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), $"the target is no longer on {freshUrl}, so the {action.Kind} took effect");
         }

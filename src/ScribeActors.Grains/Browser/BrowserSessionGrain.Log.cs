@@ -24,4 +24,7 @@ public sealed partial class BrowserSessionGrain
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Browser session {SessionId} found its stored checkpoint changed (epoch {Epoch}, stored epoch {StoredEpoch}, stored open: {StoredOpen}); the live context's checkpoint replaces it")]
     private partial void LogConflictResolved(string sessionId, int epoch, int storedEpoch, bool storedOpen);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Debug, Message = "Browser session {SessionId} recorded that action {ActionId} sent {Request}")]
+    private partial void LogSent(string sessionId, string? actionId, string request);
 }

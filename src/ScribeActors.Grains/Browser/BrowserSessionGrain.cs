@@ -20,6 +20,8 @@ public sealed partial class BrowserSessionGrain(
     ILogger<BrowserSessionGrain> logger) : Grain, IBrowserSessionGrain
 {
     private IBrowserSession? _session;
+    private TaskScheduler? _scheduler;
+    private string? _actionInFlight;
 
     // The checkpoint as last written (or read at activation): what a rebuild would start from.
     private (string? Url, string? StorageStateJson) _written;
@@ -38,7 +40,7 @@ public sealed partial class BrowserSessionGrain(
 
         try
         {
-            _session = await browserHost.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = request.AllowedHosts }, cancellationToken);
+            _session = await browserHost.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = request.AllowedHosts, BeforeRequestSent = RecordSentAsync }, cancellationToken);
         }
         catch (BrowserUnavailableException e)
         {
@@ -95,6 +97,7 @@ public sealed partial class BrowserSessionGrain(
 
         var started = Stopwatch.GetTimestamp();
         ActionResult result;
+        _actionInFlight = request.ActionId;
         try
         {
             result = await session.ExecuteAsync(request.Action, cancellationToken);
@@ -124,7 +127,19 @@ public sealed partial class BrowserSessionGrain(
         // as they were needs no write: recovery takes such an action again, which leaves the page as taking it once.
         var checkpoint = CheckpointAsync(forceWrite: !request.Action.IsIdempotent, cancellationToken);
         var next = observe ? TryObserveAsync(session, includeScreenshot, cancellationToken) : Task.FromResult<Observation?>(null);
-        await Task.WhenAll(checkpoint, next);
+        try
+        {
+            await Task.WhenAll(checkpoint, next);
+        }
+        catch (BrowserUnavailableException e)
+        {
+            // The browser died as the action finished: the page the result describes is gone before it was checkpointed,
+            // so the result does not stand. The caller resolves the action as interrupted (from the requests it sent).
+            state.State.Forget(request.ActionId);
+            await DisposeSessionAsync();
+            return new ExecuteAndObserveResult { Result = ActionResult.Fail(ActionFailureKind.BrowserUnavailable, $"The browser went away as the action finished: {e.Message}") };
+        }
+
         LogExecuted(this.GetPrimaryKeyString(), request.Action.ToString(), result.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new ExecuteAndObserveResult { Result = result, Observation = next.Result };
     }
@@ -156,6 +171,9 @@ public sealed partial class BrowserSessionGrain(
 
     Task<ActionResult?> IBrowserSessionGrain.GetActionResultAsync(string actionId) =>
         Task.FromResult(state.State.FindResult(actionId));
+
+    Task<string?> IBrowserSessionGrain.GetSentRequestAsync(string actionId) =>
+        Task.FromResult(state.State.SentActionId == actionId && state.State.FindResult(actionId) is null ? state.State.SentRequest : null);
 
     Task<StepRecord[]> IBrowserSessionGrain.GetPerformedAsync(int fromStepIndex) =>
         Task.FromResult(state.State.RecentSteps.Where(s => s.Index >= fromStepIndex).OrderBy(s => s.Index).ToArray());
@@ -191,8 +209,28 @@ public sealed partial class BrowserSessionGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _written = (state.State.Url, state.State.StorageStateJson);
+        _scheduler = TaskScheduler.Current;
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Called by the browser (off this grain's scheduler) before the first request that may change server state leaves
+    /// during the action in flight; the request waits for this. Recording it durably first means that, if the browser
+    /// dies before the action's result is recorded, recovery knows a server may have acted and never repeats the action;
+    /// and knows the opposite when no such record exists.
+    /// </summary>
+    private Task RecordSentAsync(SentRequest sent) =>
+        Task.Factory.StartNew(
+            async () =>
+            {
+                state.State.SentActionId = _actionInFlight;
+                state.State.SentRequest = sent.ToString();
+                await WriteStateAsync(CancellationToken.None);
+                LogSent(this.GetPrimaryKeyString(), _actionInFlight, sent.ToString());
+            },
+            CancellationToken.None,
+            TaskCreationOptions.None,
+            _scheduler ?? TaskScheduler.Current).Unwrap();
 
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -220,6 +258,7 @@ public sealed partial class BrowserSessionGrain(
                 AllowedHosts = state.State.AllowedHosts,
                 StorageStateJson = state.State.StorageStateJson,
                 Url = state.State.Url,
+                BeforeRequestSent = RecordSentAsync,
             },
             cancellationToken);
         state.State.Epoch++;

@@ -33,11 +33,22 @@ public sealed class BrowserSessionState
     /// <summary>The workflow's intents of the most recent performed actions, with their results as outcomes, oldest first.</summary>
     [Id(7)] public List<StepRecord> RecentSteps { get; set; } = [];
 
+    /// <summary>The action in flight that let a state-changing request out of the browser (recorded before it left).</summary>
+    [Id(8)] public string? SentActionId { get; set; }
+
+    /// <summary>That request's method and URL.</summary>
+    [Id(9)] public string? SentRequest { get; set; }
+
     public ActionResult? FindResult(string actionId) =>
         RecentResults.FirstOrDefault(r => r.Key == actionId).Value;
 
     public void Remember(string actionId, ActionResult result, StepRecord? intent)
     {
+        if (SentActionId == actionId)
+        {
+            (SentActionId, SentRequest) = (null, null); // the result says what happened now
+        }
+
         RecentResults.Add(new(actionId, result));
         if (RecentResults.Count > RecentResultLimit)
         {
@@ -52,6 +63,13 @@ public sealed class BrowserSessionState
                 RecentSteps.RemoveRange(0, RecentSteps.Count - RecentStepLimit);
             }
         }
+    }
+
+    /// <summary>Forgets a result remembered in memory that turned out not to stand (the browser died as it was taken).</summary>
+    public void Forget(string actionId)
+    {
+        RecentResults.RemoveAll(r => r.Key == actionId);
+        RecentSteps.RemoveAll(s => s.ActionId == actionId);
     }
 
     /// <summary>Adds what <paramref name="other"/> remembers and this copy does not (after a storage conflict).</summary>

@@ -189,6 +189,7 @@ public sealed partial class WorkflowGrain
             NodeCount = observation.NodeCount,
             Note = decision.Note,
             Inference = decision.Inference,
+            SignsIn = decision.Action is { } action && SignInRule.SubmitsSignIn(dom, action),
         };
 
         switch (decision.Kind)
@@ -455,13 +456,23 @@ public sealed partial class WorkflowGrain
             return;
         }
 
+        // A page rebuilt from a checkpoint (the browser that acted went away) says nothing about the action; what the
+        // session recorded about requests it let out does.
+        var rebuilt = S.SessionEpoch is { } epoch && epoch != observation.SessionEpoch;
         var recorded = await Session.GetActionResultAsync(step.ActionId);
+        var sent = recorded is null && rebuilt ? await Session.GetSentRequestAsync(step.ActionId) : null;
         if (S.Status != WorkflowStatus.Running)
         {
             return;
         }
 
-        var verdict = InterruptedActionRule.Resolve(step.Action, step.UrlBefore, recorded, observation.Url, Source.IsTargetPresent(step, dom));
+        var evidence = new InterruptionEvidence(recorded, observation.Url, Source.IsTargetPresent(step, dom))
+        {
+            PageRebuilt = rebuilt,
+            SentRequest = sent,
+            SignsIn = step.SignsIn,
+        };
+        var verdict = InterruptedActionRule.Resolve(step.Action, step.UrlBefore, evidence);
         LogInterrupted(Id, step.Index, verdict.Performed, verdict.Reason);
         var note = $"Interrupted before its outcome was recorded (lost activation or browser session); {verdict.Reason}.";
         if (verdict.Performed)

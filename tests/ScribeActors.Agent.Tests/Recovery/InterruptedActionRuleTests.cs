@@ -71,3 +71,63 @@ public sealed class InterruptedActionRuleTests
     public void SamePage_IgnoresFragmentAndTrailingSlashOnly(string? a, string b, bool same) =>
         Assert.Equal(same, InterruptedActionRule.SamePage(a, b));
 }
+
+public sealed class InterruptedActionRuleRebuiltPageTests
+{
+    private const string Form = "http://s.test/expenses/new";
+
+    [Fact]
+    public void Resolve_PageRebuiltAndARequestWasSent_IsPerformedAndNeverRepeatedAlthoughThePageShowsTheTarget()
+    {
+        var evidence = new InterruptionEvidence(null, Form, TargetPresent: true) { PageRebuilt = true, SentRequest = "POST http://s.test/expenses/new" };
+        var verdict = InterruptedActionRule.Resolve(BrowserAction.Click(3), Form, evidence);
+        Assert.True(verdict.Performed);
+        Assert.Equal("it had sent POST http://s.test/expenses/new when the browser that performed it went away; the server may have acted on it, so it is not repeated", verdict.Reason);
+    }
+
+    [Fact]
+    public void Resolve_PageRebuiltAndNothingWasSent_IsTakenAgainAlthoughThePageMovedOn()
+    {
+        var evidence = new InterruptionEvidence(null, "http://s.test/elsewhere", TargetPresent: false) { PageRebuilt = true };
+        var verdict = InterruptedActionRule.Resolve(BrowserAction.Click(3), Form, evidence);
+        Assert.False(verdict.Performed);
+        Assert.Contains("before any request that could change a server left it", verdict.Reason);
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Resolve_SignIn_IsTakenAgainWhileThePageAsksForItAndDoneOtherwise(bool targetPresent, bool performed)
+    {
+        var evidence = new InterruptionEvidence(null, Form, targetPresent) { PageRebuilt = true, SentRequest = "POST http://s.test/login", SignsIn = true };
+        Assert.Equal(performed, InterruptedActionRule.Resolve(BrowserAction.Click(3), Form, evidence).Performed);
+    }
+
+    [Fact]
+    public void Resolve_RecordedResult_WinsOverEverythingElse()
+    {
+        var recorded = ActionResult.Success(Form, TimeSpan.Zero);
+        var evidence = new InterruptionEvidence(recorded, Form, TargetPresent: true) { PageRebuilt = true, SignsIn = true };
+        Assert.Same(recorded, InterruptedActionRule.Resolve(BrowserAction.Click(3), Form, evidence).Outcome);
+    }
+}
+
+public sealed class SignInRuleTests
+{
+    private const string Page =
+        "<html node=\"9\"><body node=\"8\"><form node=\"7\"><input name=\"user\" node=\"6\"><input type=\"password\" name=\"pw\" node=\"5\">" +
+        "<button node=\"4\">Sign in</button></form><form node=\"3\"><input name=\"q\" node=\"2\"><button node=\"1\">Search</button></form>" +
+        "<a href=\"/x\" node=\"0\">Out</a></body></html>";
+
+    [Theory]
+    [InlineData(4, BrowserActionKind.Click, true)]
+    [InlineData(5, BrowserActionKind.Key, true)]
+    [InlineData(1, BrowserActionKind.Click, false)]
+    [InlineData(0, BrowserActionKind.Click, false)]
+    [InlineData(6, BrowserActionKind.Type, false)]
+    public void SubmitsSignIn_OnlyClicksAndKeysInAFormWithAPasswordField(int node, BrowserActionKind kind, bool expected)
+    {
+        var action = new BrowserAction { Kind = kind, NodeId = node, Text = kind == BrowserActionKind.Click ? null : "Enter" };
+        Assert.Equal(expected, SignInRule.SubmitsSignIn(DomIndex.Parse(Page), action));
+    }
+}

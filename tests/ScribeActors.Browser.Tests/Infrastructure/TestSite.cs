@@ -16,12 +16,18 @@ public sealed class TestSite : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _requests;
 
-    private TestSite(WebApplication app, Uri baseUri, ConcurrentQueue<string> requests)
+    private readonly ConcurrentDictionary<string, int> _posts;
+
+    private TestSite(WebApplication app, Uri baseUri, ConcurrentQueue<string> requests, ConcurrentDictionary<string, int> posts)
     {
         _app = app;
         BaseUri = baseUri;
         _requests = requests;
+        _posts = posts;
     }
+
+    /// <summary>How many POSTs to <paramref name="path"/> the server received.</summary>
+    public int Posts(string path) => _posts.GetValueOrDefault(path);
 
     /// <summary>Every request the server received, as <c>host:port/path?query</c>, in order.</summary>
     public IReadOnlyCollection<string> Requests => _requests;
@@ -44,9 +50,15 @@ public sealed class TestSite : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var requests = new ConcurrentQueue<string>();
+        var posts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         app.Use(async (context, next) =>
         {
             requests.Enqueue($"{context.Request.Host}{context.Request.Path}{context.Request.QueryString}");
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                posts.AddOrUpdate(context.Request.Path, 1, (_, n) => n + 1);
+            }
+
             await next(context);
         });
 
@@ -75,6 +87,28 @@ public sealed class TestSite : IAsyncDisposable
             notes.Enqueue((await context.Request.ReadFormAsync())["note"].ToString());
             context.Response.Redirect("/notes", permanent: false);
         });
+
+        // The same post-redirect-get for the tests of requests held back before they leave (a count of their own).
+        var memos = new ConcurrentQueue<string>();
+        app.MapGet("/memos", () => Html("Memos",
+            $"<p id=\"count\">Memos: {memos.Count}</p><form method=\"post\" action=\"/memos\"><input id=\"note\" name=\"note\"><button id=\"add\" type=\"submit\">Add</button></form>"));
+        app.MapPost("/memos", async (HttpContext context) =>
+        {
+            memos.Enqueue((await context.Request.ReadFormAsync())["note"].ToString());
+            context.Response.Redirect("/memos", permanent: false);
+        });
+
+        // A button that saves through fetch (no navigation), as single-page apps do.
+        var saved = new ConcurrentQueue<string>();
+        app.MapGet("/xhr", () => Html("Xhr",
+            $"<p id=\"saved\">Saved: {saved.Count}</p><button id=\"save\" onclick=\"fetch('/xhr-save', {{ method: 'POST', body: 'x' }}).then(r => r.text()).then(t => document.getElementById('saved').textContent = 'Saved: ' + t)\">Save</button>" +
+            "<button id=\"peek\" onclick=\"fetch('/xhr-peek').then(r => r.text()).then(t => document.getElementById('saved').textContent = 'Peeked: ' + t)\">Peek</button>"));
+        app.MapPost("/xhr-save", () =>
+        {
+            saved.Enqueue("x");
+            return Results.Text(saved.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+        app.MapGet("/xhr-peek", () => Results.Text(saved.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         app.MapGet("/account", (HttpRequest request) => Html("Account",
             (request.Cookies.TryGetValue("user", out var user) ? $"<p id=\"who\">Signed in as {Enc(user)}</p>" : "<p id=\"who\">Not signed in</p>") +
@@ -131,7 +165,7 @@ public sealed class TestSite : IAsyncDisposable
 
         await app.StartAsync();
         var address = app.Urls.Single();
-        return new TestSite(app, new Uri(address.TrimEnd('/') + "/"), requests);
+        return new TestSite(app, new Uri(address.TrimEnd('/') + "/"), requests, posts);
     }
 
     /// <summary>A loopback port with nothing listening on it.</summary>

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using ScribeActors.Abstractions;
+using ScribeActors.Browser.Tests.Infrastructure;
+
+namespace ScribeActors.Browser.Tests;
+
+/// <summary>The first request of a click or key press that may change server state waits, before it leaves the browser,
+/// until the session's owner has recorded it (BrowserSessionOptions.BeforeRequestSent). Checked from the server's side.</summary>
+[Collection(ActionCollection.Name)]
+public sealed class SentRequestTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Click_FormPost_IsReportedAndHeldBackUntilTheReportCompletes()
+    {
+        var reports = new ConcurrentQueue<SentRequest>();
+        var gate = new TaskCompletionSource();
+        await using var session = await OpenAsync("memos", async sent =>
+        {
+            reports.Enqueue(sent);
+            await gate.Task;
+        });
+        var page = await session.ObserveAsync();
+        await session.ExecuteAsync(BrowserAction.Type(Dom.NodeOf(page, "note"), "held"));
+
+        var click = session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "add")));
+        await EventuallyAsync(() => !reports.IsEmpty, "the POST to be reported");
+        await Task.Delay(300);
+        Assert.Equal(0, CountMemoPosts());
+        Assert.False(click.IsCompleted, "the click finished while its POST was held back");
+
+        gate.SetResult();
+        var result = await click;
+
+        Assert.True(result.Succeeded, result.ToString());
+        var sent = Assert.Single(reports);
+        Assert.Equal("POST", sent.Method);
+        Assert.Equal(fixture.Site.Url("memos"), sent.Url);
+        Assert.Contains(">Memos: 1</p>", (await session.ObserveAsync()).Dom, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Click_FetchPost_IsReported_AFetchGetAndALinkAreNot()
+    {
+        var reports = new ConcurrentQueue<SentRequest>();
+        await using var session = await OpenAsync("xhr", sent =>
+        {
+            reports.Enqueue(sent);
+            return Task.CompletedTask;
+        });
+        var page = await session.ObserveAsync();
+
+        Assert.True((await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "peek")))).Succeeded);
+        Assert.Empty(reports);
+        Assert.True((await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "save")))).Succeeded);
+        await EventuallyAsync(() => !reports.IsEmpty, "the fetch POST to be reported");
+        var sent = Assert.Single(reports);
+        Assert.Equal(("POST", fixture.Site.Url("xhr-save")), (sent.Method, sent.Url));
+
+        await using var links = await OpenAsync("basic.html", sent =>
+        {
+            reports.Enqueue(sent);
+            return Task.CompletedTask;
+        });
+        Assert.True((await links.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(await links.ObserveAsync(), "to-form")))).Succeeded);
+        Assert.Single(reports);
+    }
+
+    [Fact]
+    public async Task Click_ReportFails_ThePostNeverReachesTheServerAndTheActionFails()
+    {
+        await using var session = await OpenAsync("memos", _ => Task.FromException(new IOException("storage is down")));
+        var page = await session.ObserveAsync();
+        var before = CountMemoPosts();
+
+        var result = await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "add")));
+
+        Assert.Equal(before, CountMemoPosts());
+        Assert.Equal(ActionFailureKind.NavigationError, result.Failure);
+        Assert.Equal($"'click node {Dom.NodeOf(page, "add")}' sent POST {fixture.Site.Url("memos")}, which was held back because recording that it was leaving failed; nothing reached the server.", result.Message);
+        Assert.Equal(fixture.Site.Url("memos"), result.UrlAfter);
+    }
+
+    private int CountMemoPosts() => fixture.Site.Posts("/memos");
+
+    private Task<IBrowserSession> OpenAsync(string path, Func<SentRequest, Task> beforeSent) =>
+        fixture.Host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [fixture.Site.Host], Url = fixture.Site.Url(path), BeforeRequestSent = beforeSent });
+
+    private static async Task EventuallyAsync(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), $"Timed out waiting for {what}.");
+    }
+}
