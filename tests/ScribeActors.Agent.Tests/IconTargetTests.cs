@@ -179,6 +179,23 @@ public sealed class IconTargetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Locate_IdenticalButtonsOtherRowsGone_PlaceInTheRowOutweighsPagePosition()
+    {
+        static string Rows(params int[] rows) => TestPages.Number("<html><body><table>" +
+            string.Concat(rows.Select(r => $"<tr><td>R-{r}</td><td><button class=\"act\"></button><button class=\"act\"></button></td></tr>")) +
+            "</table></body></html>");
+        var recorded = DomIndex.Parse(Rows(1, 2, 3));
+        var first = recorded.NodeIds.Where(n => recorded.Find(n)!.LocalName == "button").ToList()[4]; // R-3's first button
+
+        // Only R-3 is left: by page position (5th of 6) its second button is closer, by place in the row its first.
+        var fresh = DomIndex.Parse(Rows(3));
+        var match = TargetLocator.Locate(fresh, recorded.Signature(first));
+
+        Assert.Equal(fresh.NodeIds.Where(n => fresh.Find(n)!.LocalName == "button").First(), match.NodeId);
+        Assert.Contains("1st <button> of its row (recorded 1st)", match.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Locate_GeneratedClassChanged_IgnoredWhileTheSemanticClassCounts()
     {
         var (signature, _) = Record(Page("<span class=\"css-1x2y3z trash\" data-truth></span><span class=\"css-4d5e6f edit\"></span>"));
