@@ -50,8 +50,7 @@ public static partial class TargetLocator
             // An icon-only element's icon is its name: a candidate without that icon is another control.
             var got = dom.IconsAt(ordinal);
             var agreement = IconHints.Agreement(wanted.Icons, got);
-            var vetoes = agreement <= 0 && (got.Count > 0 || wanted.Wordless);
-            tally.Field("icon", 2.5, agreement, vetoes, got.Count == 0 ? null : string.Join(" / ", got), string.Join(" / ", wanted.Icons));
+            tally.Field("icon", 2.5, agreement, agreement <= 0 && wanted.Wordless, Shown(got, " / ", detailed), string.Join(" / ", wanted.Icons));
         }
 
         if (wanted.Classes.Count > 0)
@@ -61,7 +60,7 @@ public static partial class TargetLocator
             var present = wanted.Classes.Count(got.Contains);
             var agreement = (double)present / wanted.Classes.Count;
             var lacks = wanted.Classes.Where(c => !got.Contains(c)).ToList();
-            tally.Field("class", wanted.HasName ? 1 : 2, agreement, !wanted.HasName && lacks.Count > 0, got.Count == 0 ? null : string.Join(' ', got), string.Join(' ', wanted.Classes),
+            tally.Field("class", wanted.HasName ? 1 : 2, agreement, !wanted.HasName && lacks.Count > 0, Shown(got, " ", detailed), string.Join(' ', wanted.Classes),
                 lacks.Count > 0 && present > 0 ? $"lacks \"{string.Join(' ', lacks)}\"" : null);
         }
 
@@ -80,12 +79,15 @@ public static partial class TargetLocator
         if (wanted.RowIndex is { } wantedIndex)
         {
             var place = dom.RowPlaceAt(ordinal);
-            var where = detailed ? (place is { } p ? Ordinal(p.Index + 1) : "none") : null;
-            tally.Position(place?.Index == wantedIndex ? 1 : 0, parts, detailed ? $"{where} <{wanted.Tag}> of its row (recorded {Ordinal(wantedIndex + 1)})" : null);
+            tally.Position(place?.Index == wantedIndex ? 1 : 0, parts, !detailed ? null
+                : place is { } p ? $"{Ordinal(p.Index + 1)} <{wanted.Tag}> of its row (recorded {Ordinal(wantedIndex + 1)})"
+                : $"not in a row (recorded {Ordinal(wantedIndex + 1)} <{wanted.Tag}> of its row)");
             if (wanted.Cell is { } wantedCell)
             {
                 var cell = place?.Cell;
-                tally.Position(cell == wantedCell ? 1 : 0, parts, detailed ? $"cell {(cell is { } c ? (c + 1).ToString(CultureInfo.InvariantCulture) : "none")} of its row (recorded {wantedCell + 1})" : null);
+                tally.Position(cell == wantedCell ? 1 : 0, parts, !detailed ? null
+                    : cell is { } c ? string.Create(CultureInfo.InvariantCulture, $"cell {c + 1} of its row (recorded {wantedCell + 1})")
+                    : string.Create(CultureInfo.InvariantCulture, $"in no cell of a row (recorded cell {wantedCell + 1})"));
             }
         }
 
@@ -102,6 +104,9 @@ public static partial class TargetLocator
 
         return tally;
     }
+
+    private static string? Shown(IReadOnlyList<string> values, string separator, bool detailed) =>
+        detailed && values.Count > 0 ? string.Join(separator, values) : null;
 
     private static double ExactAgreement(string want, string? got)
     {
