@@ -1,10 +1,10 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|soak|pruning|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
+// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|soak|pruning|locate|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
 //        [--runs N] [--workflows N] [--concurrency N] [--svg FILE] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
-// (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning needs nothing; fitting needs only Chromium; fitting-pages needs
+// (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning and locate need nothing; fitting needs only Chromium; fitting-pages needs
 // Chromium and HTML documents (installed documentation by default, or --pages DIR,...); inference needs only
 // the tiny GGUF in <repo>/../shared/models (or --model PATH); model-step needs that model too.
 var what = args.FirstOrDefault() ?? "all";
@@ -50,6 +50,11 @@ if (what is "pruning" or "all")
     results["pruning"] = PruningBenchmark.Run(Arg("--runs", 5));
 }
 
+if (what is "locate" or "all")
+{
+    results["locate"] = LocatorBenchmark.Run(Arg("--runs", 10));
+}
+
 if (what is "fitting" or "all")
 {
     results["fitting"] = await FittingBenchmark.RunAsync();
@@ -87,7 +92,7 @@ if (what is "soak") // not in "all": it runs for tens of minutes
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, soak, pruning, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, soak, pruning, locate, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
     return 2;
 }
 

@@ -17,7 +17,7 @@ namespace ScribeActors.Agent;
 /// (declarative <c>&lt;template shadowrootmode&gt;</c>) before the host's light children and an iframe's inline
 /// serialised document right after the iframe element. Instances are immutable and safe to share between threads.
 /// </remarks>
-public sealed class DomIndex
+public sealed partial class DomIndex
 {
     /// <summary>Attributes copied into <see cref="TargetSignature.Attributes"/>.</summary>
     internal static readonly string[] SalientAttributes =
@@ -147,7 +147,10 @@ public sealed class DomIndex
     /// placeholder, aria-label, role, href, title, alt, value, for, data-testid; non-blank values only), its text
     /// (<c>textContent</c> without script and style content, whitespace collapsed, at most 200 characters), the text of
     /// its label (a <c>label for</c> its id, else an enclosing <c>label</c>; controls inside the label contribute no text;
-    /// at most 200 characters), and its position among the indexed elements with the same tag.
+    /// at most 200 characters), its position among the indexed elements with the same tag, the text of its row
+    /// (<see cref="TargetSignature.Context"/>), its stable classes (<see cref="ClassTokens"/>), the text its
+    /// <c>aria-labelledby</c> names, its icon hints when its text names nothing (<see cref="IconHints"/>), and its place
+    /// in its row (cell and index among the row's elements with its tag).
     /// </summary>
     /// <exception cref="ArgumentException">No element has <paramref name="nodeId"/>.</exception>
     public TargetSignature Signature(int nodeId)
@@ -165,24 +168,25 @@ public sealed class DomIndex
         }
 
         var analysis = _analysis.Value;
+        var text = TextAt(ordinal);
+        var classes = ClassesAt(ordinal);
+        var icons = TextNormalizer.IsWordless(text) ? IconsAt(ordinal) : [];
+        var place = RowPlaceAt(ordinal);
         return new TargetSignature
         {
             Tag = TagOf(element),
             Attributes = attributes,
-            Text = TextAt(ordinal),
+            Text = text,
             Label = LabelAt(ordinal),
             Position = analysis.SameTagPositions[ordinal],
             SameTagCount = analysis.OrdinalsByTag[TagOf(element)].Length,
             Context = ContextAt(ordinal),
+            Classes = classes.Count == 0 ? null : [.. classes],
+            LabelledBy = LabelledByAt(ordinal),
+            Icons = icons.Count == 0 ? null : [.. icons],
+            Cell = place?.Cell,
+            RowIndex = place?.Index,
         };
-    }
-
-    /// <summary>The collapsed text (at most 200 characters) of the closest table row, list item, ARIA row or article
-    /// holding the element at <paramref name="ordinal"/>, or <see langword="null"/> when it is in none.</summary>
-    internal string? ContextAt(int ordinal)
-    {
-        var container = _elements[ordinal].ParentElement?.Closest("tr, li, article, [role=row], [role=listitem]");
-        return container is null ? null : TextNormalizer.Limit(TextNormalizer.Collapse(container.TextContent), MaxTextLength);
     }
 
     /// <summary>Lower-case tag name of <paramref name="element"/>.</summary>

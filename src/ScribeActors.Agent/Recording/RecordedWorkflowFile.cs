@@ -105,9 +105,22 @@ public static class RecordedWorkflowFile
                 errors.Add($"{label}.signature is missing: {step.Action} needs the target's signature.");
             }
 
-            if (step.Signature is { } s && string.IsNullOrWhiteSpace(s.Tag))
+            if (step.Signature is { } s)
             {
-                errors.Add($"{label}.signature.tag is empty.");
+                if (string.IsNullOrWhiteSpace(s.Tag))
+                {
+                    errors.Add($"{label}.signature.tag is empty.");
+                }
+
+                if (s.Cell < 0 || s.RowIndex < 0)
+                {
+                    errors.Add($"{label}.signature.{(s.Cell < 0 ? "cell" : "rowIndex")} is negative.");
+                }
+
+                if ((s.Classes ?? []).Concat(s.Icons ?? []).Any(string.IsNullOrWhiteSpace))
+                {
+                    errors.Add($"{label}.signature.{((s.Classes ?? []).Any(string.IsNullOrWhiteSpace) ? "classes" : "icons")} has a blank entry.");
+                }
             }
         }
 

@@ -64,6 +64,27 @@ public sealed class RecordedWorkflowFileTests
     }
 
     [Fact]
+    public void Parse_MalformedNewSignatureFields_NamesStepAndField()
+    {
+        var signature = Sample.Steps[0].Signature!;
+        var json = RecordedWorkflowFile.Serialize(Sample with
+        {
+            Steps =
+            [
+                Sample.Steps[0] with { Signature = signature with { Cell = -1 } },
+                Sample.Steps[0] with { Signature = signature with { Classes = ["btn", " "] } },
+                Sample.Steps[0] with { Signature = signature with { Icons = [""] } },
+            ],
+        });
+
+        var e = Assert.Throws<RecordedWorkflowFormatException>(() => RecordedWorkflowFile.Parse(json, "f.json"));
+
+        Assert.Contains("steps[0].signature.cell is negative.", e.Message);
+        Assert.Contains("steps[1].signature.classes has a blank entry.", e.Message);
+        Assert.Contains("steps[2].signature.icons has a blank entry.", e.Message);
+    }
+
+    [Fact]
     public void Parse_NullOrEmptySteps_Rejected()
     {
         Assert.Throws<RecordedWorkflowFormatException>(() => RecordedWorkflowFile.Parse("null"));
