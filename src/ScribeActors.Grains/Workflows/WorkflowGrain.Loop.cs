@@ -512,8 +512,15 @@ public sealed partial class WorkflowGrain
                 FinishedAt = step.FinishedAt ?? time.GetUtcNow(),
                 Note = "Recovered from the browser session's record: storage lost the workflow's own record of this step.",
             });
-            S.Cursor = step.NextCursor ?? (step.SourceCursor ?? S.Cursor) + 1;
             recovered++;
+            if (step.Outcome is not { Succeeded: true } && !(step.Outcome is { } outcome && SlowNavigationRule.TookEffect(outcome, step.UrlBefore)))
+            {
+                // It failed: the source decides that step again, from the page as it is now (as after a failed action).
+                S.Cursor = step.SourceCursor ?? S.Cursor;
+                break;
+            }
+
+            S.Cursor = step.NextCursor ?? (step.SourceCursor ?? S.Cursor) + 1;
         }
 
         if (recovered == 0)

@@ -66,6 +66,34 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    public async Task Run_StorageLosesTheRecordOfAFailedStep_TheStepIsRecoveredAsFailedAndTakenAgain()
+    {
+        var storage = new FaultyStorage();
+        await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
+        var typing = new TaskCompletionSource();
+        var submitting = new TaskCompletionSource();
+        var submits = 0;
+        h.Web.BeforeType = ct => typing.Task.WaitAsync(ct);
+        h.Web.BeforeSubmit = async ct =>
+        {
+            await submitting.Task.WaitAsync(ct);
+            return Interlocked.Increment(ref submits) > 1; // the first submit is dropped: the step fails
+        };
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+        var before = storage.Snapshot();
+        typing.SetResult();
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 3, "the submit click is in flight");
+        storage.RestoreWithNewETags(before);
+        submitting.SetResult();
+
+        var final = await h.WaitAsync(started.Id);
+        Assert.True(final.Status == WorkflowStatus.Succeeded, Describe(final));
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.Contains(final.Steps, s => s.Outcome is { Succeeded: false } && s.Note?.StartsWith("Recovered", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Run_BrowserSessionStateLost_SessionIsReopenedAndTheWorkflowSucceeds()
     {
         var storage = new FaultyStorage();
@@ -100,8 +128,9 @@ public sealed class StorageFaultTests
         var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec())).Id);
 
         Assert.Equal(fails ? WorkflowStatus.Failed : WorkflowStatus.Succeeded, final.Status);
-        Assert.All(h.Web.Sessions, s => Assert.True(s.Disposed, "a finished workflow left its browser context open"));
-        Assert.DoesNotContain(storage.Snapshot().Keys, k => k.StartsWith("session/", StringComparison.Ordinal));
+        // The ending is written first (watchers see it at once), then the session is closed.
+        await h.EventuallyAsync(() => Task.FromResult(h.Web.Sessions.All(s => s.Disposed)), "the finished workflow's browser context to close");
+        await h.EventuallyAsync(() => Task.FromResult(!storage.Snapshot().Keys.Any(k => k.StartsWith("session/", StringComparison.Ordinal))), "the session's checkpoint to be deleted");
     }
 
     private static string Describe(WorkflowSnapshot w) =>
