@@ -15,4 +15,9 @@ public sealed record BrowserSessionOptions
     /// <summary>A URL to load once the session is open (used when rebuilding from a checkpoint);
     /// <see langword="null"/> leaves the page at <c>about:blank</c>.</summary>
     public string? Url { get; init; }
+
+    /// <summary>Names of the secrets this session may type (<c>{{secret:NAME}}</c> placeholders). Their values are
+    /// masked out of every observation, URL and message from the first capture on, not only after they were typed.
+    /// Secrets typed without being declared are masked once typed.</summary>
+    public IReadOnlyList<string> SecretNames { get; init; } = [];
 }

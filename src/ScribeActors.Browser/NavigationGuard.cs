@@ -21,24 +21,27 @@ internal sealed partial class NavigationGuard
     private readonly HostAllowList _allowList;
     private readonly ILogger _logger;
     private readonly string _topFrameId;
+    private readonly Func<string, string> _mask;
     private string? _blockedUrl;
     private int _documentRequests;
 
-    private NavigationGuard(ICDPSession devTools, HostAllowList allowList, ILogger logger, string topFrameId)
+    private NavigationGuard(ICDPSession devTools, HostAllowList allowList, ILogger logger, string topFrameId, Func<string, string>? mask)
     {
+        _mask = mask ?? (url => url);
         _devTools = devTools;
         _allowList = allowList;
         _logger = logger;
         _topFrameId = topFrameId;
     }
 
-    /// <summary>Starts guarding the page that <paramref name="devTools"/> is attached to.</summary>
-    public static async Task<NavigationGuard> StartAsync(ICDPSession devTools, HostAllowList allowList, ILogger logger)
+    /// <summary>Starts guarding the page that <paramref name="devTools"/> is attached to. <paramref name="mask"/> hides
+    /// secrets in the URLs it logs (a form that sends a typed secret to a foreign host puts it in the URL).</summary>
+    public static async Task<NavigationGuard> StartAsync(ICDPSession devTools, HostAllowList allowList, ILogger logger, Func<string, string>? mask = null)
     {
         var tree = await devTools.SendAsync("Page.getFrameTree") ?? throw new PlaywrightException("Page.getFrameTree returned nothing.");
         var topFrameId = tree.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString()
             ?? throw new PlaywrightException("Page.getFrameTree returned a frame without an id.");
-        var guard = new NavigationGuard(devTools, allowList, logger, topFrameId);
+        var guard = new NavigationGuard(devTools, allowList, logger, topFrameId, mask);
         devTools.Event("Fetch.requestPaused").OnEvent += guard.OnRequestPaused;
         await devTools.SendAsync("Fetch.enable", new Dictionary<string, object>
         {
@@ -76,7 +79,7 @@ internal sealed partial class NavigationGuard
             if (topFrame && !_allowList.IsAllowed(url))
             {
                 Interlocked.Exchange(ref _blockedUrl, url);
-                LogBlockedNavigation(_logger, url);
+                LogBlockedNavigation(_logger, _mask(url));
                 // "Aborted" drops the navigation quietly; "BlockedByClient" would commit Chromium's error page.
                 await _devTools.SendAsync("Fetch.failRequest", new Dictionary<string, object> { ["requestId"] = requestId!, ["errorReason"] = "Aborted" });
                 return;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using ScribeActors.Browser.Secrets;
 
 namespace ScribeActors.Browser;
 
@@ -24,6 +25,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
 
     private readonly BrowserOptions _options;
     private readonly ILogger<PlaywrightBrowserHost> _logger;
+    private readonly ISecretProvider _secrets;
     private readonly SemaphoreSlim _launchLock = new(1, 1);
     private readonly SemaphoreSlim _operations;
     private IPlaywright? _playwright;
@@ -32,8 +34,12 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
     private int _disposeStarted;
 
     /// <summary>Creates the host; nothing is launched until the first session.</summary>
-    public PlaywrightBrowserHost(IOptions<BrowserOptions> options, ILogger<PlaywrightBrowserHost> logger)
+    /// <param name="options">Launch options.</param>
+    /// <param name="logger">The host's logger.</param>
+    /// <param name="secrets">Resolves the secret placeholders sessions type; <see langword="null"/> knows no secret.</param>
+    public PlaywrightBrowserHost(IOptions<BrowserOptions> options, ILogger<PlaywrightBrowserHost> logger, ISecretProvider? secrets = null)
     {
+        _secrets = secrets ?? NoSecrets.Instance;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
@@ -56,6 +62,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
     {
         ArgumentNullException.ThrowIfNull(options);
         var allowList = new HostAllowList(options.AllowedHosts);
+        var secrets = new SecretScope(_secrets, SecretNames(options));
         StorageStateSnapshot storage;
         try
         {
@@ -104,7 +111,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
         PlaywrightBrowserSession? session = null;
         try
         {
-            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, _logger);
+            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, secrets, _logger);
             LogSessionOpened(_logger, allowList.Describe(), options.StorageStateJson is not null);
             if (options.Url is { } startUrl)
             {

@@ -9,4 +9,9 @@ public sealed record OpenSessionRequest
 
     /// <summary>Hosts (with port when not the scheme default, for example <c>127.0.0.1:5100</c>) that navigations may reach.</summary>
     [Id(1)] public required string[] AllowedHosts { get; init; }
+
+    /// <summary>The names of the secrets the workflow may type (from the placeholders of its objective and recorded
+    /// steps). The session fails to open, naming the first one, when one is not configured on the browser silo; and it
+    /// masks their values out of every observation from the start.</summary>
+    [Id(2)] public string[] SecretNames { get; init; } = [];
 }

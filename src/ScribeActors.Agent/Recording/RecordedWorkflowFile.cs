@@ -70,6 +70,8 @@ public static class RecordedWorkflowFile
             errors.Add("objective is empty.");
         }
 
+        errors.AddRange(SecretPlaceholder.Validate(recording.Objective, "objective"));
+
         if (!Uri.TryCreate(recording.StartUrl, UriKind.Absolute, out _))
         {
             errors.Add($"startUrl '{recording.StartUrl}' is not an absolute URL.");
@@ -109,6 +111,8 @@ public static class RecordedWorkflowFile
             {
                 errors.Add($"{label}.signature.tag is empty.");
             }
+
+            errors.AddRange(step.ValidateSecrets(label));
         }
 
         return errors;

@@ -27,6 +27,9 @@ public sealed class BrowserSessionState
     /// <summary>Results of the most recent actions by action id, oldest first.</summary>
     [Id(6)] public List<KeyValuePair<string, ActionResult>> RecentResults { get; set; } = [];
 
+    /// <summary>The names (never the values) of the secrets the session may type, so a rebuilt context masks them too.</summary>
+    [Id(7)] public string[] SecretNames { get; set; } = [];
+
     public ActionResult? FindResult(string actionId) =>
         RecentResults.FirstOrDefault(r => r.Key == actionId).Value;
 

@@ -3,6 +3,7 @@ using System.Text;
 using ScribeActors.Abstractions;
 using ScribeActors.Agent;
 using ScribeActors.Agent.Recovery;
+using ScribeActors.Agent.Secrets;
 using ScribeActors.Grains.Storage;
 
 namespace ScribeActors.Grains.Workflows;
@@ -347,7 +348,7 @@ public sealed partial class WorkflowGrain
 
         // A model step that fails is a recorded step like any other: the model sees the page again and decides anew.
         var modelStep = step.Inference is not null;
-        var fatal = !modelStep && result.Failure is ActionFailureKind.HostNotAllowed or ActionFailureKind.InvalidAction;
+        var fatal = !modelStep && result.Failure is ActionFailureKind.HostNotAllowed or ActionFailureKind.InvalidAction or ActionFailureKind.SecretNotAllowed;
         var limit = modelStep ? _options.MaxModelActionFailures
             : result.Failure == ActionFailureKind.NavigationError ? _options.MaxNavigationRetries + 1 : _options.MaxActionAttempts;
         if (fatal || S.Attempts >= limit)
@@ -364,7 +365,7 @@ public sealed partial class WorkflowGrain
     private async Task OpenSessionAsync(CancellationToken cancellationToken)
     {
         var spec = S.Spec!;
-        var result = await Session.OpenAsync(new OpenSessionRequest { StartUrl = spec.StartUrl, AllowedHosts = [.. spec.EffectiveAllowedHosts] }, cancellationToken);
+        var result = await Session.OpenAsync(new OpenSessionRequest { StartUrl = spec.StartUrl, AllowedHosts = [.. spec.EffectiveAllowedHosts], SecretNames = [.. SecretUsage.Names(spec)] }, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (S.Status != WorkflowStatus.Running)
         {
@@ -383,7 +384,9 @@ public sealed partial class WorkflowGrain
         var retryable = result.Failure is ActionFailureKind.NavigationError or ActionFailureKind.Timeout or ActionFailureKind.BrowserUnavailable;
         if (!retryable || S.Attempts > _options.MaxNavigationRetries)
         {
-            await FailAsync($"Could not open the start URL {spec.StartUrl}{(retryable ? $" after {S.Attempts} attempts" : "")}: {result.Failure}: {result.Message}");
+            await FailAsync(result.Failure == ActionFailureKind.SecretUnavailable
+                ? $"{result.Failure}: {result.Message}"
+                : $"Could not open the start URL {spec.StartUrl}{(retryable ? $" after {S.Attempts} attempts" : "")}: {result.Failure}: {result.Message}");
             return;
         }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ScribeActors.Client;
 using ScribeActors.Silo.Hosting;
+using ScribeActors.Testing;
 
 namespace ScribeActors.IntegrationTests.Infrastructure;
 
@@ -45,6 +46,11 @@ public sealed class TestSilo : IAsyncDisposable
             ["Scribe:Storage:StateContainer"] = "state-" + serviceId,
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in DemoSecrets.Settings)
+        {
+            settings[key] = value; // the demo tasks type their passwords by placeholder
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
