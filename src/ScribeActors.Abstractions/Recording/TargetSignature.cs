@@ -31,6 +31,7 @@ public sealed partial record TargetSignature
     [Id(6)] public string? Context { get; init; }
 
     /// <summary>Whether the element is a password field (<c>type="password"</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsPasswordField => Attributes.TryGetValue("type", out var type) && string.Equals(type.Trim(), "password", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="openingTag"/> (for example <c>&lt;input node="4" type="password"&gt;</c>) is the
