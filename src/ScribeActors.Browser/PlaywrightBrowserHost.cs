@@ -39,11 +39,11 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
     /// <param name="secrets">Resolves the secret placeholders sessions type; <see langword="null"/> knows no secret.</param>
     public PlaywrightBrowserHost(IOptions<BrowserOptions> options, ILogger<PlaywrightBrowserHost> logger, ISecretProvider? secrets = null)
     {
-        _secrets = secrets ?? NoSecrets.Instance;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
         _logger = logger;
+        _secrets = secrets ?? NoSecrets.Instance;
         _operations = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentOperations));
     }
 

@@ -7,13 +7,13 @@ namespace ScribeActors.Browser.Secrets;
 /// (the secrets it declared when it opened, and any it typed since) out of what it captures. Values live here, in the
 /// browser adapter's memory, for the session's life, and nowhere else.
 /// </summary>
+/// <remarks>A checkpoint may mask while an observation resolves the declared secrets, so the set of values is replaced,
+/// never changed in place.</remarks>
 internal sealed class SecretScope(ISecretProvider provider, IReadOnlyList<string> declared)
 {
-    private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _gate = new();
+    private Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
     private bool _declaredResolved = declared.Count == 0;
-
-    /// <summary>Secrets resolved so far, name and value, for masking.</summary>
-    public IReadOnlyCollection<KeyValuePair<string, string>> Known => _values;
 
     /// <summary>Resolves the placeholders of <paramref name="text"/> (checked well-formed by the caller).</summary>
     public async Task<SecretResolution> ResolveAsync(string text, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ internal sealed class SecretScope(ISecretProvider provider, IReadOnlyList<string
                 return SecretResolution.Fail(ActionFailureKind.SecretUnavailable, NotConfigured(name));
             }
 
-            _values[name] = secret.Value;
+            Remember(name, secret.Value);
             used.Add((name, secret));
         }
 
@@ -54,13 +54,13 @@ internal sealed class SecretScope(ISecretProvider provider, IReadOnlyList<string
             return;
         }
 
-        foreach (var name in declared.Where(n => !_values.ContainsKey(n)))
+        foreach (var name in declared.Where(n => !Volatile.Read(ref _values).ContainsKey(n)))
         {
             try
             {
                 if (await provider.GetAsync(name, cancellationToken) is { } secret)
                 {
-                    _values[name] = secret.Value;
+                    Remember(name, secret.Value);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -73,13 +73,26 @@ internal sealed class SecretScope(ISecretProvider provider, IReadOnlyList<string
     }
 
     /// <summary>Masks text such as a URL, a title or a message.</summary>
-    public string Mask(string text) => _values.Count == 0 ? text : SecretMasker.Mask(text, _values);
+    public string Mask(string text)
+    {
+        var values = Volatile.Read(ref _values);
+        return values.Count == 0 ? text : SecretMasker.Mask(text, values);
+    }
 
     /// <summary>Masks a captured DOM.</summary>
     public string MaskDom(string dom, out bool found)
     {
         found = false;
-        return _values.Count == 0 ? dom : SecretMasker.MaskDom(dom, _values, out found);
+        var values = Volatile.Read(ref _values);
+        return values.Count == 0 ? dom : SecretMasker.MaskDom(dom, values, out found);
+    }
+
+    private void Remember(string name, string value)
+    {
+        lock (_gate)
+        {
+            Volatile.Write(ref _values, new Dictionary<string, string>(_values, StringComparer.OrdinalIgnoreCase) { [name] = value });
+        }
     }
 
     /// <summary>The message for a secret the provider does not know.</summary>
