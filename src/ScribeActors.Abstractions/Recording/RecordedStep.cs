@@ -36,7 +36,7 @@ public sealed record RecordedStep
     /// <summary>Whether this step types into a password field (its signature or recorded opening tag says
     /// <c>type="password"</c>): what it types is a secret and must be a <see cref="SecretPlaceholder"/>.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsPasswordEntry => Action == StepActions.Type && (Signature?.IsPasswordField == true || TargetSignature.IsPasswordTag(Target));
+    public bool IsPasswordEntry => Action == StepActions.Type && (PasswordField.Is(Signature) || PasswordField.IsTag(Target));
 
     /// <summary>The text this step types: its <see cref="Value"/>, or else its description (from which replay takes the
     /// quoted text).</summary>

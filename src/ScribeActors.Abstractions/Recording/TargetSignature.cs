@@ -1,11 +1,9 @@
-using System.Text.RegularExpressions;
-
 namespace ScribeActors.Abstractions;
 
 /// <summary>How a recorded step's target element looked, so that replay can find it again in a fresh page whose
 /// node ids, ids or class names may differ.</summary>
 [GenerateSerializer, Immutable, Alias("scribe.TargetSignature")]
-public sealed partial record TargetSignature
+public sealed record TargetSignature
 {
     /// <summary>Lower-case tag name, for example <c>button</c>.</summary>
     [Id(0)] public required string Tag { get; init; }
@@ -29,15 +27,4 @@ public sealed partial record TargetSignature
     /// article), when there is one. It tells identical buttons in different rows apart ("Approve" in the row of
     /// EXP-6264, not in the row above it).</summary>
     [Id(6)] public string? Context { get; init; }
-
-    /// <summary>Whether the element is a password field (<c>type="password"</c>).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsPasswordField => Attributes.TryGetValue("type", out var type) && string.Equals(type.Trim(), "password", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Whether <paramref name="openingTag"/> (for example <c>&lt;input node="4" type="password"&gt;</c>) is the
-    /// opening tag of a password field.</summary>
-    public static bool IsPasswordTag(string? openingTag) => openingTag is not null && PasswordType().IsMatch(openingTag);
-
-    [GeneratedRegex(@"^\s*<input\b[^>]*\btype\s*=\s*[""']?password[""'\s/>]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PasswordType();
 }

@@ -53,7 +53,7 @@ public static partial class ClearTextSecrets
         foreach (var step in steps)
         {
             if (step.Action is { Kind: BrowserActionKind.Type, Text: { Length: > 0 } text } && !SecretPlaceholder.Contains(text)
-                && step.Description is { } block && ScribeStep.TryParse(block, out var parsed, out _) && TargetSignature.IsPasswordTag(parsed.Target))
+                && step.Description is { } block && ScribeStep.TryParse(block, out var parsed, out _) && PasswordField.IsTag(parsed.Target))
             {
                 Add(found, PasswordSecretNaming.NameFor(step.UrlBefore, Attribute(parsed.Target!, "name"), Attribute(parsed.Target!, "id")), text);
             }

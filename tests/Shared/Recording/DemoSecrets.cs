@@ -20,6 +20,11 @@ public static class DemoSecrets
     public static IReadOnlyDictionary<string, string> Environment =>
         Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
 
+    /// <summary><paramref name="text"/> with the demo secrets' placeholders replaced by their values, for a script run
+    /// straight through Playwright (a baseline that has no secret provider).</summary>
+    public static string Substitute(string text) =>
+        ScribeActors.Abstractions.SecretPlaceholder.Replace(text, name => Settings[$"Scribe:Secrets:{name}:Value"]!);
+
     /// <summary>A provider holding them.</summary>
     public static ISecretProvider Provider() =>
         ConfigurationSecretProvider.From(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build());
