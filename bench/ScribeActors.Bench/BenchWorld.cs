@@ -51,7 +51,7 @@ internal sealed class BenchWorld : IAsyncDisposable
             ["Scribe:Storage:StateContainer"] = "state-" + id,
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in DemoSecrets.Settings.Concat(extra ?? new Dictionary<string, string?>()))
         {
             settings[key] = value;
         }

@@ -27,7 +27,7 @@ internal static class FittingBenchmark
         var options = new PruneOptions { TokenCounter = counter };
         var observed = new List<ObservedStep>();
         using var http = new HttpClient();
-        await using var browsers = new PlaywrightBrowserHost(Options.Create(new BrowserOptions()), NullLogger<PlaywrightBrowserHost>.Instance);
+        await using var browsers = DemoSecrets.BrowserHost();
         foreach (var seed in Seeds)
         {
             await using var sites = await DemoSitesApp.StartAsync("http://127.0.0.1:0", seed);

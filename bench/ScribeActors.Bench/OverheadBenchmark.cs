@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
 using ScribeActors.DemoSites.Tasks;
+using ScribeActors.Testing;
 
 namespace ScribeActors.Bench;
 
@@ -172,7 +173,7 @@ internal static class OverheadBenchmark
                 await target.ClickAsync();
                 break;
             case StepActions.Type:
-                await target.FillAsync(step.Value ?? "");
+                await target.FillAsync(DemoSecrets.Substitute(step.Value ?? "")); // the baseline types the value itself
                 break;
             case StepActions.SelectOption:
                 await target.SelectOptionAsync(new SelectOptionValue { Label = step.Value });

@@ -29,13 +29,13 @@ internal static class ResumeBenchmark
         var siteClient = new DemoSitesClient(http, sites.BaseUrl);
         var task = DemoTaskCatalog.Get(sites.BaseUrl, 3, "supplier.dispute-invoice");
         RecordedWorkflow recording;
-        await using (var recorder = new PlaywrightBrowserHost(Options.Create(new BrowserOptions()), NullLogger<PlaywrightBrowserHost>.Instance))
+        await using (var recorder = DemoSecrets.BrowserHost())
         {
             await siteClient.ResetAsync(3);
             recording = await recorder.RecordAsync(task.Objective, task.StartUrl, task.Script, [HostPattern.Of(sites.BaseUrl)]);
         }
 
-        var silos = new List<SiloProcess> { await SiloProcess.StartAsync(id, id), await SiloProcess.StartAsync(id, id) };
+        var silos = new List<SiloProcess> { await SiloProcess.StartAsync(id, id, environment: DemoSecrets.Environment), await SiloProcess.StartAsync(id, id, environment: DemoSecrets.Environment) };
         var latencies = new List<double>();
         var detail = new List<object>();
         try
@@ -104,7 +104,7 @@ internal static class ResumeBenchmark
 
                 silos.Remove(victim);
                 await victim.DisposeAsync();
-                silos.Add(await SiloProcess.StartAsync(id, id, siloPort: victim.SiloPort, gatewayPort: victim.GatewayPort));
+                silos.Add(await SiloProcess.StartAsync(id, id, siloPort: victim.SiloPort, gatewayPort: victim.GatewayPort, environment: DemoSecrets.Environment));
             }
         }
         finally

@@ -21,4 +21,9 @@ public sealed record BrowserSessionOptions
     /// the returned task completes. A caller makes the fact durable here, so that after a crash it knows whether the
     /// action could have had an effect on a server. <see langword="null"/>: nothing is held back.</summary>
     public Func<SentRequest, Task>? BeforeRequestSent { get; init; }
+
+    /// <summary>Names of the secrets this session may type (<c>{{secret:NAME}}</c> placeholders). Their values are
+    /// masked out of every observation, URL and message from the first capture on, not only after they were typed.
+    /// Secrets typed without being declared are masked once typed.</summary>
+    public IReadOnlyList<string> SecretNames { get; init; } = [];
 }

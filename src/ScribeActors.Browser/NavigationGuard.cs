@@ -31,12 +31,14 @@ internal sealed partial class NavigationGuard
     private readonly ILogger _logger;
     private readonly string _topFrameId;
     private readonly Func<SentRequest, Task>? _beforeSent;
+    private readonly Func<string, string> _mask;
     private string? _blockedUrl;
     private int _documentRequests;
     private Task? _reported; // the report of this action's first state-changing request, while armed
 
-    private NavigationGuard(ICDPSession devTools, HostAllowList allowList, ILogger logger, string topFrameId, Func<SentRequest, Task>? beforeSent)
+    private NavigationGuard(ICDPSession devTools, HostAllowList allowList, ILogger logger, string topFrameId, Func<string, string>? mask, Func<SentRequest, Task>? beforeSent)
     {
+        _mask = mask ?? (url => url);
         _devTools = devTools;
         _allowList = allowList;
         _logger = logger;
@@ -48,13 +50,14 @@ internal sealed partial class NavigationGuard
     /// <param name="devTools">The page's DevTools session.</param>
     /// <param name="allowList">The hosts top-frame navigations may reach.</param>
     /// <param name="logger">Where blocked navigations are logged.</param>
+    /// <param name="mask">Hides secrets in the URLs it logs (a form that sends a typed secret to a foreign host puts it in the URL).</param>
     /// <param name="beforeSent">Awaited before the first state-changing request of an armed action leaves the browser.</param>
-    public static async Task<NavigationGuard> StartAsync(ICDPSession devTools, HostAllowList allowList, ILogger logger, Func<SentRequest, Task>? beforeSent = null)
+    public static async Task<NavigationGuard> StartAsync(ICDPSession devTools, HostAllowList allowList, ILogger logger, Func<string, string>? mask = null, Func<SentRequest, Task>? beforeSent = null)
     {
         var tree = await devTools.SendAsync("Page.getFrameTree") ?? throw new PlaywrightException("Page.getFrameTree returned nothing.");
         var topFrameId = tree.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString()
             ?? throw new PlaywrightException("Page.getFrameTree returned a frame without an id.");
-        var guard = new NavigationGuard(devTools, allowList, logger, topFrameId, beforeSent);
+        var guard = new NavigationGuard(devTools, allowList, logger, topFrameId, mask, beforeSent);
         devTools.Event("Fetch.requestPaused").OnEvent += guard.OnRequestPaused;
         await devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = new[] { DocumentPattern } });
         return guard;
@@ -127,17 +130,17 @@ internal sealed partial class NavigationGuard
             if (topFrame && !_allowList.IsAllowed(url))
             {
                 Interlocked.Exchange(ref _blockedUrl, url);
-                LogBlockedNavigation(_logger, url);
+                LogBlockedNavigation(_logger, _mask(url));
                 // "Aborted" drops the navigation quietly; "BlockedByClient" would commit Chromium's error page.
                 await _devTools.SendAsync("Fetch.failRequest", new Dictionary<string, object> { ["requestId"] = requestId!, ["errorReason"] = "Aborted" });
                 return;
             }
 
             var method = request.TryGetProperty("method", out var m) ? m.GetString() ?? "GET" : "GET";
-            if (Volatile.Read(ref _armed) == 1 && !SentRequest.IsSafe(method) && !await ReportAsync(new SentRequest(method, url)))
+            if (Volatile.Read(ref _armed) == 1 && !SentRequest.IsSafe(method) && !await ReportAsync(new SentRequest(method, _mask(url))))
             {
                 // What could not be made durable must not reach a server: the action fails instead.
-                Interlocked.Exchange(ref _heldBack, $"{method} {url}");
+                Interlocked.Exchange(ref _heldBack, $"{method} {_mask(url)}");
                 await _devTools.SendAsync("Fetch.failRequest", new Dictionary<string, object> { ["requestId"] = requestId!, ["errorReason"] = "Aborted" });
                 return;
             }
@@ -173,7 +176,7 @@ internal sealed partial class NavigationGuard
             catch (Exception ex)
             {
                 mine.SetException(ex);
-                LogReportFailed(_logger, sent.ToString(), ex.Message);
+                LogReportFailed(_logger, $"{sent.Method} {_mask(sent.Url)}", ex.Message);
             }
         }
 

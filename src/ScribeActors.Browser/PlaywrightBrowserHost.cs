@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using ScribeActors.Browser.Secrets;
 
 namespace ScribeActors.Browser;
 
@@ -26,6 +27,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
     private readonly BrowserOptions _options;
     private readonly ILogger<PlaywrightBrowserHost> _logger;
     private readonly TimeProvider _time;
+    private readonly ISecretProvider _secrets;
     private readonly SemaphoreSlim _launchLock = new(1, 1);
     private readonly SemaphoreSlim _operations;
     private readonly int _operationSlots;
@@ -46,8 +48,18 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
     {
     }
 
+    /// <summary>Creates the host with a secret provider; nothing is launched until the first session.</summary>
+    public PlaywrightBrowserHost(IOptions<BrowserOptions> options, ILogger<PlaywrightBrowserHost> logger, ISecretProvider? secrets)
+        : this(options, logger, TimeProvider.System, secrets)
+    {
+    }
+
     /// <summary>Creates the host with a clock for its idle sweeps and recycling checks.</summary>
-    public PlaywrightBrowserHost(IOptions<BrowserOptions> options, ILogger<PlaywrightBrowserHost> logger, TimeProvider time)
+    /// <param name="options">Launch options.</param>
+    /// <param name="logger">The host's logger.</param>
+    /// <param name="time">The clock of the idle sweeps and recycling checks.</param>
+    /// <param name="secrets">Resolves the secret placeholders sessions type; <see langword="null"/> knows no secret.</param>
+    public PlaywrightBrowserHost(IOptions<BrowserOptions> options, ILogger<PlaywrightBrowserHost> logger, TimeProvider time, ISecretProvider? secrets = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
@@ -55,6 +67,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
         _options = options.Value;
         _logger = logger;
         _time = time;
+        _secrets = secrets ?? NoSecrets.Instance;
         _operationSlots = Math.Max(1, _options.MaxConcurrentOperations);
         _operations = new SemaphoreSlim(_operationSlots);
     }
@@ -76,6 +89,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
     {
         ArgumentNullException.ThrowIfNull(options);
         var allowList = new HostAllowList(options.AllowedHosts);
+        var secrets = new SecretScope(_secrets, SecretNames(options));
         StorageStateSnapshot storage;
         try
         {
@@ -125,7 +139,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
         PlaywrightBrowserSession? session = null;
         try
         {
-            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, _logger, options.BeforeRequestSent);
+            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, secrets, _logger, options.BeforeRequestSent);
             LogSessionOpened(_logger, allowList.Describe(), options.StorageStateJson is not null);
             if (options.Url is { } startUrl)
             {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using ScribeActors.Abstractions;
+using ScribeActors.Browser.Secrets;
 
 namespace ScribeActors.Browser;
 
@@ -32,6 +33,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     private readonly float _navigationTimeoutMs;
 
     private readonly StorageStateSnapshot _storage;
+    private readonly SecretScope _secrets;
     private readonly HashSet<string> _loadedOrigins = new(StringComparer.Ordinal);
     private string? _lastPageOrigin;
     private long _latestObservationId;
@@ -42,8 +44,13 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     private FrameSpan[] _frames = [];
     private bool _disposed;
 
-    private PlaywrightBrowserSession(IBrowserContext context, IPage page, ICDPSession devTools, NavigationGuard guard, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, ILogger logger)
+    // The top-frame document count when a secret was last typed: while that document is loaded, the secret may be on
+    // screen (a password field shown in clear, a text field), so no screenshot is kept.
+    private int? _secretTypedInDocument;
+
+    private PlaywrightBrowserSession(IBrowserContext context, IPage page, ICDPSession devTools, NavigationGuard guard, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, SecretScope secrets, ILogger logger)
     {
+        _secrets = secrets;
         _devTools = devTools;
         _guard = guard;
         _storage = storage;
@@ -56,21 +63,21 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         _navigationTimeoutMs = (float)options.NavigationTimeout.TotalMilliseconds;
     }
 
-    public string Url => _page.Url;
+    public string Url => _secrets.Mask(_page.Url);
 
     /// <summary>The latest capture's description of the usual targets, one character per node id (for tests).</summary>
     internal string CapturedReadiness => _captured.Ready;
 
     /// <summary>Sets up the context (timeouts, single-page script), opens its page and guards its navigations.</summary>
-    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, ILogger logger, Func<SentRequest, Task>? beforeSent = null)
+    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, SecretScope secrets, ILogger logger, Func<SentRequest, Task>? beforeSent = null)
     {
         context.SetDefaultTimeout((float)options.ActionTimeout.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)options.NavigationTimeout.TotalMilliseconds);
         await context.AddInitScriptAsync(BrowserScripts.SinglePage);
         var page = await context.NewPageAsync();
         var devTools = await context.NewCDPSessionAsync(page);
-        var guard = await NavigationGuard.StartAsync(devTools, allowList, logger, beforeSent);
-        var session = new PlaywrightBrowserSession(context, page, devTools, guard, allowList, options, storage, logger);
+        var guard = await NavigationGuard.StartAsync(devTools, allowList, logger, secrets.Mask, beforeSent);
+        var session = new PlaywrightBrowserSession(context, page, devTools, guard, allowList, options, storage, secrets, logger);
         context.Page += session.OnExtraPage;
 
         // Dialogs would block the page until dismissed; the agent cannot see them, so they are accepted.
@@ -95,7 +102,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         var blocked = _guard.TakeBlocked();
         if (blocked is not null || !IsAcceptablePageUrl(_page.Url))
         {
-            throw new InvalidOperationException($"Loading {url} ended on {blocked ?? _page.Url}, whose host is not in the allowed hosts ({_allowList.Describe()}).");
+            throw new InvalidOperationException($"Loading {url} ended on {_secrets.Mask(blocked ?? _page.Url)}, whose host is not in the allowed hosts ({_allowList.Describe()}).");
         }
     }
 
@@ -126,8 +133,15 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         _captured = (capture.TryGetProperty("ready", out var ready) ? ready.GetString() ?? "" : "", Stopwatch.GetTimestamp());
         _frames = [.. frames.OrderByDescending(f => f.IframeNode)];
 
+        // The secrets the session declared or typed are masked out of everything the capture returns; a screenshot
+        // cannot be masked, so none is kept while a secret is on the page.
+        await _secrets.PrepareMaskAsync(cancellationToken);
+        var dom = _secrets.MaskDom(capture.GetProperty("dom").GetString() ?? "", out var secretOnPage);
+        var title = _secrets.Mask(capture.GetProperty("title").GetString() ?? "");
+        secretOnPage |= _secretTypedInDocument == _guard.DocumentRequests;
+
         byte[]? screenshot = null;
-        if (includeScreenshot)
+        if (includeScreenshot && !secretOnPage)
         {
             try
             {
@@ -142,9 +156,9 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         return new Observation
         {
             ObservationId = observationId,
-            Url = _page.Url,
-            Title = capture.GetProperty("title").GetString() ?? "",
-            Dom = capture.GetProperty("dom").GetString() ?? "",
+            Url = _secrets.Mask(_page.Url),
+            Title = title,
+            Dom = dom,
             NodeCount = count,
             Screenshot = screenshot,
             CapturedAt = TimeProvider.System.GetUtcNow(),
@@ -345,7 +359,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             }
 
             _lastPageOrigin = pageOrigin;
-            return new BrowserCheckpoint(url, _storage.ToJson(cookies.Result));
+            return new BrowserCheckpoint(_secrets.Mask(url), _storage.ToJson(cookies.Result));
         }
         catch (PlaywrightException ex) when (PlaywrightErrors.IsClosed(ex))
         {
@@ -395,7 +409,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         JsonElement reading;
         try
         {
-            reading = await Bounded(EvaluateInPageAsync(_devTools, BrowserScripts.LocalStorage, ""), _options.ActionTimeout, $"Reading local storage of {_page.Url}", cancellationToken);
+            reading = await Bounded(EvaluateInPageAsync(_devTools, BrowserScripts.LocalStorage, ""), _options.ActionTimeout, $"Reading local storage of {Url}", cancellationToken);
         }
         catch (PlaywrightException ex) when (PlaywrightErrors.IsNavigationRace(ex))
         {
@@ -482,6 +496,11 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         if (needsNode && action.NodeId is null)
         {
             return new Failure(ActionFailureKind.InvalidAction, $"A {action.Kind} action needs a node id.");
+        }
+
+        if (SecretProblem(action) is { } secretProblem)
+        {
+            return new Failure(ActionFailureKind.InvalidAction, secretProblem);
         }
 
         switch (action.Kind)
@@ -583,7 +602,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
                 return await Bounded(
                     EvaluateInPageAsync(_devTools, BrowserScripts.Capture, observationId.ToString(CultureInfo.InvariantCulture)),
                     _options.NavigationTimeout,
-                    $"Capturing {_page.Url}",
+                    $"Capturing {Url}",
                     cancellationToken);
             }
             catch (PlaywrightException ex) when (attempt < 3 && PlaywrightErrors.IsNavigationRace(ex))
@@ -857,6 +876,8 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             case BrowserActionKind.Click:
                 await locator.ClickAsync(new LocatorClickOptions { Timeout = _actionTimeoutMs });
                 break;
+            case BrowserActionKind.Type when SecretPlaceholder.Contains(action.Text):
+                return await TypeSecretAsync(locator, action.Text!);
             case BrowserActionKind.Type:
                 await locator.FillAsync(action.Text!, new LocatorFillOptions { Timeout = _actionTimeoutMs });
                 break;
@@ -936,7 +957,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         {
             // The guard stops requests off the allow-list, redirects included; a page that still got here without one
             // (a blob: or other non-network URL) is left at once.
-            LogLeftForeignPage(_logger, url);
+            LogLeftForeignPage(_logger, _secrets.Mask(url));
             await LeaveForeignPageAsync();
             return HostNotAllowed(url);
         }
@@ -973,8 +994,8 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     private ActionResult Done(long started, Failure? failure)
     {
         var duration = Stopwatch.GetElapsedTime(started);
-        var url = _disposed || _page.IsClosed ? null : _page.Url;
-        var result = failure is { } f ? Fail(f, url, duration) : ActionResult.Success(url, duration);
+        var url = _disposed || _page.IsClosed ? null : _secrets.Mask(_page.Url);
+        var result = failure is { } f ? Fail(f with { Message = _secrets.Mask(f.Message) }, url, duration) : ActionResult.Success(url, duration);
         return result with { LoadedDocument = _guard.DocumentRequests != _documentsBeforeAction };
     }
 

@@ -30,4 +30,10 @@ public enum ActionFailureKind
 
     /// <summary>The browser itself is unavailable (not installed, crashed).</summary>
     BrowserUnavailable = 8,
+
+    /// <summary>A secret the action types is not configured on the browser silo (or its provider could not be read).</summary>
+    SecretUnavailable = 9,
+
+    /// <summary>A secret the action types may not be typed on the page's host.</summary>
+    SecretNotAllowed = 10,
 }

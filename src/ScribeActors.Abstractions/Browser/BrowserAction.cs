@@ -10,7 +10,8 @@ public sealed record BrowserAction
     /// <summary>The <c>node</c> id of the target element in the latest observation; <see langword="null"/> for page-level actions.</summary>
     [Id(1)] public int? NodeId { get; init; }
 
-    /// <summary>Text to type, key combination, option label, or scroll direction, depending on <see cref="Kind"/>.</summary>
+    /// <summary>Text to type, key combination, option label, or scroll direction, depending on <see cref="Kind"/>. Text to
+    /// type may hold secret placeholders (<c>{{secret:NAME}}</c>), which only the browser silo replaces, as it types.</summary>
     [Id(2)] public string? Text { get; init; }
 
     /// <summary>Destination of a <see cref="BrowserActionKind.Goto"/>.</summary>

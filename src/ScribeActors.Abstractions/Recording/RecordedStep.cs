@@ -32,4 +32,35 @@ public sealed record RecordedStep
 
     /// <summary>The page URL when the step was recorded.</summary>
     [Id(7)] public string? Url { get; init; }
+
+    /// <summary>Whether this step types into a password field (its signature or recorded opening tag says
+    /// <c>type="password"</c>): what it types is a secret and must be a <see cref="SecretPlaceholder"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsPasswordEntry => Action == StepActions.Type && (PasswordField.Is(Signature) || PasswordField.IsTag(Target));
+
+    /// <summary>The text this step types: its <see cref="Value"/>, or else its description (from which replay takes the
+    /// quoted text).</summary>
+    private string? TypedText => Value ?? Description;
+
+    /// <summary>The secret-related problems of this step, each starting with <paramref name="label"/>: a malformed
+    /// placeholder, a placeholder anywhere but in the text a typing step types, or clear text typed into a password
+    /// field.</summary>
+    public IEnumerable<string> ValidateSecrets(string label)
+    {
+        foreach (var problem in SecretPlaceholder.Validate(Value, $"{label}.value").Concat(SecretPlaceholder.Validate(Description, $"{label}.description")))
+        {
+            yield return problem;
+        }
+
+        if (Action != StepActions.Type && (SecretPlaceholder.Contains(Value) || SecretPlaceholder.Contains(Description)))
+        {
+            yield return $"{label} ({Action}) holds a secret placeholder: secrets can only be typed ({StepActions.Type}).";
+        }
+
+        if (IsPasswordEntry && Value != "" && !SecretPlaceholder.Contains(TypedText))
+        {
+            yield return $"{label} types clear text into a password field: write {SecretPlaceholder.Prefix}NAME{SecretPlaceholder.Suffix} " +
+                         "instead and configure the secret NAME on the browser silos (`scribe record` does this for password fields).";
+        }
+    }
 }

@@ -10,7 +10,8 @@ public sealed record WorkflowSpec
     /// <summary>The largest accepted <see cref="MaxSteps"/>.</summary>
     public const int MaxStepsLimit = 1000;
 
-    /// <summary>The objective in plain language.</summary>
+    /// <summary>The objective in plain language. Credentials are named by placeholders (<c>{{secret:NAME}}</c>, see
+    /// <see cref="SecretPlaceholder"/>), never written out: the objective is stored, indexed, logged and shown to models.</summary>
     [Id(0)] public required string Objective { get; init; }
 
     /// <summary>The absolute http(s) URL of the first page.</summary>
@@ -41,6 +42,12 @@ public sealed record WorkflowSpec
         if (string.IsNullOrWhiteSpace(Objective))
         {
             errors.Add("Objective is empty.");
+        }
+
+        errors.AddRange(SecretPlaceholder.Validate(Objective, "Objective"));
+        if (SecretPlaceholder.Contains(StartUrl))
+        {
+            errors.Add("StartUrl holds a secret placeholder: secrets can only be typed into a page, never put into a URL.");
         }
 
         if (!Uri.TryCreate(StartUrl, UriKind.Absolute, out var start))
@@ -82,6 +89,13 @@ public sealed record WorkflowSpec
             else if (StepSource.Replay.Steps is null || StepSource.Replay.Steps.Length == 0)
             {
                 errors.Add("StepSource.Replay has no steps.");
+            }
+            else
+            {
+                for (var i = 0; i < StepSource.Replay.Steps.Length; i++)
+                {
+                    errors.AddRange(StepSource.Replay.Steps[i]?.ValidateSecrets($"StepSource.Replay.Steps[{i}]") ?? []);
+                }
             }
         }
         else if (StepSource.Kind == StepSourceKind.Model && StepSource.Model is null)

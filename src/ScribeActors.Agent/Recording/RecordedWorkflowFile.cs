@@ -70,6 +70,8 @@ public static class RecordedWorkflowFile
             errors.Add("objective is empty.");
         }
 
+        errors.AddRange(SecretPlaceholder.Validate(recording.Objective, "objective"));
+
         if (!Uri.TryCreate(recording.StartUrl, UriKind.Absolute, out _))
         {
             errors.Add($"startUrl '{recording.StartUrl}' is not an absolute URL.");
@@ -122,6 +124,8 @@ public static class RecordedWorkflowFile
                     errors.Add($"{label}.signature.{((s.Classes ?? []).Any(string.IsNullOrWhiteSpace) ? "classes" : "icons")} has a blank entry.");
                 }
             }
+
+            errors.AddRange(step.ValidateSecrets(label));
         }
 
         return errors;

@@ -1,19 +1,37 @@
 using ScribeActors.Abstractions;
+using ScribeActors.Agent.Secrets;
 
 namespace ScribeActors.Agent.Recording;
 
 /// <summary>
 /// Runs an expert script in a live browser and records it: for each step it observes the page, resolves the step's
 /// selector to a node id, stores the target's signature and opening tag from the observation, then performs the action.
+/// Text typed into a password field is written as a secret placeholder, never as the value (see
+/// <see cref="ClearTextSecrets.Redact"/>); a script that types placeholders itself needs the secrets configured in the
+/// recording browser's secret provider.
 /// </summary>
 public static class WorkflowRecorder
 {
     /// <summary>Records <paramref name="script"/>; throws <see cref="RecordingException"/> naming the first step that fails.</summary>
+    /// <param name="browser">The live browser.</param>
+    /// <param name="objective">The objective written into the recording.</param>
+    /// <param name="startUrl">Where the recording starts (the browser is there already).</param>
+    /// <param name="script">The expert steps.</param>
+    /// <param name="source">Free-form provenance.</param>
+    /// <param name="passwordSecret">The secret name for clear text typed into password fields; <see langword="null"/>
+    /// derives one per field with <see cref="PasswordSecretNaming"/>.</param>
+    /// <param name="cancellationToken">Cancels the recording.</param>
     public static async Task<RecordedWorkflow> RecordAsync(
-        IRecordingBrowser browser, string objective, string startUrl, IReadOnlyList<ScriptedStep> script, string? source = null, CancellationToken cancellationToken = default)
+        IRecordingBrowser browser, string objective, string startUrl, IReadOnlyList<ScriptedStep> script, string? source = null,
+        string? passwordSecret = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(browser);
         ArgumentNullException.ThrowIfNull(script);
+        if (passwordSecret is not null && !SecretPlaceholder.IsValidName(passwordSecret))
+        {
+            throw new ArgumentException($"'{passwordSecret}' is not a valid secret name: {SecretPlaceholder.NameRule}.", nameof(passwordSecret));
+        }
+
         var steps = new List<RecordedStep>(script.Count);
         for (var i = 0; i < script.Count; i++)
         {
@@ -69,6 +87,7 @@ public static class WorkflowRecorder
             }
         }
 
-        return new RecordedWorkflow { Objective = objective, StartUrl = startUrl, Steps = [.. steps], Source = source };
+        var recording = new RecordedWorkflow { Objective = objective, StartUrl = startUrl, Steps = [.. steps], Source = source };
+        return ClearTextSecrets.Redact(recording, passwordSecret is null ? null : _ => passwordSecret).Recording;
     }
 }

@@ -9,7 +9,8 @@ namespace ScribeActors.Agent.Recovery;
 /// <remarks>
 /// <list type="bullet">
 /// <item>A page that refuses an action is retried up to its kind's limit, re-observing in between; a host outside the
-/// allow-list or a malformed action is fatal at once for a replayed step. A model-chosen step that fails is recorded and
+/// allow-list, a malformed action or a secret typed on a host it is not allowed on is fatal at once for a replayed step,
+/// and so is a secret the browser silo does not know when the session opens. A model-chosen step that fails is recorded and
 /// the model decides again, up to <see cref="RetryLimits.MaxModelActionFailures"/> in a row.</item>
 /// <item>A storage conflict means the activation's state is stale: it stops without writing and a fresh activation
 /// decides from what is stored (the same path as after a crash). Never counted: the stored state is always a
@@ -62,7 +63,7 @@ public static class RetryPolicy
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(limits);
-        var fatal = !modelStep && result.Failure is ActionFailureKind.HostNotAllowed or ActionFailureKind.InvalidAction;
+        var fatal = !modelStep && result.Failure is ActionFailureKind.HostNotAllowed or ActionFailureKind.InvalidAction or ActionFailureKind.SecretNotAllowed;
         var limit = modelStep ? limits.MaxModelActionFailures
             : result.Failure == ActionFailureKind.NavigationError ? limits.MaxNavigationRetries + 1 : limits.MaxActionAttempts;
         if (fatal || attempts >= limit)
@@ -82,6 +83,11 @@ public static class RetryPolicy
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(limits);
+        if (result.Failure == ActionFailureKind.SecretUnavailable)
+        {
+            return new(RetryMove.Fail, TimeSpan.Zero, $"{result.Failure}: {result.Message}");
+        }
+
         var retryable = result.Failure is ActionFailureKind.NavigationError or ActionFailureKind.Timeout or ActionFailureKind.BrowserUnavailable;
         if (!retryable || attempts > limits.MaxNavigationRetries)
         {

@@ -18,7 +18,8 @@
 // Shadow content is inlined directly as children of the host, before the light children (no <template> wrapper, so
 // no extra element needs an id). Template contents (inert), comments, the doctype and closed shadow roots are not
 // captured. Form state is written as it is now: value="…" for inputs (not passwords or files) and textareas,
-// checked for checkboxes/radios, selected for options.
+// checked for checkboxes/radios, selected for options. A password field's value is never written, neither the live one
+// nor a value attribute of its markup.
 (observationId) => {
   const MARK = 'data-scribe-node';
   const HTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -63,9 +64,11 @@
     let value;
     let checked;
     let selected;
+    let secretValue = false;
     if (isHtml) {
       if (name === 'input') {
         const type = (el.type || 'text').toLowerCase();
+        secretValue = type === 'password';
         if (type === 'checkbox' || type === 'radio') {
           checked = el.checked;
         } else if (!NO_VALUE_TYPES.has(type)) {
@@ -83,7 +86,7 @@
     for (let i = 0; i < attrs.length; i++) {
       const attr = attrs[i];
       const attrName = attr.name;
-      if (attrName === MARK) {
+      if (attrName === MARK || (secretValue && attrName === 'value')) {
         continue;
       }
       if (attrName === 'value' && value !== undefined) {

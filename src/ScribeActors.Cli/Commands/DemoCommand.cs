@@ -45,7 +45,7 @@ internal static class DemoCommand
                 ?? throw new InvalidOperationException($"Unknown task '{taskId}': see `scribe tasks`.");
             Console.WriteLine($"Demo sites   {sites.BaseUrl}");
 
-            var silo = await ScribeSiloHost.BuildAsync([], new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>
             {
                 ["Scribe:Silo:WebPort"] = webPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Scribe:Silo:ClusterId"] = "scribe-demo",
@@ -53,7 +53,16 @@ internal static class DemoCommand
                 ["Scribe:Workflow:KeepAlivePeriod"] = "00:00:10",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-            }, cancellationToken: cancellationToken);
+            };
+
+            // The demo accounts' passwords are secrets of this silo, typed only on the sites' host; the task, its
+            // recording and the workflow name them by placeholder.
+            foreach (var (key, value) in DemoCredentials.SecretSettings(HostPattern.Of(sites.BaseUrl)))
+            {
+                settings[key] = value;
+            }
+
+            var silo = await ScribeSiloHost.BuildAsync([], settings, cancellationToken: cancellationToken);
             await silo.StartAsync(cancellationToken);
             try
             {
@@ -64,7 +73,7 @@ internal static class DemoCommand
                 var siteClient = new DemoSitesClient(http, sites.BaseUrl);
                 await siteClient.ResetAsync(seed, cancellationToken);
                 var browsers = silo.Services.GetRequiredService<IBrowserHost>();
-                var recording = await browsers.RecordAsync(task.Objective, task.StartUrl, task.Script, [HostPattern.Of(sites.BaseUrl)], $"demo:{task.Id} seed={seed}", cancellationToken);
+                var recording = await browsers.RecordAsync(task.Objective, task.StartUrl, task.Script, [HostPattern.Of(sites.BaseUrl)], $"demo:{task.Id} seed={seed}", cancellationToken: cancellationToken);
                 await siteClient.ResetAsync(seed, cancellationToken); // undo the recording's effects: the replay must do the work
                 Console.WriteLine($"Recorded     {recording.Steps.Length} steps of the expert solution; replaying them through the durable runtime:");
 

@@ -1,8 +1,11 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ScribeActors.Abstractions;
 using ScribeActors.Agent.Recording;
 using ScribeActors.Browser;
+using ScribeActors.Browser.Secrets;
 using ScribeActors.DemoSites;
 using ScribeActors.DemoSites.Tasks;
 using ScribeActors.Grains.Recording;
@@ -35,22 +38,53 @@ internal static class RecordCommands
         var sites = new Option<string>("--sites-url") { Description = "Base URL of running demo sites (`scribe sites`).", DefaultValueFactory = _ => "http://127.0.0.1:5100/" };
         var seed = new Option<int>("--seed") { Description = "Seed the sites run with.", DefaultValueFactory = _ => 1 };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the recorded workflow JSON.", Required = true };
-        var command = new Command("record", "Run a demo task's expert solution in a local browser and save it as a replay file. The sites are reset before and after.") { taskId, sites, seed, output };
+        var secret = new Option<string?>("--secret")
+        {
+            Description = "Secret name for text typed into password fields (written as {{secret:NAME}}); default <host>_<field>.",
+        };
+        var command = new Command("record", "Run a demo task's expert solution in a local browser and save it as a replay file. The sites are reset before and after. " +
+            "Password fields are recorded as secret placeholders, never as values; the demo passwords are secrets of this process (Scribe__Secrets__NAME__Value overrides).")
+        {
+            taskId, sites, seed, output, secret,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
             var baseUrl = new Uri(result.GetValue(sites)!);
+            if (result.GetValue(secret) is { } name && !SecretPlaceholder.IsValidName(name))
+            {
+                throw new InvalidOperationException($"--secret '{name}' is not a valid secret name: {SecretPlaceholder.NameRule}.");
+            }
+
             var task = DemoTaskCatalog.Create(baseUrl, result.GetValue(seed)).FirstOrDefault(t => t.Id == result.GetValue(taskId))
                 ?? throw new InvalidOperationException($"Unknown task '{result.GetValue(taskId)}': see `scribe tasks`.");
             using var http = new HttpClient();
             var client = new DemoSitesClient(http, baseUrl);
             await client.ResetAsync(result.GetValue(seed), cancellationToken);
-            await using var browsers = new PlaywrightBrowserHost(Options.Create(new BrowserOptions()), NullLogger<PlaywrightBrowserHost>.Instance);
-            var recording = await browsers.RecordAsync(task.Objective, task.StartUrl, task.Script, source: $"demo:{task.Id} seed={result.GetValue(seed)}", cancellationToken: cancellationToken);
+            // The tasks type the demo passwords by placeholder: this process holds them as secrets, limited to the sites.
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(DemoCredentials.SecretSettings(HostPattern.Of(baseUrl)))
+                .AddEnvironmentVariables()
+                .Build();
+            await using var browsers = new PlaywrightBrowserHost(Options.Create(new BrowserOptions()), NullLogger<PlaywrightBrowserHost>.Instance, SecretsFrom(configuration));
+            var recording = await browsers.RecordAsync(
+                task.Objective, task.StartUrl, task.Script, source: $"demo:{task.Id} seed={result.GetValue(seed)}", passwordSecret: result.GetValue(secret), cancellationToken: cancellationToken);
             await client.ResetAsync(result.GetValue(seed), cancellationToken);
             await File.WriteAllTextAsync(result.GetValue(output)!.FullName, RecordedWorkflowFile.Serialize(recording), cancellationToken);
             Console.WriteLine($"Recorded {recording.Steps.Length} steps of {task.Id} to {result.GetValue(output)!.FullName}");
             return 0;
         });
         return WorkflowCommands.Guarded(command);
+    }
+
+    private static ConfigurationSecretProvider SecretsFrom(IConfiguration configuration)
+    {
+        try
+        {
+            return ConfigurationSecretProvider.From(configuration);
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new InvalidOperationException($"The secrets in the environment are invalid: {e.Message}", e);
+        }
     }
 }

@@ -30,7 +30,7 @@ internal static class ExpenseTasks
             "Software" => $"Annual licence for the {city} build servers",
             _ => $"Course fee for the {city} security training",
         };
-        var (user, password) = (DemoCredentials.EmployeeUser, DemoCredentials.EmployeePassword);
+        var (user, password) = (DemoCredentials.EmployeeUser, SecretPlaceholder.For(DemoCredentials.EmployeePasswordSecret));
         var dateText = Html.IsoDate(date);
         var amountText = Amounts.Plain(amount);
 
@@ -100,7 +100,7 @@ internal static class ExpenseTasks
         var pick = new SeededRandom(data.Seed, "task:expenses.decide").Shuffled(pending);
         // The approve and reject tasks of one seed name different reports.
         var report = decision == ExpenseStatus.Approved ? pick[0] : pick[1];
-        var (user, password) = (DemoCredentials.ManagerUser, DemoCredentials.ManagerPassword);
+        var (user, password) = (DemoCredentials.ManagerUser, SecretPlaceholder.For(DemoCredentials.ManagerPasswordSecret));
         var verb = decision == ExpenseStatus.Approved ? "Approve" : "Reject";
         var amountText = Amounts.Plain(report.Amount);
 

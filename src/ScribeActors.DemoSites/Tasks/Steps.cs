@@ -21,7 +21,8 @@ internal static class Steps
     public static ScriptedStep Finish(string? answer = null) =>
         new() { Description = answer is null ? "Finish" : $"Answer \"{answer}\"", Action = StepActions.Finish, Value = answer };
 
-    /// <summary>Fills the sign-in form and submits it with the button, or with Enter in the password field.</summary>
+    /// <summary>Fills the sign-in form and submits it with the button, or with Enter in the password field.
+    /// <paramref name="password"/> is the password's secret placeholder.</summary>
     public static IEnumerable<ScriptedStep> SignIn(string username, string password, bool pressEnter = false)
     {
         yield return Type("input[name=\"username\"]", username);

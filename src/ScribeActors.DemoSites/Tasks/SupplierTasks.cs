@@ -9,7 +9,8 @@ namespace ScribeActors.DemoSites.Tasks;
 internal static class SupplierTasks
 {
     private const string User = DemoCredentials.SupplierUser;
-    private const string Password = DemoCredentials.SupplierPassword;
+    // The expert solutions and objectives name the password by its secret; the silo that types it holds the value.
+    private static readonly string Password = SecretPlaceholder.For(DemoCredentials.SupplierPasswordSecret);
 
     /// <summary>Browse the invoice list page by page (no search) to an invoice on page 2 or 3 and download its PDF.</summary>
     public static DemoTask DownloadInvoice(Uri baseUrl, DemoData data)

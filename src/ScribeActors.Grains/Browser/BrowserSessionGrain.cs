@@ -3,6 +3,7 @@ using Orleans.Storage;
 using Microsoft.Extensions.Logging;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
+using ScribeActors.Browser.Secrets;
 using ScribeActors.Grains.Placement;
 
 namespace ScribeActors.Grains.Browser;
@@ -16,6 +17,7 @@ namespace ScribeActors.Grains.Browser;
 public sealed partial class BrowserSessionGrain(
     [PersistentState("session", StorageNames.State)] IPersistentState<BrowserSessionState> state,
     IBrowserHost browserHost,
+    ISecretProvider secrets,
     ILocalSiloDetails localSilo,
     ILogger<BrowserSessionGrain> logger) : Grain, IBrowserSessionGrain
 {
@@ -28,9 +30,16 @@ public sealed partial class BrowserSessionGrain(
 
     async Task<ActionResult> IBrowserSessionGrain.OpenAsync(OpenSessionRequest request, CancellationToken cancellationToken)
     {
+        // A workflow whose secrets this silo cannot type fails at its start, naming the secret, not halfway through.
+        if (await secrets.FindUnavailableAsync(request.SecretNames ?? [], cancellationToken) is { } unavailable)
+        {
+            return ActionResult.Fail(ActionFailureKind.SecretUnavailable, unavailable);
+        }
+
         await DisposeSessionAsync();
         state.State.IsOpen = true;
         state.State.AllowedHosts = request.AllowedHosts;
+        state.State.SecretNames = request.SecretNames ?? [];
         state.State.StorageStateJson = null;
         state.State.Url = null;
         if (request.Epoch is { } epoch)
@@ -40,7 +49,7 @@ public sealed partial class BrowserSessionGrain(
 
         try
         {
-            _session = await browserHost.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = request.AllowedHosts, BeforeRequestSent = RecordSentAsync }, cancellationToken);
+            _session = await browserHost.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = request.AllowedHosts, SecretNames = state.State.SecretNames, BeforeRequestSent = RecordSentAsync }, cancellationToken);
         }
         catch (BrowserUnavailableException e)
         {
@@ -256,6 +265,7 @@ public sealed partial class BrowserSessionGrain(
             new BrowserSessionOptions
             {
                 AllowedHosts = state.State.AllowedHosts,
+                SecretNames = state.State.SecretNames,
                 StorageStateJson = state.State.StorageStateJson,
                 Url = state.State.Url,
                 BeforeRequestSent = RecordSentAsync,

@@ -30,14 +30,17 @@ public sealed class BrowserSessionState
     /// <summary>Results of the most recent actions by action id, oldest first.</summary>
     [Id(6)] public List<KeyValuePair<string, ActionResult>> RecentResults { get; set; } = [];
 
+    /// <summary>The names (never the values) of the secrets the session may type, so a rebuilt context masks them too.</summary>
+    [Id(7)] public string[] SecretNames { get; set; } = [];
+
     /// <summary>The workflow's intents of the most recent performed actions, with their results as outcomes, oldest first.</summary>
-    [Id(7)] public List<StepRecord> RecentSteps { get; set; } = [];
+    [Id(8)] public List<StepRecord> RecentSteps { get; set; } = [];
 
     /// <summary>The action in flight that let a state-changing request out of the browser (recorded before it left).</summary>
-    [Id(8)] public string? SentActionId { get; set; }
+    [Id(9)] public string? SentActionId { get; set; }
 
     /// <summary>That request's method and URL.</summary>
-    [Id(9)] public string? SentRequest { get; set; }
+    [Id(10)] public string? SentRequest { get; set; }
 
     public ActionResult? FindResult(string actionId) =>
         RecentResults.FirstOrDefault(r => r.Key == actionId).Value;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
+using ScribeActors.Grains.Secrets;
 using ScribeActors.Grains.Storage;
 
 namespace ScribeActors.Grains.Schedules;
@@ -10,14 +12,31 @@ namespace ScribeActors.Grains.Schedules;
 /// the latest due occurrence, so occurrences missed during an outage start one workflow, not one per missed tick. The
 /// workflow id is derived from the occurrence, so a duplicated tick cannot start a second workflow.
 /// </summary>
-public sealed class ScheduleGrain(
+public sealed partial class ScheduleGrain(
     [PersistentState("schedule", StorageNames.State)] IPersistentState<ScheduleState> state,
     IOptions<ScheduleOptions> options,
-    [FromKeyedServices(ScribeClock.Key)] TimeProvider time) : Grain, IScheduleGrain, IRemindable
+    [FromKeyedServices(ScribeClock.Key)] TimeProvider time,
+    ILogger<ScheduleGrain> logger) : Grain, IScheduleGrain, IRemindable
 {
     private const string TickReminder = "cron";
 
     private string Id => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A template stored before secret placeholders existed may type a password in clear text: it gets placeholders
+        // and is written at once, so neither the schedule nor the workflows it starts carry the value again.
+        var found = StoredSecretRedaction.Apply(state.State);
+        if (found.Count > 0)
+        {
+            LogSecretsRedacted(Id, StoredSecretRedaction.Describe(found));
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 1060, Level = LogLevel.Warning, Message = "Schedule {ScheduleId} held clear-text passwords in its workflow template; they are replaced by {Placeholders}: configure these secrets on the browser silos")]
+    private partial void LogSecretsRedacted(string scheduleId, string placeholders);
 
     async Task<ScheduleSnapshot> IScheduleGrain.CreateAsync(ScheduleSpec spec)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using ScribeActors.Abstractions;
 using ScribeActors.Agent;
 using ScribeActors.Agent.Recovery;
+using ScribeActors.Agent.Secrets;
 using ScribeActors.Grains.Storage;
 
 namespace ScribeActors.Grains.Workflows;
@@ -393,7 +394,13 @@ public sealed partial class WorkflowGrain
         var reopen = _reopenSession && S.SessionOpened;
         var url = reopen ? LastKnownUrl() : spec.StartUrl;
         var result = await Session.OpenAsync(
-            new OpenSessionRequest { StartUrl = url, AllowedHosts = [.. spec.EffectiveAllowedHosts], Epoch = reopen ? (S.SessionEpoch ?? 0) + 1 : null },
+            new OpenSessionRequest
+            {
+                StartUrl = url,
+                AllowedHosts = [.. spec.EffectiveAllowedHosts],
+                SecretNames = [.. SecretUsage.Names(spec)],
+                Epoch = reopen ? (S.SessionEpoch ?? 0) + 1 : null,
+            },
             cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (S.Status != WorkflowStatus.Running)

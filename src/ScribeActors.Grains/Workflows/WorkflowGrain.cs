@@ -51,15 +51,14 @@ public sealed partial class WorkflowGrain(
     private WorkflowState S => state.State;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await RedactStoredSecretsAsync();
         if (S.Status == WorkflowStatus.Running)
         {
             // An activation that finds the workflow running means the previous one was lost (or deactivated).
             StartLoop(resumed: true);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

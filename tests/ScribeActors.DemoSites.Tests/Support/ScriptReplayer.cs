@@ -7,7 +7,9 @@ namespace ScribeActors.DemoSites.Tests.Support;
 /// Replays an expert script over plain HTTP, the way a browser without JavaScript would: links navigate, submit
 /// buttons and Enter in a field submit their form (with every successful control), checkboxes toggle, typing replaces a
 /// field's value, selecting picks an option by label or value. Attachments (the PDF) are fetched without leaving the page.
-/// It checks that every selector matches exactly one element, as Playwright's strict mode does.
+/// It checks that every selector matches exactly one element, as Playwright's strict mode does. Like a browser silo
+/// configured with <see cref="DemoCredentials.SecretSettings"/>, it types the demo passwords where the scripts name them
+/// by secret placeholder.
 /// </summary>
 internal sealed class ScriptReplayer(WebSession session)
 {
@@ -30,7 +32,7 @@ internal sealed class ScriptReplayer(WebSession session)
                     await ClickAsync(Selectors.Single(Page.Document, step.Selector!, context), context);
                     break;
                 case StepActions.Type:
-                    Type(Selectors.Single(Page.Document, step.Selector!, context), step.Value!, context);
+                    Type(Selectors.Single(Page.Document, step.Selector!, context), SecretPlaceholder.Replace(step.Value!, DemoSecret), context);
                     break;
                 case StepActions.SelectOption:
                     Select(Selectors.Single(Page.Document, step.Selector!, context), step.Value!, context);
@@ -50,6 +52,11 @@ internal sealed class ScriptReplayer(WebSession session)
             }
         }
     }
+
+    private static string DemoSecret(string name) =>
+        DemoCredentials.SecretSettings("127.0.0.1").TryGetValue($"Scribe:Secrets:{name}:Value", out var value)
+            ? value!
+            : throw new InvalidOperationException($"The script types secret '{name}', which is not a demo secret.");
 
     private async Task ClickAsync(IElement element, string context)
     {

@@ -81,7 +81,7 @@ public sealed class GrammarOnDemoPagesTests(ITestOutputHelper output)
     private static async Task<List<ObservedPage>> ObserveDemoPagesAsync()
     {
         await using var world = await DemoWorld.StartAsync(seed: 2);
-        await using var browsers = new PlaywrightBrowserHost(Options.Create(new BrowserOptions()), NullLogger<PlaywrightBrowserHost>.Instance);
+        await using var browsers = DemoSecrets.BrowserHost();
         var pages = new List<ObservedPage>();
         foreach (var task in world.Tasks())
         {

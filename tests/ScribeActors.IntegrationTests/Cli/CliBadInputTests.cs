@@ -150,7 +150,7 @@ public sealed class CliBadInputTests
         Assert.Contains("not an absolute http(s) URL", error);
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    internal static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(SiloProcess.CliPath());

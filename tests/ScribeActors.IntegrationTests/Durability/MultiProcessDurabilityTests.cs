@@ -31,15 +31,15 @@ public sealed class MultiProcessDurabilityTests(ITestOutputHelper output)
         var id = "mp" + Guid.NewGuid().ToString("N")[..10];
         await using var world = await DemoWorld.StartAsync(seed: 21);
         var tasks = world.Tasks();
-        await using var recorder = new PlaywrightBrowserHost(Options.Create(new BrowserOptions()), NullLogger<PlaywrightBrowserHost>.Instance);
+        await using var recorder = DemoSecrets.BrowserHost();
         var recordings = new List<(DemoTask Task, RecordedWorkflow Recording)>();
         foreach (var task in tasks)
         {
             recordings.Add((task, await world.RecordAsync(recorder, task)));
         }
 
-        var a = await SiloProcess.StartAsync(id, id);
-        var b = await SiloProcess.StartAsync(id, id);
+        var a = await SiloProcess.StartAsync(id, id, environment: DemoSecrets.Environment);
+        var b = await SiloProcess.StartAsync(id, id, environment: DemoSecrets.Environment);
         var silos = new List<SiloProcess> { a, b };
         try
         {
@@ -70,7 +70,7 @@ public sealed class MultiProcessDurabilityTests(ITestOutputHelper output)
             }
 
             output.WriteLine("killed every silo; starting one new silo");
-            silos.Add(await SiloProcess.StartAsync(id, id, siloPort: a.SiloPort, gatewayPort: a.GatewayPort));
+            silos.Add(await SiloProcess.StartAsync(id, id, siloPort: a.SiloPort, gatewayPort: a.GatewayPort, environment: DemoSecrets.Environment));
             await AssertAllSucceedAsync(client, world, recordings, ids, silos);
         }
         finally

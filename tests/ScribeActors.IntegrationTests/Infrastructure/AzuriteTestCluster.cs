@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using ScribeActors.Client;
 using ScribeActors.Grains;
 using ScribeActors.Grains.Hosting;
+using ScribeActors.Testing;
 
 namespace ScribeActors.IntegrationTests.Infrastructure;
 
@@ -25,6 +26,11 @@ public static class AzuriteTestCluster
             ["Scribe:Workflow:RetryDelay"] = "00:00:00.200",
             ["Scribe:Schedule:TickPeriod"] = "00:00:02",
         };
+        foreach (var (key, value) in DemoSecrets.Settings)
+        {
+            config[key] = value; // the demo tasks type their passwords by placeholder
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ScribeActors.Client;
 using ScribeActors.Silo.Hosting;
+using ScribeActors.Testing;
 
 namespace ScribeActors.IntegrationTests.Infrastructure;
 
@@ -27,7 +28,7 @@ public sealed class TestSilo : IAsyncDisposable
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<TestSilo> StartAsync(string? serviceId = null, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<TestSilo> StartAsync(string? serviceId = null, IReadOnlyDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null)
     {
         await Requirements.AzuriteAsync();
         serviceId ??= "t" + Guid.NewGuid().ToString("N")[..12];
@@ -45,12 +46,17 @@ public sealed class TestSilo : IAsyncDisposable
             ["Scribe:Storage:StateContainer"] = "state-" + serviceId,
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in DemoSecrets.Settings)
+        {
+            settings[key] = value; // the demo tasks type their passwords by placeholder
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var app = await ScribeSiloHost.BuildAsync([], settings);
+        var app = await ScribeSiloHost.BuildAsync([], settings, configure);
         await app.StartAsync();
         return new TestSilo(app, serviceId, webPort);
     }

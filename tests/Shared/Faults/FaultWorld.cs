@@ -2,10 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
-using ScribeActors.Browser;
 using ScribeActors.Client;
 using ScribeActors.Client.Hosting;
 using ScribeActors.DemoSites;
@@ -223,11 +220,11 @@ public sealed class FaultWorld : IAsyncDisposable
     }
 
     private async Task StartSiloAsync() =>
-        _silos.Add(await SiloProcess.StartAsync(ClusterId, ClusterId, connectionString: Azurite.ConnectionString));
+        _silos.Add(await SiloProcess.StartAsync(ClusterId, ClusterId, environment: DemoSecrets.Environment, connectionString: Azurite.ConnectionString));
 
     private async Task RecordAllAsync()
     {
-        await using var recorder = new PlaywrightBrowserHost(Options.Create(new BrowserOptions()), NullLogger<PlaywrightBrowserHost>.Instance);
+        await using var recorder = DemoSecrets.BrowserHost();
         var work = new List<(DemoTask, RecordedWorkflow)>();
         foreach (var task in DemoTaskCatalog.Create(Sites.BaseUrl, Seed))
         {
