@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|soak|faults|pruning|locate|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
+// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|startup|soak|faults|pruning|locate|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
 //        [--runs N] [--workflows N] [--concurrency N] [--svg FILE] [--rounds N] [--seed N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
 // (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning and locate need nothing; fitting needs only Chromium; fitting-pages needs
@@ -85,6 +85,11 @@ if (what is "model-step" or "all")
     results["modelStep"] = await ModelStepBenchmark.RunAsync(Arg("--workflows", 3), Arg("--steps", 8));
 }
 
+if (what is "startup" or "all")
+{
+    results["startup"] = await StartupBenchmark.RunAsync(Arg("--runs", 20));
+}
+
 if (what is "faults") // not in "all": it runs for tens of minutes
 {
     results["faults"] = await FaultsBenchmark.RunAsync(Arg("--rounds", 50), Arg("--seed", 1));
@@ -97,7 +102,7 @@ if (what is "soak") // not in "all": it runs for tens of minutes
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, soak, faults, pruning, locate, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, startup, soak, faults, pruning, locate, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
     return 2;
 }
 

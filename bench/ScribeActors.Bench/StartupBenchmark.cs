@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using ScribeActors.Abstractions;
+using ScribeActors.Browser;
+
+namespace ScribeActors.Bench;
+
+/// <summary>
+/// Workflow start to the first action performed (issue 11: at most 1.3× the bare script), alternating with a bare
+/// Playwright script that opens a context, loads the same start page and captures it with node ids (the session's own
+/// capture script), on the same Chromium build and demo site. The workflow's time runs from the client's start call to
+/// the first step's recorded finish (the silo runs in this process, so both read one clock): the start write, the
+/// reminder, the index entry, opening the session (context, page, guard, first load, checkpoint), the first observation,
+/// the decision, the intent write and the first action.
+/// </summary>
+internal static class StartupBenchmark
+{
+    private const string TaskId = "supplier.download-invoice";
+
+    public static async Task<object> RunAsync(int runs)
+    {
+        await using var world = await BenchWorld.StartAsync();
+        var task = world.Task(TaskId);
+        var recording = await world.RecordAsync(task);
+        var spec = world.Spec(task, recording);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BenchBrowser.LaunchAsync(playwright);
+
+        await BareAsync(browser, task.StartUrl);
+        await ScribeAsync(world, spec);
+        var bare = new List<double>();
+        var scribe = new List<double>();
+        var phases = new List<(double Open, double Observe, double Intent, double Act)>();
+        for (var run = 0; run < runs; run++)
+        {
+            bare.Add(await BareAsync(browser, task.StartUrl));
+            var (ms, first, created, opened) = await ScribeAsync(world, spec);
+            scribe.Add(ms);
+            phases.Add(((opened - created).TotalMilliseconds, first.ObserveMs, first.PersistMs, first.ExecuteMs));
+            Stats.Log($"startup run {run + 1}/{runs}: bare {bare[^1]:F0} ms, scribe {ms:F0} ms");
+        }
+
+        var ratio = Stats.Percentile(scribe, 50) / Stats.Percentile(bare, 50);
+        return new
+        {
+            task = TaskId,
+            runs,
+            bareMs = new { p50 = Stats.Percentile(bare, 50), p95 = Stats.Percentile(bare, 95) },
+            scribeMs = new { p50 = Stats.Percentile(scribe, 50), p95 = Stats.Percentile(scribe, 95) },
+            ratioOfMedians = Math.Round(ratio, 3),
+            target = "<= 1.3",
+            scribePhasesMsP50 = new
+            {
+                startToFirstObservation = Stats.Percentile(phases.Select(p => p.Open).ToList(), 50),
+                firstObserve = Stats.Percentile(phases.Select(p => p.Observe).ToList(), 50),
+                intentWrite = Stats.Percentile(phases.Select(p => p.Intent).ToList(), 50),
+                firstAction = Stats.Percentile(phases.Select(p => p.Act).ToList(), 50),
+            },
+            note = "bare: new context, page, DevTools session, load, capture with node ids; scribe: start call to the first action's recorded finish",
+        };
+    }
+
+    private static async Task<double> BareAsync(IBrowser browser, string url)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        var devTools = await context.NewCDPSessionAsync(page);
+        await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        var capture = await PlaywrightBrowserSession.EvaluateInPageAsync(devTools, BrowserScripts.Capture, "1");
+        if (capture.ValueKind == System.Text.Json.JsonValueKind.Undefined)
+        {
+            throw new InvalidOperationException("The capture returned nothing.");
+        }
+
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task<(double Ms, StepRecord First, DateTimeOffset Created, DateTimeOffset FirstObservation)> ScribeAsync(BenchWorld world, WorkflowSpec spec)
+    {
+        await world.SiteClient.ResetAsync(world.Seed);
+        var started = DateTimeOffset.UtcNow;
+        var id = (await world.Client.StartAsync(spec)).Id;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var final = await world.Client.WaitForCompletionAsync(id, timeout.Token);
+        if (final.Status != WorkflowStatus.Succeeded || final.Steps.Length == 0 || final.Steps[0].FinishedAt is not { } finished)
+        {
+            throw new InvalidOperationException($"The workflow ended {final.Status}: {final.FailureReason}");
+        }
+
+        var first = final.Steps[0];
+        return ((finished - started).TotalMilliseconds, first, final.CreatedAt, first.StartedAt);
+    }
+}
