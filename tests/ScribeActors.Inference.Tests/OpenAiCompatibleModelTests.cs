@@ -116,9 +116,18 @@ public sealed class OpenAiCompatibleModelTests
     {
         await using var server = new FakeOpenAiServer(_ => FakeOpenAiServer.Ok("late") with { Delay = TimeSpan.FromSeconds(5) });
         await using var model = Model(server.Endpoint, maxRetries: 3);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => model.GenerateAsync(Request, cancel.Token));
+        // Cancel once the request is at the server (a fixed delay raced the request on a busy machine).
+        var generating = model.GenerateAsync(Request, cancel.Token);
+        for (var i = 0; i < 200 && server.Requests.Count == 0; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.Single(server.Requests);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => generating);
 
         Assert.Single(server.Requests);
     }
