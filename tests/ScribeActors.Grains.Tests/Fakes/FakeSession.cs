@@ -4,8 +4,10 @@ using ScribeActors.Browser;
 namespace ScribeActors.Grains.Tests.Fakes;
 
 /// <summary>One fake browser context of <see cref="FakeWeb"/>.</summary>
-public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts) : IBrowserSession
+public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts, Func<SentRequest, Task>? beforeSent = null) : IBrowserSession
 {
+    private bool _crashed;
+
     private string _typed = "";
     private long _observations;
 
@@ -18,6 +20,11 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts)
 
     public Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default)
     {
+        if (_crashed)
+        {
+            throw new BrowserUnavailableException("the fake browser crashed");
+        }
+
         var dom = Path switch
         {
             "/start" => "<html node=\"3\"><body node=\"2\"><a href=\"/form\" node=\"1\">Open form</a><p node=\"0\">Welcome</p></body></html>",
@@ -64,7 +71,22 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts)
                     return ActionResult.Fail(ActionFailureKind.Timeout, "dropped", Url);
                 }
 
+                if (web.BrowserDiesDuringSubmit is false)
+                {
+                    return Crash();
+                }
+
+                if (beforeSent is not null)
+                {
+                    await beforeSent(new SentRequest("POST", FakeWeb.Origin + "/form"));
+                }
+
                 web.Submissions.Enqueue(_typed);
+                if (web.BrowserDiesDuringSubmit is true)
+                {
+                    return Crash();
+                }
+
                 if (web.AfterSubmit is { } after)
                 {
                     await after(cancellationToken);
@@ -91,7 +113,14 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts)
     public Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default) => Task.FromResult<int?>(null);
 
     public Task<BrowserCheckpoint> CheckpointAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(new BrowserCheckpoint(Url, "{}"));
+        _crashed ? throw new BrowserUnavailableException("the fake browser crashed") : Task.FromResult(new BrowserCheckpoint(Url, "{}"));
+
+    private ActionResult Crash()
+    {
+        web.BrowserDiesDuringSubmit = null;
+        _crashed = true;
+        return ActionResult.Fail(ActionFailureKind.BrowserUnavailable, "The browser session has gone away: Target crashed");
+    }
 
     public ValueTask DisposeAsync()
     {
@@ -102,7 +131,7 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts)
     internal void Navigate(string url)
     {
         // Post-redirect-get: the form of an already submitted workflow shows the confirmation.
-        Url = url.EndsWith("/form", StringComparison.Ordinal) && !web.Submissions.IsEmpty ? FakeWeb.Origin + "/done" : url;
+        Url = url.EndsWith("/form", StringComparison.Ordinal) && !web.Submissions.IsEmpty && !web.FormForgetsSubmissions ? FakeWeb.Origin + "/done" : url;
         _typed = "";
     }
 

@@ -32,11 +32,19 @@ public sealed class FakeWeb : IBrowserHost
     /// <summary>Makes every click fail with this failure.</summary>
     public ActionFailureKind? ClickFailure { get; set; }
 
+    /// <summary>The browser dies during the next submit click: before its POST left (false) or after the server got it
+    /// (true); <see langword="null"/> for no crash. Reset after the crash.</summary>
+    public bool? BrowserDiesDuringSubmit { get; set; }
+
+    /// <summary>GET /form shows an empty form even after a submission (a form that creates a new record each time, like
+    /// the expenses app's first report page), so a reloaded page cannot tell whether the submit happened.</summary>
+    public bool FormForgetsSubmissions { get; set; }
+
     public int SessionsOpened => Sessions.Count;
 
     public Task<IBrowserSession> OpenSessionAsync(BrowserSessionOptions options, CancellationToken cancellationToken = default)
     {
-        var session = new FakeSession(this, options.AllowedHosts);
+        var session = new FakeSession(this, options.AllowedHosts, options.BeforeRequestSent);
         Sessions.Add(session);
         if (options.Url is not null)
         {

@@ -103,4 +103,26 @@ public sealed class InterruptedStepTests
         Assert.Equal(first.UrlAfter, (await session.GetActionResultAsync("a1"))!.UrlAfter);
         Assert.Null(await session.GetActionResultAsync("never"));
     }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 1)]
+    public async Task Run_BrowserDiesDuringASubmitOfAFormThatReloadsEmpty_TheFormIsPostedExactlyOnce(bool afterTheRequestLeft, int expectedSubmissions)
+    {
+        // The form shows up empty after a reload whether or not it was submitted: the page cannot tell. What the session
+        // recorded about requests it let out can: posted once either way.
+        await using var h = await FakeCluster.StartAsync();
+        h.Web.FormForgetsSubmissions = true;
+        h.Web.BrowserDiesDuringSubmit = afterTheRequestLeft;
+        var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec(maxSteps: 8))).Id);
+
+        Assert.Equal(expectedSubmissions, h.Web.Submissions.Count);
+        Assert.Equal(2, h.Web.SessionsOpened); // opened, rebuilt after the crash
+        var submit = final.Steps.First(s => s.Action?.Kind == BrowserActionKind.Click && s.UrlBefore!.EndsWith("/form", StringComparison.Ordinal));
+        Assert.Contains(afterTheRequestLeft ? "had sent POST http://fake.test/form" : "before any request that could change a server left it", submit.Note);
+        if (afterTheRequestLeft)
+        {
+            Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        }
+    }
 }
