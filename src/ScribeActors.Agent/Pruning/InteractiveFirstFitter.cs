@@ -365,12 +365,19 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
         }
 
         // Adds the pieces first..last (a text, or a whole subtree) and the ancestors above them from chainFrom up, if the
-        // not-yet-included part fits the budget.
+        // not-yet-included part fits the budget. Every piece counts at least one token (ITokenCounter), so the sum stops,
+        // and no more pieces are counted, as soon as the next piece cannot fit: a full budget asks the tokenizer nothing.
         private bool TryAddRange(int first, int last, int chainFrom)
         {
-            var cost = 0;
+            var left = (long)_budget - _used;
+            var cost = 0L;
             for (var e = chainFrom; e >= 0 && !_elementIn[e]; e = _elements[e].Parent)
             {
+                if (cost >= left)
+                {
+                    return false;
+                }
+
                 cost += Cost(_elements[e].Open) + (_elements[e].Close != _elements[e].Open ? Cost(_elements[e].Close) : 0) + _markerCost[e];
             }
 
@@ -380,16 +387,21 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
                 var isIn = segment.Kind == SegmentKind.Text ? _textIn[s] : _elementIn[segment.Element];
                 if (!isIn)
                 {
+                    if (cost >= left)
+                    {
+                        return false;
+                    }
+
                     cost += Cost(s) + (segment.Kind is SegmentKind.Open or SegmentKind.Void ? _markerCost[segment.Element] : 0);
                 }
             }
 
-            if (_used + cost > _budget)
+            if (cost > left)
             {
                 return false;
             }
 
-            _used += cost;
+            _used += (int)cost;
             for (var e = chainFrom; e >= 0 && !_elementIn[e]; e = _elements[e].Parent)
             {
                 _elementIn[e] = true;
@@ -428,29 +440,44 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
             var html = _dom.Html;
             var sb = new StringBuilder();
             var ids = new List<int>();
-            var markerAt = new Dictionary<int, int>();
+
+            // Where each written list marker goes: before the first omitted item of a list whose parent is written.
+            var markers = new List<(int Segment, int Omitted)>();
             foreach (var middle in _lists)
             {
-                var firstOmitted = middle.FindIndex(item => !_elementIn[item]);
-                var parent = _elements[middle[0]].Parent;
-                if (firstOmitted >= 0 && (parent < 0 || _elementIn[parent]))
+                var firstOmitted = 0;
+                while (firstOmitted < middle.Count && _elementIn[middle[firstOmitted]])
                 {
-                    markerAt[_elements[middle[firstOmitted]].Open] = middle.Count - firstOmitted;
+                    firstOmitted++;
+                }
+
+                var parent = _elements[middle[0]].Parent;
+                if (firstOmitted < middle.Count && (parent < 0 || _elementIn[parent]))
+                {
+                    markers.Add((_elements[middle[firstOmitted]].Open, middle.Count - firstOmitted));
                 }
             }
 
+            markers.Sort();
+            var nextMarker = 0;
             for (var s = 0; s < _segments.Length; s++)
             {
                 var segment = _segments[s];
-                if (markerAt.TryGetValue(s, out var omitted))
+                if (nextMarker < markers.Count && markers[nextMarker].Segment == s)
                 {
                     Separate(sb, true);
-                    sb.Append(Marker(omitted));
+                    sb.Append(Marker(markers[nextMarker++].Omitted));
                 }
 
                 var isIn = segment.Kind == SegmentKind.Text ? _textIn[s] : _elementIn[segment.Element];
                 if (!isIn)
                 {
+                    // Nothing inside an element that is left out is written (what gets in brings its ancestors).
+                    if (segment.Kind == SegmentKind.Open)
+                    {
+                        s = _elements[segment.Element].Close;
+                    }
+
                     continue;
                 }
 
