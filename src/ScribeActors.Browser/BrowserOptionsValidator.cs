@@ -40,6 +40,16 @@ internal sealed class BrowserOptionsValidator : IValidateOptions<BrowserOptions>
             failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.MaxConcurrentOperations)} must be at least 1 (got {options.MaxConcurrentOperations}).");
         }
 
+        if (options.MaxObservationChars < 1)
+        {
+            failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.MaxObservationChars)} must be at least 1 (got {options.MaxObservationChars}).");
+        }
+
+        if (options.MaxObservationElements < 1)
+        {
+            failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.MaxObservationElements)} must be at least 1 (got {options.MaxObservationElements}).");
+        }
+
         if (options.ExtraArgs is null)
         {
             failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.ExtraArgs)} must not be null.");

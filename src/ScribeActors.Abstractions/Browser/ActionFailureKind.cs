@@ -30,4 +30,8 @@ public enum ActionFailureKind
 
     /// <summary>The browser itself is unavailable (not installed, crashed).</summary>
     BrowserUnavailable = 8,
+
+    /// <summary>The page is larger than the configured observation limit (characters of DOM or elements), so it was not
+    /// captured: see <see cref="Observation.TooLarge"/>. Observing it again gives the same answer.</summary>
+    PageTooLarge = 9,
 }

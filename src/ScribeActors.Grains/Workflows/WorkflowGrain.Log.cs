@@ -37,4 +37,7 @@ public sealed partial class WorkflowGrain
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Workflow {WorkflowId} could not prepare an action ({Reason}); it is executed without")]
     private partial void LogPrepareFailed(string workflowId, string reason);
+
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} cannot observe {Url}: {Chars} characters, {Elements} elements is over the configured limit")]
+    private partial void LogPageTooLarge(string workflowId, string url, long chars, int elements);
 }
