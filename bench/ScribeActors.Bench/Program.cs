@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|pruning|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
+// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|pruning|big-pages|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
 //        [--runs N] [--workflows N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
+//        big-pages: [--shapes table,deep,...] [--sizes 1,2.5,5,10] (MB) [--runs N] [--model PATH | --no-model] (not in "all": ten shapes at four sizes take minutes)
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
 // (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning needs nothing; fitting needs only Chromium; fitting-pages needs
 // Chromium and HTML documents (installed documentation by default, or --pages DIR,...); inference needs only
@@ -60,6 +61,11 @@ if (what is "fitting-pages") // not in "all": it reads whatever HTML documentati
     results["fittingPages"] = await RealPagesFittingBenchmark.RunAsync(Text("--pages"), Arg("--per-site", 8), Arg("--targets", 20));
 }
 
+if (what is "big-pages")
+{
+    results["bigPages"] = await ScribeActors.Bench.BigPages.BigPagesBenchmark.RunAsync(Text("--shapes"), Text("--sizes"), Arg("--runs", 3), Text("--model"), !args.Contains("--no-model"));
+}
+
 if (what is "inference" or "all")
 {
     results["inference"] = await InferenceBenchmark.RunAsync(Text("--model"));
@@ -82,7 +88,7 @@ if (what is "model-step" or "all")
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, pruning, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, pruning, big-pages, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
     return 2;
 }
 
