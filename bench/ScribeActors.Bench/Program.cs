@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|startup|soak|faults|pruning|locate|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
+// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
 //        [--runs N] [--workflows N] [--concurrency N] [--svg FILE] [--rounds N] [--seed N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
+//        big-pages: [--shapes table,deep,...] [--sizes 1,2.5,5,10] (MB) [--runs N] [--model PATH | --no-model] (not in "all": ten shapes at four sizes take minutes)
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
 // (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning and locate need nothing; fitting needs only Chromium; fitting-pages needs
 // Chromium and HTML documents (installed documentation by default, or --pages DIR,...); inference needs only
@@ -65,6 +66,11 @@ if (what is "fitting-pages") // not in "all": it reads whatever HTML documentati
     results["fittingPages"] = await RealPagesFittingBenchmark.RunAsync(Text("--pages"), Arg("--per-site", 8), Arg("--targets", 20));
 }
 
+if (what is "big-pages")
+{
+    results["bigPages"] = await ScribeActors.Bench.BigPages.BigPagesBenchmark.RunAsync(Text("--shapes"), Text("--sizes"), Arg("--runs", 3), Text("--model"), !args.Contains("--no-model"));
+}
+
 if (what is "inference" or "all")
 {
     results["inference"] = await InferenceBenchmark.RunAsync(Text("--model"));
@@ -102,7 +108,7 @@ if (what is "soak") // not in "all": it runs for tens of minutes
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, startup, soak, faults, pruning, locate, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
     return 2;
 }
 

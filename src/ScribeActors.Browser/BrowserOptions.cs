@@ -36,6 +36,17 @@ public sealed class BrowserOptions
 #pragma warning disable CA1819 // An array binds from configuration as a list; the options object is not shared mutable state.
     public string[] ExtraArgs { get; set; } = [];
 
+    /// <summary>The largest page that is observed, in characters of captured DOM (node ids included). A larger page is
+    /// measured in the browser but not captured: the observation carries <see cref="Abstractions.Observation.TooLarge"/>
+    /// instead of the DOM, and a workflow on it fails with the page's size and this limit.</summary>
+    /// <value>Default 16,000,000 (about 16 MB of HTML); must be positive.</value>
+    public int MaxObservationChars { get; set; } = 16_000_000;
+
+    /// <summary>The largest page that is observed, in elements (same-origin frames and open shadow roots included);
+    /// a larger one is treated as <see cref="MaxObservationChars"/> describes.</summary>
+    /// <value>Default 1,000,000; must be positive.</value>
+    public int MaxObservationElements { get; set; } = 1_000_000;
+
     /// <summary>How many browser operations (open, observe, act, checkpoint) of this process may run at once; the
     /// rest wait their turn instead of starving each other into timeouts. Default twice the processor count.</summary>
     public int MaxConcurrentOperations { get; set; } = Math.Max(2, 2 * Environment.ProcessorCount);

@@ -60,6 +60,16 @@ internal sealed class BrowserOptionsValidator : IValidateOptions<BrowserOptions>
             failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.HousekeepingPeriod)} must be positive (got {options.HousekeepingPeriod}).");
         }
 
+        if (options.MaxObservationChars < 1)
+        {
+            failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.MaxObservationChars)} must be at least 1 (got {options.MaxObservationChars}).");
+        }
+
+        if (options.MaxObservationElements < 1)
+        {
+            failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.MaxObservationElements)} must be at least 1 (got {options.MaxObservationElements}).");
+        }
+
         if (options.ExtraArgs is null)
         {
             failures.Add($"{BrowserOptions.SectionName}:{nameof(BrowserOptions.ExtraArgs)} must not be null.");

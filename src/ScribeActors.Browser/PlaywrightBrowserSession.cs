@@ -122,6 +122,11 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         }
 
         var count = capture.GetProperty("count").GetInt32();
+        if (capture.TryGetProperty("tooLarge", out _))
+        {
+            return TooLarge(observationId, capture, count);
+        }
+
         var frames = new List<FrameSpan>();
         foreach (var frame in capture.GetProperty("frames").EnumerateArray())
         {
@@ -162,6 +167,28 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             NodeCount = count,
             Screenshot = screenshot,
             CapturedAt = TimeProvider.System.GetUtcNow(),
+        };
+    }
+
+    /// <summary>A page over the size limit: measured in the page, not captured. Its node ids were never marked, so the
+    /// session forgets the previous ones too (an action on any node id fails as unknown until a page is observed).</summary>
+    private Observation TooLarge(long observationId, JsonElement capture, int count)
+    {
+        _latestObservationId = observationId;
+        _nodeCount = 0;
+        _captured = ("", 0);
+        _frames = [];
+        var tooLarge = ObservationLimits.Of(_options).Check(_page.Url, capture.GetProperty("chars").GetInt64(), count)
+            ?? throw new InvalidOperationException("The capture reported a page over the limit that is within it.");
+        return new Observation
+        {
+            ObservationId = observationId,
+            Url = _page.Url,
+            Title = capture.GetProperty("title").GetString() ?? "",
+            Dom = "",
+            NodeCount = count,
+            CapturedAt = TimeProvider.System.GetUtcNow(),
+            TooLarge = tooLarge,
         };
     }
 
@@ -600,7 +627,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             try
             {
                 return await Bounded(
-                    EvaluateInPageAsync(_devTools, BrowserScripts.Capture, observationId.ToString(CultureInfo.InvariantCulture)),
+                    EvaluateInPageAsync(_devTools, BrowserScripts.Capture, string.Create(CultureInfo.InvariantCulture, $"{observationId}, {_options.MaxObservationChars}, {_options.MaxObservationElements}")),
                     _options.NavigationTimeout,
                     $"Capturing {Url}",
                     cancellationToken);

@@ -38,6 +38,8 @@ public sealed class BrowserServiceCollectionExtensionsTests
     [InlineData("ViewportWidth", "0", "Scribe:Browser:ViewportWidth must be between 1 and")]
     [InlineData("ViewportHeight", "100000", "Scribe:Browser:ViewportHeight must be between 1 and")]
     [InlineData("ExecutablePath", " ", "Scribe:Browser:ExecutablePath is empty")]
+    [InlineData("MaxObservationChars", "0", "Scribe:Browser:MaxObservationChars must be at least 1 (got 0)")]
+    [InlineData("MaxObservationElements", "-5", "Scribe:Browser:MaxObservationElements must be at least 1 (got -5)")]
     public async Task AddScribeBrowser_InvalidSetting_FailsValidationNamingIt(string key, string value, string expected)
     {
         await using var provider = Build(new() { [$"Scribe:Browser:{key}"] = value });

@@ -36,4 +36,8 @@ public enum ActionFailureKind
 
     /// <summary>A secret the action types may not be typed on the page's host.</summary>
     SecretNotAllowed = 10,
+
+    /// <summary>The page is larger than the configured observation limit (characters of DOM or elements), so it was not
+    /// captured: see <see cref="Observation.TooLarge"/>. Observing it again gives the same answer.</summary>
+    PageTooLarge = 11,
 }

@@ -18,7 +18,8 @@ public sealed record Observation
     /// <summary>The page title.</summary>
     [Id(2)] public string Title { get; init; } = "";
 
-    /// <summary>The serialised DOM, every element carrying <c>node="N"</c>.</summary>
+    /// <summary>The serialised DOM, every element carrying <c>node="N"</c>; empty when the page was
+    /// <see cref="TooLarge"/>.</summary>
     [Id(3)] public required string Dom { get; init; }
 
     /// <summary>How many elements carry a node id.</summary>
@@ -33,4 +34,9 @@ public sealed record Observation
 
     /// <summary>When the observation was taken.</summary>
     [Id(7)] public DateTimeOffset CapturedAt { get; init; }
+
+    /// <summary>Set when the page is larger than the configured limit: its DOM was measured but not captured
+    /// (<see cref="Dom"/> is empty, <see cref="NodeCount"/> is the page's element count), and no node id of it can be
+    /// acted on.</summary>
+    [Id(8)] public PageTooLarge? TooLarge { get; init; }
 }

@@ -33,15 +33,18 @@ public static class ModelStepPlanner
         var settings = request.Settings;
         var fitter = CreateFitter(settings.Fitter);
 
+        // The model's tokenizer is a native call per text: the pieces the fitter counts (closing tags, repeated texts)
+        // are asked once per step.
+        var tokens = generator.Tokens as CachingTokenCounter ?? new CachingTokenCounter(generator.Tokens);
         var clock = Stopwatch.StartNew();
-        var pruned = HtmlPruner.Prune(request.Dom, new PruneOptions { TokenCounter = generator.Tokens });
+        var pruned = HtmlPruner.Prune(request.Dom, new PruneOptions { TokenCounter = tokens });
         var pruneTime = clock.Elapsed;
         cancellationToken.ThrowIfCancellationRequested();
 
         clock.Restart();
         var history = request.History.Select((step, i) => step with { Number = i + 1 }).ToList();
         var stepNumber = history.Count + 1;
-        var fixedTokens = generator.Tokens.CountTokens(
+        var fixedTokens = tokens.CountTokens(
             generator.Template.Render(ScribePrompt.SystemLine, ScribePrompt.UserMessage(request.Objective, request.Url, "", history)));
         var budget = generator.ContextSize - fixedTokens - settings.MaxOutputTokens - SafetyMargin;
         if (budget < MinObservationTokens)
@@ -58,15 +61,15 @@ public static class ModelStepPlanner
             };
         }
 
-        var fitted = fitter.Fit(pruned, budget, generator.Tokens);
+        var fitted = fitter.Fit(pruned, budget, tokens);
         var user = ScribePrompt.UserMessage(request.Objective, request.Url, fitted.Html, history);
         var prompt = generator.Template.Render(ScribePrompt.SystemLine, user);
 
         // Tokens do not add up exactly across the joins of the prompt's parts: refit once with the overflow taken off.
-        var overflow = generator.Tokens.CountTokens(prompt) + settings.MaxOutputTokens - generator.ContextSize;
+        var overflow = tokens.CountTokens(prompt) + settings.MaxOutputTokens - generator.ContextSize;
         if (overflow > 0)
         {
-            fitted = fitter.Fit(pruned, Math.Max(0, budget - overflow - SafetyMargin), generator.Tokens);
+            fitted = fitter.Fit(pruned, Math.Max(0, budget - overflow - SafetyMargin), tokens);
             user = ScribePrompt.UserMessage(request.Objective, request.Url, fitted.Html, history);
             prompt = generator.Template.Render(ScribePrompt.SystemLine, user);
         }

@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
 using AngleSharp.Dom;
 
 namespace ScribeActors.Agent.Pruning;
@@ -31,38 +33,44 @@ public static partial class HtmlPruner
 
     internal static bool IsVoid(string tag) => VoidTags.Contains(tag);
 
-    /// <summary>The attribute rules of §3.1 step 8, in the reference's order, with a per-instance ratio cache.</summary>
-    private sealed class AttributeCleaner(PruneOptions options)
+    /// <summary>
+    /// The attribute rules of §3.1 step 8, in the reference's order, with a per-page memo of the ratio test. The node id
+    /// is read on the way (the caller keeps or assigns it; the rules never see it).
+    /// </summary>
+    private sealed class AttributeCleaner(PruneOptions options, AttributePool pool)
     {
+        /// <summary>Longest string whose ratio verdict is memoised (class tokens and values repeat; long URLs do not).</summary>
+        private const int MaxMemoLength = 256;
+
         private readonly ITokenCounter _counter = options.TokenCounter;
         private readonly int _maxLength = options.MaxAttributeLength;
         private readonly double _minRatio = options.MinCharsPerToken;
-        private readonly List<KeyValuePair<string, string>> _kept = [];
+        private readonly List<(int Start, int Length)> _tokens = [];
+        private readonly Dictionary<string, bool> _ratioOk = new(StringComparer.Ordinal);
 
-        public KeyValuePair<string, string>[] Clean(IElement element)
+        /// <summary>Appends the element's kept attributes to the pool, sorted by name, and says where they are.</summary>
+        public AttributeRange Clean(IElement element, out int rawId)
         {
+            rawId = -1;
             var attributes = element.Attributes;
-            if (attributes.Length == 0)
+            var start = pool.Count;
+            for (var i = 0; i < attributes.Length; i++)
             {
-                return [];
-            }
-
-            _kept.Clear();
-            foreach (var attribute in attributes)
-            {
+                var attribute = attributes[i]!;
                 var name = attribute.Name;
                 var value = attribute.Value;
 
                 // The node id is handled by the caller (kept or assigned), never by the rules.
                 if (name == "node")
                 {
+                    rawId = ParseNodeId(value);
                     continue;
                 }
 
                 // a. Exempt: kept untouched, any length, no ratio test.
                 if (name is "title" or "alt" or "aria-label")
                 {
-                    _kept.Add(new(name, value));
+                    pool.Add(new(name, value));
                     continue;
                 }
 
@@ -72,98 +80,204 @@ public static partial class HtmlPruner
                 if (name == "class")
                 {
                     value = FilterClassTokens(value);
-                    if (value.Length == 0)
+                    if (value.Length > 0)
                     {
-                        continue;
+                        pool.Add(new(name, value));
                     }
-                }
-                else if (value.Length > _maxLength && Ratio(value) < _minRatio)
-                {
+
                     continue;
                 }
 
                 // c. [QUIRK 3.6.1, reproduced] The reference means to cut values to 32 characters here, but its guard tests
                 //    the element's children instead of its attributes, so the cut never happens. Models were trained on
                 //    whole values, so none are cut.
-
-                // d. [QUIRK 3.6.2, reproduced] Name tests are substring/prefix tests: data-style, noscript-x, onfoo all
-                //    match, as in the training data.
-                if (name.Contains("script", StringComparison.Ordinal))
+                // d-e. The name rules decide what would be kept; a long value with a low char-to-token ratio is deleted
+                //    instead. The reference tests the ratio first; both tests must pass, so testing it only for what the
+                //    name rules keep gives the same result without asking the tokenizer about values that go anyway.
+                if (KeepByName(name, value) is { } kept && (value.Length <= _maxLength || RatioOk(value)))
                 {
-                    continue;
+                    pool.Add(kept);
                 }
-
-                if (name.Contains("style", StringComparison.Ordinal))
-                {
-                    if (value.Contains("user-select: none", StringComparison.Ordinal))
-                    {
-                        _kept.Add(new(name, "user-select: none"));
-                    }
-
-                    continue;
-                }
-
-                if (name.Contains("jsaction", StringComparison.Ordinal) || name.StartsWith("on", StringComparison.Ordinal))
-                {
-                    // Interactivity is signalled, the code is dropped.
-                    _kept.Add(new(name, ""));
-                    continue;
-                }
-
-                if (!SalientAttributes.Contains(name))
-                {
-                    continue;
-                }
-
-                // A class list never equals "" or "none" in the reference (a list is compared with a string).
-                if (name != "class" && value is "" or "none")
-                {
-                    continue;
-                }
-
-                _kept.Add(new(name, value));
             }
 
-            if (_kept.Count == 0)
+            SortByName(pool.From(start));
+            return new AttributeRange(start, pool.Count - start);
+        }
+
+        // The reference's rules after the ratio test, for any name but title/alt/aria-label/class/node.
+        private static KeyValuePair<string, string>? KeepByName(string name, string value)
+        {
+            // d. [QUIRK 3.6.2, reproduced] Name tests are substring/prefix tests: data-style, noscript-x, onfoo all
+            //    match, as in the training data.
+            if (name.Contains("script", StringComparison.Ordinal))
             {
-                return [];
+                return null;
             }
 
-            var result = _kept.ToArray();
-            Array.Sort(result, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-            return result;
+            if (name.Contains("style", StringComparison.Ordinal))
+            {
+                return value.Contains("user-select: none", StringComparison.Ordinal) ? new(name, "user-select: none") : null;
+            }
+
+            if (name.Contains("jsaction", StringComparison.Ordinal) || name.StartsWith("on", StringComparison.Ordinal))
+            {
+                // Interactivity is signalled, the code is dropped.
+                return new(name, "");
+            }
+
+            if (!SalientAttributes.Contains(name) || value is "" or "none")
+            {
+                return null;
+            }
+
+            return new(name, value);
+        }
+
+        private static void SortByName(Span<KeyValuePair<string, string>> kept)
+        {
+            if (kept.Length > 16)
+            {
+                kept.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+                return;
+            }
+
+            // Names are unique within an element, so any sort gives the same order.
+            for (var i = 1; i < kept.Length; i++)
+            {
+                var item = kept[i];
+                var j = i - 1;
+                while (j >= 0 && string.CompareOrdinal(kept[j].Key, item.Key) > 0)
+                {
+                    kept[j + 1] = kept[j];
+                    j--;
+                }
+
+                kept[j + 1] = item;
+            }
+        }
+
+        private static int ParseNodeId(string raw)
+        {
+            foreach (var c in raw)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return -1;
+                }
+            }
+
+            return raw.Length > 0 && int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1;
         }
 
         private string FilterClassTokens(string value)
         {
-            // BeautifulSoup splits on white space runs; a value of one plain token needs no rebuilding.
-            var start = -1;
-            var kept = new List<string>(4);
-            for (var i = 0; i <= value.Length; i++)
+            // BeautifulSoup splits on white space runs; the kept tokens are joined with single spaces.
+            _tokens.Clear();
+            var all = true;
+            var rest = value.AsSpan();
+            var offset = 0;
+            while (true)
             {
-                if (i == value.Length || IsPythonWhiteSpace(value[i]))
+                var start = rest.IndexOfAnyExcept(PythonWhiteSpace);
+                if (start < 0)
                 {
-                    if (start >= 0)
-                    {
-                        var token = value[start..i];
-                        if (Ratio(token) >= _minRatio)
-                        {
-                            kept.Add(token);
-                        }
+                    break;
+                }
 
-                        start = -1;
-                    }
-                }
-                else if (start < 0)
+                var length = rest[start..].IndexOfAny(PythonWhiteSpace);
+                length = length < 0 ? rest.Length - start : length;
+                if (RatioOk(rest.Slice(start, length)))
                 {
-                    start = i;
+                    _tokens.Add((offset + start, length));
                 }
+                else
+                {
+                    all = false;
+                }
+
+                offset += start + length;
+                rest = rest[(start + length)..];
             }
 
-            return kept.Count == 1 ? kept[0] : string.Join(' ', kept);
+            if (_tokens.Count == 0)
+            {
+                return "";
+            }
+
+            // The value as written when it is exactly its kept tokens with single spaces (the usual case).
+            var (firstStart, _) = _tokens[0];
+            var (lastStart, lastLength) = _tokens[^1];
+            if (all && firstStart == 0 && lastStart + lastLength == value.Length && value.Length == TokensLength())
+            {
+                return value;
+            }
+
+            if (_tokens.Count == 1)
+            {
+                return value.Substring(firstStart, _tokens[0].Length);
+            }
+
+            var sb = new StringBuilder(TokensLength());
+            foreach (var (start, length) in _tokens)
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(value, start, length);
+            }
+
+            return sb.ToString();
         }
 
-        // The reference's ratio: len / (tokens + 1e-5).
+        private int TokensLength()
+        {
+            var length = _tokens.Count - 1;
+            foreach (var (_, tokenLength) in _tokens)
+            {
+                length += tokenLength;
+            }
+
+            return length;
+        }
+
+        // The reference's test: len / (tokens + 1e-5) at least the minimum ratio; memoised per page for short strings.
+        private bool RatioOk(ReadOnlySpan<char> text)
+        {
+            if (text.Length > MaxMemoLength)
+            {
+                return Ratio(text.ToString()) >= _minRatio;
+            }
+
+            var memo = _ratioOk.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (memo.TryGetValue(text, out var ok))
+            {
+                return ok;
+            }
+
+            var key = text.ToString();
+            ok = Ratio(key) >= _minRatio;
+            _ratioOk[key] = ok;
+            return ok;
+        }
+
+        private bool RatioOk(string text)
+        {
+            if (text.Length > MaxMemoLength)
+            {
+                return Ratio(text) >= _minRatio;
+            }
+
+            if (!_ratioOk.TryGetValue(text, out var ok))
+            {
+                ok = Ratio(text) >= _minRatio;
+                _ratioOk[text] = ok;
+            }
+
+            return ok;
+        }
+
         private double Ratio(string text) => text.Length / (_counter.CountTokens(text) + 1e-5);
     }
 }

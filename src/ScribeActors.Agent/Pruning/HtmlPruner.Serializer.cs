@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -5,122 +6,170 @@ namespace ScribeActors.Agent.Pruning;
 
 public static partial class HtmlPruner
 {
+    /// <summary>Python's white space (<see cref="IsPythonWhiteSpace"/>), for vectorised searches.</summary>
+    private static readonly SearchValues<char> PythonWhiteSpace = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsPythonWhiteSpace).ToArray());
+
+    /// <summary>What text output treats specially: white space and the three characters it escapes.</summary>
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => IsPythonWhiteSpace(c) || c is '&' or '<' or '>').ToArray());
+
+    /// <summary>The same with the double quote (written <c>&amp;quot;</c> in a value that holds both kinds of quote).</summary>
+    private static readonly SearchValues<char> ValueSpecials = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => IsPythonWhiteSpace(c) || c is '&' or '<' or '>' or '"').ToArray());
+
     /// <summary>
     /// The cleaned opening tag: <c>&lt;tag a="v" node="N"&gt;</c>, attributes sorted by name (ordinal) with
     /// <c>node</c> in its place, minimal escaping, white space runs collapsed; <c>/&gt;</c> when <paramref name="selfClosing"/>.
     /// </summary>
-    internal static string RenderOpeningTag(string tag, KeyValuePair<string, string>[] attributes, int nodeId, bool selfClosing)
+    internal static string RenderOpeningTag(string tag, ReadOnlySpan<KeyValuePair<string, string>> attributes, int nodeId, bool selfClosing)
     {
-        var sb = new StringBuilder();
-        AppendOpeningTag(sb, tag, attributes, nodeId, selfClosing);
-        return sb.ToString();
+        var writer = new Writer(64);
+        writer.AppendOpeningTag(tag, attributes, nodeId, selfClosing);
+        return writer.ToString();
     }
 
-    private static void AppendOpeningTag(StringBuilder sb, string tag, KeyValuePair<string, string>[] attributes, int nodeId, bool selfClosing)
+    /// <summary>
+    /// The output string, remembering whether it ends in a space: the reference collapses white space over its whole
+    /// output, so a run that continues one already written stays one space.
+    /// </summary>
+    private sealed class Writer(int capacity)
     {
-        sb.Append('<').Append(tag);
-        var nodeWritten = nodeId < 0;
-        foreach (var (name, value) in attributes)
+        private readonly StringBuilder _sb = new(capacity);
+        private bool _endsInSpace;
+
+        public int Length => _sb.Length;
+
+        public override string ToString() => _sb.ToString();
+
+        /// <summary>A space before the next piece unless it is the first or <paramref name="spaceBefore"/> is false;
+        /// returns where the piece starts.</summary>
+        public int Begin(bool spaceBefore)
         {
-            if (!nodeWritten && string.CompareOrdinal(name, "node") > 0)
+            if (spaceBefore && _sb.Length > 0)
             {
-                AppendNode(sb, nodeId);
-                nodeWritten = true;
+                Append(' ');
             }
 
-            sb.Append(' ');
-            AppendCollapsed(sb, name, strip: false);
-            sb.Append('=');
-            AppendAttributeValue(sb, value);
+            return _sb.Length;
         }
 
-        if (!nodeWritten)
+        public void Append(char c)
         {
-            AppendNode(sb, nodeId);
+            _sb.Append(c);
+            _endsInSpace = c == ' ';
         }
 
-        sb.Append(selfClosing ? "/>" : ">");
-    }
-
-    private static void AppendNode(StringBuilder sb, int nodeId) =>
-        sb.Append(" node=\"").Append(nodeId.ToString(CultureInfo.InvariantCulture)).Append('"');
-
-    // BeautifulSoup's minimal formatter: &, <, > escaped; double quotes, single quotes when the value holds a double
-    // quote, &quot; when it holds both kinds.
-    private static void AppendAttributeValue(StringBuilder sb, string value)
-    {
-        var hasDouble = value.Contains('"', StringComparison.Ordinal);
-        var hasSingle = value.Contains('\'', StringComparison.Ordinal);
-        var quote = hasDouble && !hasSingle ? '\'' : '"';
-        var escaped = EscapeMinimal(value);
-        if (hasDouble && hasSingle)
+        public void Append(ReadOnlySpan<char> text)
         {
-            escaped = escaped.Replace("\"", "&quot;", StringComparison.Ordinal);
-        }
-
-        sb.Append(quote);
-        AppendCollapsed(sb, escaped, strip: false);
-        sb.Append(quote);
-    }
-
-    private static string EscapeMinimal(string text)
-    {
-        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            _ = c switch
+            if (text.Length > 0)
             {
-                '&' => sb.Append("&amp;"),
-                '<' => sb.Append("&lt;"),
-                '>' => sb.Append("&gt;"),
-                _ => sb.Append(c),
-            };
-        }
-
-        return sb.ToString();
-    }
-
-    // Appends text with every white space run as one space (the reference collapses its whole output); with strip, leading
-    // and trailing white space is dropped first (prettify strips text nodes).
-    private static void AppendCollapsed(StringBuilder sb, string text, bool strip)
-    {
-        var start = 0;
-        var end = text.Length;
-        if (strip)
-        {
-            while (start < end && IsPythonWhiteSpace(text[start]))
-            {
-                start++;
-            }
-
-            while (end > start && IsPythonWhiteSpace(text[end - 1]))
-            {
-                end--;
+                _sb.Append(text);
+                _endsInSpace = text[^1] == ' ';
             }
         }
 
-        // A run that continues one already written (two texts meeting inside pre) stays one space.
-        var inSpace = sb.Length > 0 && sb[^1] == ' ';
-        for (var i = start; i < end; i++)
+        public void AppendOpeningTag(string tag, ReadOnlySpan<KeyValuePair<string, string>> attributes, int nodeId, bool selfClosing)
         {
-            var c = text[i];
-            if (IsPythonWhiteSpace(c))
+            Append('<');
+            Append(tag);
+            var nodeWritten = nodeId < 0;
+            foreach (var (name, value) in attributes)
             {
-                if (!inSpace)
+                if (!nodeWritten && string.CompareOrdinal(name, "node") > 0)
                 {
-                    sb.Append(' ');
-                    inSpace = true;
+                    AppendNode(nodeId);
+                    nodeWritten = true;
                 }
+
+                Append(' ');
+                AppendEscaped(name, strip: false, PythonWhiteSpace);
+                Append('=');
+                AppendAttributeValue(value);
             }
-            else
+
+            if (!nodeWritten)
             {
-                sb.Append(c);
+                AppendNode(nodeId);
+            }
+
+            Append(selfClosing ? "/>" : ">");
+        }
+
+        /// <summary>A text: escaped, white space runs as one space, stripped unless inside pre/textarea.</summary>
+        public void AppendText(string text, bool strip) => AppendEscaped(text, strip, TextSpecials);
+
+        private void AppendNode(int nodeId)
+        {
+            Span<char> digits = stackalloc char[11];
+            nodeId.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+            Append(" node=\"");
+            Append(digits[..length]);
+            Append('"');
+        }
+
+        // BeautifulSoup's minimal formatter: &, <, > escaped; double quotes, single quotes when the value holds a double
+        // quote, &quot; when it holds both kinds.
+        private void AppendAttributeValue(string value)
+        {
+            var hasDouble = value.Contains('"', StringComparison.Ordinal);
+            var hasSingle = value.Contains('\'', StringComparison.Ordinal);
+            var quote = hasDouble && !hasSingle ? '\'' : '"';
+            Append(quote);
+            AppendEscaped(value, strip: false, hasDouble && hasSingle ? ValueSpecials : TextSpecials);
+            Append(quote);
+        }
+
+        // Appends text with &, < and > escaped (those in specials) and every white space run as one space; with strip,
+        // leading and trailing white space is dropped first (prettify strips text nodes). A run that continues one
+        // already written (two texts meeting inside pre) stays one space.
+        private void AppendEscaped(ReadOnlySpan<char> text, bool strip, SearchValues<char> specials)
+        {
+            if (strip)
+            {
+                var start = text.IndexOfAnyExcept(PythonWhiteSpace);
+                text = start < 0 ? [] : text[start..(text.LastIndexOfAnyExcept(PythonWhiteSpace) + 1)];
+            }
+
+            var inSpace = _endsInSpace;
+            while (text.Length > 0)
+            {
+                var at = text.IndexOfAny(specials);
+                if (at < 0)
+                {
+                    Append(text);
+                    return;
+                }
+
+                if (at > 0)
+                {
+                    Append(text[..at]);
+                    inSpace = false;
+                }
+
+                var c = text[at];
+                if (IsPythonWhiteSpace(c))
+                {
+                    if (!inSpace)
+                    {
+                        Append(' ');
+                        inSpace = true;
+                    }
+
+                    var end = text[at..].IndexOfAnyExcept(PythonWhiteSpace);
+                    text = end < 0 ? [] : text[(at + end)..];
+                    continue;
+                }
+
+                Append(c switch
+                {
+                    '&' => "&amp;",
+                    '<' => "&lt;",
+                    '>' => "&gt;",
+                    _ => "&quot;",
+                });
                 inSpace = false;
+                text = text[(at + 1)..];
             }
         }
     }
@@ -133,81 +182,109 @@ public static partial class HtmlPruner
     /// </summary>
     private static class Serializer
     {
-        public static PrunedHtml Serialize(PNode root, int sourceElementCount, bool idsAssigned, Dictionary<int, SourceTag> tags)
+        public static PrunedHtml Serialize(OutputTree tree, SourceTags sources, bool idsAssigned, int sourceLength)
         {
-            var sb = new StringBuilder();
-            var segments = new List<Segment>();
-            var elements = new List<LayoutElement>();
-            var nodeIds = new List<int>();
-
-            // Frames: (node, element index, parent element index, inside pre/textarea, exit?)
-            var stack = new Stack<(PNode Node, int Parent, bool Preserve, bool Exit, int Element)>();
-            for (var i = root.Children!.Count - 1; i >= 0; i--)
+            // Exact sizes: a live text or void element is one piece, any other live element two.
+            var segmentCount = 0;
+            var elementCount = 0;
+            var idCount = 0;
+            for (var i = 0; i < tree.Count; i++)
             {
-                stack.Push((root.Children[i], -1, false, false, -1));
-            }
-
-            while (stack.Count > 0)
-            {
-                var (node, parent, preserve, exit, elementIndex) = stack.Pop();
-                if (exit)
+                ref var node = ref tree[i];
+                if (!node.Live)
                 {
-                    var closeStart = Begin(sb, spaceBefore: !preserve);
-                    sb.Append("</").Append(node.Tag).Append('>');
-                    segments.Add(new Segment(closeStart, sb.Length - closeStart, SegmentKind.Close, elementIndex, !preserve));
-                    var e = elements[elementIndex];
-                    elements[elementIndex] = e with { Close = segments.Count - 1 };
                     continue;
                 }
 
+                if (node.Tag is null)
+                {
+                    segmentCount++;
+                    continue;
+                }
+
+                elementCount++;
+                idCount += node.Id >= 0 ? 1 : 0;
+                segmentCount += IsVoidElement(ref node) ? 1 : 2;
+            }
+
+            // Pruned pages keep most of their characters (tags lose attributes, node ids stay).
+            var writer = new Writer((int)Math.Min(sourceLength * 3L / 4, int.MaxValue / 4) + 16);
+            var segments = new Segment[segmentCount];
+            var elements = new LayoutElement[elementCount];
+            var nodeIds = new int[idCount];
+            var s = 0;
+            var e = 0;
+            var n = 0;
+
+            // The open elements above the next node: its tree index, its element index, whether its content is inside
+            // pre/textarea.
+            var open = new Stack<(int Node, int Element, bool Preserve)>();
+            for (var i = 0; i < tree.Count; i++)
+            {
+                ref var node = ref tree[i];
+                if (!node.Live)
+                {
+                    continue;
+                }
+
+                while (open.Count > 0 && open.Peek().Node != node.Parent)
+                {
+                    Close(open.Pop());
+                }
+
+                var (preserve, parent) = open.Count > 0 ? (open.Peek().Preserve, open.Peek().Element) : (false, -1);
                 var spaceBefore = !preserve;
                 if (node.Tag is null)
                 {
-                    var textStart = Begin(sb, spaceBefore);
-                    AppendCollapsed(sb, EscapeMinimal(node.Text!), strip: !preserve);
-                    segments.Add(new Segment(textStart, sb.Length - textStart, SegmentKind.Text, parent, spaceBefore));
+                    var textStart = writer.Begin(spaceBefore);
+                    writer.AppendText(node.Text!, strip: !preserve);
+                    segments[s++] = new Segment(textStart, writer.Length - textStart, SegmentKind.Text, parent, spaceBefore);
                     continue;
                 }
 
-                var isVoid = node.Children!.Count == 0 && VoidTags.Contains(node.Tag);
-                var start = Begin(sb, spaceBefore);
-                AppendOpeningTag(sb, node.Tag, node.Attributes!, node.Id, isVoid);
-                var index = elements.Count;
-                segments.Add(new Segment(start, sb.Length - start, isVoid ? SegmentKind.Void : SegmentKind.Open, index, spaceBefore));
-                elements.Add(new LayoutElement(node.Id, parent, segments.Count - 1, segments.Count - 1, node.Tag, ClassOf(node.Attributes!), IsInteractive(node)));
+                var tag = node.Tag;
+                var isVoid = IsVoidElement(ref node);
+                var start = writer.Begin(spaceBefore);
+                var attributes = sources.Attributes[node.Attributes];
+                writer.AppendOpeningTag(tag, attributes, node.Id, isVoid);
+                var index = e++;
+                segments[s] = new Segment(start, writer.Length - start, isVoid ? SegmentKind.Void : SegmentKind.Open, index, spaceBefore);
+                elements[index] = new LayoutElement(node.Id, parent, s, s, tag, ClassOf(attributes), IsInteractive(tag, attributes));
+                s++;
                 if (node.Id >= 0)
                 {
-                    nodeIds.Add(node.Id);
+                    nodeIds[n++] = node.Id;
                 }
 
-                if (isVoid)
+                if (!isVoid)
                 {
-                    continue;
-                }
-
-                var childPreserve = preserve || node.Tag is "pre" or "textarea";
-                stack.Push((node, parent, childPreserve, true, index));
-                for (var i = node.Children.Count - 1; i >= 0; i--)
-                {
-                    stack.Push((node.Children[i], index, childPreserve, false, -1));
+                    open.Push((i, index, preserve || tag is "pre" or "textarea"));
                 }
             }
 
-            var layout = new PrunedLayout([.. segments], [.. elements]);
-            return new PrunedHtml(sb.ToString(), [.. nodeIds], sourceElementCount, idsAssigned, tags, layout);
-        }
-
-        private static int Begin(StringBuilder sb, bool spaceBefore)
-        {
-            if (spaceBefore && sb.Length > 0)
+            while (open.Count > 0)
             {
-                sb.Append(' ');
+                Close(open.Pop());
             }
 
-            return sb.Length;
+            var layout = new PrunedLayout(segments, elements);
+            return new PrunedHtml(writer.ToString(), nodeIds, sources.Count, idsAssigned, sources, layout);
+
+            void Close((int Node, int Element, bool Preserve) frame)
+            {
+                var closeStart = writer.Begin(spaceBefore: !frame.Preserve);
+                writer.Append("</");
+                writer.Append(tree[frame.Node].Tag);
+                writer.Append('>');
+                segments[s] = new Segment(closeStart, writer.Length - closeStart, SegmentKind.Close, frame.Element, !frame.Preserve);
+                elements[frame.Element] = elements[frame.Element] with { Close = s };
+                s++;
+            }
         }
 
-        private static string ClassOf(KeyValuePair<string, string>[] attributes)
+        private static bool IsVoidElement(ref OutputTree.Node node) => node.LiveChildren == 0 && VoidTags.Contains(node.Tag!);
+
+        private static string ClassOf(ReadOnlySpan<KeyValuePair<string, string>> attributes)
         {
             foreach (var (name, value) in attributes)
             {
@@ -220,14 +297,14 @@ public static partial class HtmlPruner
             return "";
         }
 
-        private static bool IsInteractive(PNode node)
+        private static bool IsInteractive(string tag, ReadOnlySpan<KeyValuePair<string, string>> attributes)
         {
-            if (node.Tag is "a" or "button" or "input" or "select" or "textarea" or "option" or "label")
+            if (tag is "a" or "button" or "input" or "select" or "textarea" or "option" or "label")
             {
                 return true;
             }
 
-            foreach (var (name, _) in node.Attributes!)
+            foreach (var (name, _) in attributes)
             {
                 if (name == "role" || name.StartsWith("on", StringComparison.Ordinal) || name.Contains("jsaction", StringComparison.Ordinal))
                 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -43,47 +42,46 @@ public static partial class HtmlPruner
 
         var parser = new HtmlParser();
         var document = parser.ParseDocument(html);
-        var cleaner = new AttributeCleaner(options);
+        var attributePool = new AttributePool();
+        var cleaner = new AttributeCleaner(options, attributePool);
 
-        var root = new PNode(null, [], -1, 0);
-        var keptElements = new List<PNode>();
-        var sources = new List<(SourceTag Tag, int RawId)>();
+        var tree = new OutputTree();
+        var sources = new SourceTags(attributePool, html.AsSpan().Count('<') / 2);
         var anyRawId = false;
         var pre = 1;
 
-        // Iterative pre-order walk over the logical tree; Out is where the node's output goes (null: inside a deleted
-        // script/style, still walked so that every element is counted for the ids).
-        var stack = new Stack<(INode Node, PNode? Out)>();
-        var children = new List<INode>();
-        PushChildren(stack, children, document, root, parser);
+        // Iterative pre-order walk over the logical tree; the second item is the output node the node's output goes into
+        // (Root, or Deleted inside a deleted script/style, still walked so that every element is counted for the ids).
+        var stack = new Stack<(INode Node, int Output)>();
+        PushChildren(stack, document, OutputTree.Root, parser);
         while (stack.Count > 0)
         {
             var (node, output) = stack.Pop();
             switch (node)
             {
                 case IText text:
-                    output?.Children!.Add(new PNode(text.Data));
+                    if (output != OutputTree.Deleted)
+                    {
+                        tree.AddText(output, text.Data);
+                    }
+
                     break;
                 case IElement element:
                     {
                         var tag = element.LocalName.ToLowerInvariant();
-                        var rawId = ReadNodeId(element);
+                        var attributes = cleaner.Clean(element, out var rawId);
                         anyRawId |= rawId >= 0;
-                        var attributes = cleaner.Clean(element);
-                        sources.Add((new SourceTag(tag, attributes), rawId));
+                        sources.Add(new SourceTag(tag, attributes), rawId);
                         var elementPre = pre++;
-                        PNode? childOutput;
-                        if (output is null || tag is "script" or "style")
+                        int childOutput;
+                        if (output == OutputTree.Deleted || tag is "script" or "style")
                         {
                             // §3.1 step 6: script and style are deleted with their content.
-                            childOutput = null;
+                            childOutput = OutputTree.Deleted;
                         }
                         else if (ValidTags.Contains(tag))
                         {
-                            var kept = new PNode(tag, attributes, rawId, elementPre);
-                            output.Children!.Add(kept);
-                            keptElements.Add(kept);
-                            childOutput = kept;
+                            childOutput = tree.AddElement(output, tag, attributes, rawId, elementPre);
                         }
                         else
                         {
@@ -91,12 +89,12 @@ public static partial class HtmlPruner
                             childOutput = output;
                         }
 
-                        PushChildren(stack, children, element, childOutput, parser);
+                        PushChildren(stack, element, childOutput, parser);
                         break;
                     }
 
                 case IDocument frameDocument:
-                    PushChildren(stack, children, frameDocument, output, parser);
+                    PushChildren(stack, frameDocument, output, parser);
                     break;
                 default:
                     // Comments (§3.1 step 4), doctype, processing instructions.
@@ -104,27 +102,11 @@ public static partial class HtmlPruner
             }
         }
 
-        var total = pre;
         var idsAssigned = !anyRawId;
-        var tags = new Dictionary<int, SourceTag>(sources.Count);
-        for (var i = 0; i < sources.Count; i++)
-        {
-            var id = idsAssigned ? total - 2 - i : sources[i].RawId;
-            if (id >= 0)
-            {
-                tags.TryAdd(id, sources[i].Tag);
-            }
-        }
-
-        var seen = new HashSet<int>();
-        foreach (var element in keptElements)
-        {
-            var id = idsAssigned ? total - 1 - element.Pre : element.RawId;
-            element.Id = id >= 0 && seen.Add(id) ? id : -1;
-        }
-
-        PruneEmpty(root, keptElements);
-        return Serializer.Serialize(root, sources.Count, idsAssigned, tags);
+        sources.Complete(idsAssigned);
+        tree.AssignIds(idsAssigned, pre);
+        tree.MarkLive(attributePool);
+        return Serializer.Serialize(tree, sources, idsAssigned, html.Length);
     }
 
     private static void Validate(PruneOptions options)
@@ -146,76 +128,50 @@ public static partial class HtmlPruner
     }
 
     // Children in the order the capture numbers them: shadow root, template content, an inline frame document (instead of
-    // the frame's raw text), then the light children. Pushed in reverse so that they pop in document order.
-    private static void PushChildren(Stack<(INode, PNode?)> stack, List<INode> into, INode node, PNode? output, HtmlParser parser)
+    // the frame's raw text), then the light children. Pushed in reverse so that they pop in document order; by index,
+    // since a node's sibling links in AngleSharp are found by searching the parent's children.
+    private static void PushChildren(Stack<(INode, int)> stack, INode node, int output, HtmlParser parser)
     {
-        into.Clear();
-        var lightChildren = true;
-        if (node is IElement element)
+        var element = node as IElement;
+        IDocument? frame = null;
+        if (element is not null && element.LocalName is "iframe" or "frame" && element.ChildNodes.Length > 0)
         {
-            if (element.ShadowRoot is { } shadow)
+            var raw = element.TextContent;
+            if (raw.Contains('<', StringComparison.Ordinal))
             {
-                into.AddRange(shadow.ChildNodes);
-            }
-
-            if (element is IHtmlTemplateElement template)
-            {
-                into.AddRange(template.Content.ChildNodes);
-            }
-
-            if (element.LocalName is "iframe" or "frame" && element.ChildNodes.Length > 0)
-            {
-                var raw = element.TextContent;
-                if (raw.Contains('<', StringComparison.Ordinal))
-                {
-                    into.Add(parser.ParseDocument(raw));
-                    lightChildren = false;
-                }
+                frame = parser.ParseDocument(raw);
             }
         }
 
-        if (lightChildren)
+        if (frame is null)
         {
-            into.AddRange(node.ChildNodes);
+            PushReversed(stack, node.ChildNodes, output);
+        }
+        else
+        {
+            stack.Push((frame, output));
         }
 
-        for (var i = into.Count - 1; i >= 0; i--)
+        if (element is IHtmlTemplateElement template)
         {
-            stack.Push((into[i], output));
+            PushReversed(stack, template.Content.ChildNodes, output);
+        }
+
+        if (element?.ShadowRoot is { } shadow)
+        {
+            PushReversed(stack, shadow.ChildNodes, output);
         }
     }
 
-    private static int ReadNodeId(IElement element)
+    private static void PushReversed(Stack<(INode, int)> stack, INodeList children, int output)
     {
-        var raw = element.GetAttribute("node");
-        return !string.IsNullOrEmpty(raw)
-            && raw.All(char.IsAsciiDigit)
-            && int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? id
-            : -1;
-    }
-
-    // §3.1 step 9, post-order without recursion: in pre-order every descendant comes after its ancestor, so walking the
-    // kept elements backwards finishes all children before their parent.
-    private static void PruneEmpty(PNode root, List<PNode> keptElements)
-    {
-        for (var i = keptElements.Count - 1; i >= 0; i--)
+        for (var i = children.Length - 1; i >= 0; i--)
         {
-            var element = keptElements[i];
-            RemoveDeadChildren(element);
-            if (element.Children!.Count == 0 && !NoDropTags.Contains(element.Tag!) && !HasKeepAttribute(element.Attributes!))
-            {
-                element.Removed = true;
-            }
+            stack.Push((children[i], output));
         }
-
-        RemoveDeadChildren(root);
     }
 
-    private static void RemoveDeadChildren(PNode element) =>
-        element.Children!.RemoveAll(c => c.Removed || (c.Tag is null && IsWhiteSpaceOnly(c.Text!)));
-
-    private static bool HasKeepAttribute(KeyValuePair<string, string>[] attributes)
+    private static bool HasKeepAttribute(ReadOnlySpan<KeyValuePair<string, string>> attributes)
     {
         foreach (var (name, _) in attributes)
         {
@@ -242,36 +198,5 @@ public static partial class HtmlPruner
         }
 
         return true;
-    }
-
-    /// <summary>A node of the output tree: an element (Tag set), a text (Text set) or the root (neither).</summary>
-    internal sealed class PNode
-    {
-        public PNode(string text) => Text = text;
-
-        public PNode(string? tag, KeyValuePair<string, string>[] attributes, int rawId, int pre)
-        {
-            Tag = tag;
-            Attributes = attributes;
-            RawId = rawId;
-            Pre = pre;
-            Children = [];
-        }
-
-        public string? Tag { get; }
-
-        public string? Text { get; }
-
-        public KeyValuePair<string, string>[]? Attributes { get; }
-
-        public List<PNode>? Children { get; }
-
-        public int RawId { get; }
-
-        public int Pre { get; }
-
-        public int Id { get; set; } = -1;
-
-        public bool Removed { get; set; }
     }
 }

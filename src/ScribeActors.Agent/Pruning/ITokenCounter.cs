@@ -10,7 +10,8 @@ public interface ITokenCounter
     /// <summary>A short name for reports and logs, for example <c>approximate-qwen</c>.</summary>
     string Name { get; }
 
-    /// <summary>The number of tokens of <paramref name="text"/>; 0 for the empty string.</summary>
+    /// <summary>The number of tokens of <paramref name="text"/>: 0 for the empty string, at least 1 for any other (as
+    /// every tokenizer gives; the fitters rely on it to stop counting once a budget is full).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     int CountTokens(string text);
 }

@@ -21,7 +21,11 @@ namespace ScribeActors.Agent.Pruning;
 /// of the page when none was kept), then list middles. Every element kept brings its ancestors (opening and closing
 /// tags), so the result stays balanced, well-formed pruned HTML whose node ids all exist in the page. Token counts are
 /// summed per piece and the result is re-counted whole; when the sum was optimistic the selection is redone with a
-/// smaller budget until it fits. Linear-logarithmic in the page size.</para>
+/// smaller budget until it fits.</para>
+/// <para>Cost: linear in the page's pieces, and the tokenizer reads only what the selection looks at: a piece is counted
+/// when it is first considered, a piece larger than the whole budget only until that is clear, and whether the whole
+/// page fits is decided without reading more of it than the budget (<see cref="BoundedTokenCount"/>). On a 10 MB page
+/// with a budget of a few thousand tokens that is a small part of the page, whatever the tokenizer.</para>
 /// </remarks>
 /// <param name="keepFirstItems">Items kept at the start of a collapsed list (default 3; 0 or more).</param>
 /// <param name="minListLength">Shortest run of look-alike siblings that is collapsed (default 8; more than
@@ -51,13 +55,13 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
     public FittedDom Fit(PrunedHtml dom, int budgetTokens, ITokenCounter counter)
     {
         FitArguments.Check(dom, budgetTokens, counter);
-        var total = counter.CountTokens(dom.Html);
+        var total = BoundedTokenCount.CountUpTo(counter, dom.Html, 0, budgetTokens);
         if (total <= budgetTokens)
         {
             return new FittedDom(dom.Html, dom.NodeIds, total, false, Name);
         }
 
-        var plan = new Plan(dom, counter, KeepFirstItems, MinListLength);
+        var plan = new Plan(dom, counter, KeepFirstItems, MinListLength, budgetTokens);
         var effective = budgetTokens;
         while (true)
         {
@@ -91,26 +95,24 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
         private int _rootMarkerCost;
         private readonly int _keepFirst;
         private readonly ITokenCounter _counter;
+        private readonly int _limit;
 
         private bool[] _elementIn = [];
         private bool[] _textIn = [];
         private int _used;
         private int _budget;
 
-        public Plan(PrunedHtml dom, ITokenCounter counter, int keepFirst, int minListLength)
+        public Plan(PrunedHtml dom, ITokenCounter counter, int keepFirst, int minListLength, int limit)
         {
             _dom = dom;
+            _limit = limit;
             _counter = counter;
             _keepFirst = keepFirst;
             _segments = dom.Layout.Segments;
             _elements = dom.Layout.Elements;
+            // Pieces are counted when the selection first looks at them: a budget sees a small part of a big page.
             _cost = new int[_segments.Length];
-            var html = dom.Html;
-            for (var i = 0; i < _segments.Length; i++)
-            {
-                _cost[i] = counter.CountTokens(html.Substring(_segments[i].Start, _segments[i].Length));
-            }
-
+            Array.Fill(_cost, -1);
             _demoted = new bool[_segments.Length];
             _markerCost = new int[_elements.Length];
             FindLists(minListLength);
@@ -118,16 +120,30 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
 
         private void FindLists(int minListLength)
         {
-            // Children lists per parent (root = index 0, element e = e + 1), in document order.
-            var children = new List<int>?[_elements.Length + 1];
-            for (var e = 0; e < _elements.Length; e++)
+            // Children per parent (root = index 0, element e = e + 1), in document order, as one array sliced by parent.
+            var first = new int[_elements.Length + 2];
+            foreach (var element in _elements)
             {
-                (children[_elements[e].Parent + 1] ??= []).Add(e);
+                first[element.Parent + 2]++;
             }
 
-            foreach (var siblings in children)
+            for (var p = 1; p < first.Length; p++)
             {
-                if (siblings is null || siblings.Count < minListLength)
+                first[p] += first[p - 1];
+            }
+
+            var children = new int[_elements.Length];
+            var next = first[..^1];
+            for (var e = 0; e < _elements.Length; e++)
+            {
+                children[next[_elements[e].Parent + 1]++] = e;
+            }
+
+            var markerCosts = new Dictionary<int, int>();
+            for (var p = 0; p < first.Length - 1; p++)
+            {
+                var siblings = new ArraySegment<int>(children, first[p], first[p + 1] - first[p]);
+                if (siblings.Count < minListLength)
                 {
                     continue;
                 }
@@ -142,7 +158,7 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
 
                     if (i - runStart >= minListLength)
                     {
-                        var middle = siblings.GetRange(runStart + _keepFirst, i - runStart - _keepFirst - 1);
+                        var middle = siblings.Slice(runStart + _keepFirst, i - runStart - _keepFirst - 1).ToList();
                         foreach (var item in middle)
                         {
                             Array.Fill(_demoted, true, _elements[item].Open, _elements[item].Close - _elements[item].Open + 1);
@@ -151,7 +167,12 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
                         _lists.Add(middle);
 
                         // The marker's tokens are charged when the list's parent gets in (it is written only then).
-                        var markerCost = _counter.CountTokens(Marker(middle.Count));
+                        if (!markerCosts.TryGetValue(middle.Count, out var markerCost))
+                        {
+                            markerCost = _counter.CountTokens(Marker(middle.Count));
+                            markerCosts[middle.Count] = markerCost;
+                        }
+
                         var parent = _elements[siblings[0]].Parent;
                         if (parent < 0)
                         {
@@ -282,9 +303,7 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
                 }
             }
 
-            var keys = candidates.Select(i => ((long)distance[i] << 32) | (uint)i).ToArray();
-            var order = candidates.ToArray();
-            Array.Sort(keys, order);
+            var order = ByDistance(candidates, distance);
             var misses = 0;
             foreach (var i in order)
             {
@@ -299,6 +318,36 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
                     : TryAddRange(i, _elements[segment.Element].Close, _elements[segment.Element].Parent);
                 misses = added ? 0 : misses + 1;
             }
+        }
+
+        /// <summary>The candidates (in document order) ordered by distance, document order among equals: a counting sort,
+        /// since distances are below the number of pieces.</summary>
+        private static int[] ByDistance(List<int> candidates, int[] distance)
+        {
+            var max = 0;
+            foreach (var i in candidates)
+            {
+                max = Math.Max(max, distance[i]);
+            }
+
+            var next = new int[max + 2];
+            foreach (var i in candidates)
+            {
+                next[distance[i] + 1]++;
+            }
+
+            for (var d = 1; d < next.Length; d++)
+            {
+                next[d] += next[d - 1];
+            }
+
+            var order = new int[candidates.Count];
+            foreach (var i in candidates)
+            {
+                order[next[distance[i]]++] = i;
+            }
+
+            return order;
         }
 
         private void FillListMiddles()
@@ -316,13 +365,20 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
         }
 
         // Adds the pieces first..last (a text, or a whole subtree) and the ancestors above them from chainFrom up, if the
-        // not-yet-included part fits the budget.
+        // not-yet-included part fits the budget. Every piece counts at least one token (ITokenCounter), so the sum stops,
+        // and no more pieces are counted, as soon as the next piece cannot fit: a full budget asks the tokenizer nothing.
         private bool TryAddRange(int first, int last, int chainFrom)
         {
-            var cost = 0;
+            var left = (long)_budget - _used;
+            var cost = 0L;
             for (var e = chainFrom; e >= 0 && !_elementIn[e]; e = _elements[e].Parent)
             {
-                cost += _cost[_elements[e].Open] + (_elements[e].Close != _elements[e].Open ? _cost[_elements[e].Close] : 0) + _markerCost[e];
+                if (cost >= left)
+                {
+                    return false;
+                }
+
+                cost += Cost(_elements[e].Open) + (_elements[e].Close != _elements[e].Open ? Cost(_elements[e].Close) : 0) + _markerCost[e];
             }
 
             for (var s = first; s <= last; s++)
@@ -331,16 +387,21 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
                 var isIn = segment.Kind == SegmentKind.Text ? _textIn[s] : _elementIn[segment.Element];
                 if (!isIn)
                 {
-                    cost += _cost[s] + (segment.Kind is SegmentKind.Open or SegmentKind.Void ? _markerCost[segment.Element] : 0);
+                    if (cost >= left)
+                    {
+                        return false;
+                    }
+
+                    cost += Cost(s) + (segment.Kind is SegmentKind.Open or SegmentKind.Void ? _markerCost[segment.Element] : 0);
                 }
             }
 
-            if (_used + cost > _budget)
+            if (cost > left)
             {
                 return false;
             }
 
-            _used += cost;
+            _used += (int)cost;
             for (var e = chainFrom; e >= 0 && !_elementIn[e]; e = _elements[e].Parent)
             {
                 _elementIn[e] = true;
@@ -361,34 +422,62 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
             return true;
         }
 
+        private int Cost(int segment)
+        {
+            var cost = _cost[segment];
+            if (cost < 0)
+            {
+                // A piece over the whole budget never fits: knowing that it is over is enough.
+                cost = BoundedTokenCount.CountUpTo(_counter, _dom.Html, _segments[segment].Start, _segments[segment].Length, _limit);
+                _cost[segment] = cost;
+            }
+
+            return cost;
+        }
+
         private (string Html, int[] Ids) Render()
         {
             var html = _dom.Html;
             var sb = new StringBuilder();
             var ids = new List<int>();
-            var markerAt = new Dictionary<int, int>();
+
+            // Where each written list marker goes: before the first omitted item of a list whose parent is written.
+            var markers = new List<(int Segment, int Omitted)>();
             foreach (var middle in _lists)
             {
-                var firstOmitted = middle.FindIndex(item => !_elementIn[item]);
-                var parent = _elements[middle[0]].Parent;
-                if (firstOmitted >= 0 && (parent < 0 || _elementIn[parent]))
+                var firstOmitted = 0;
+                while (firstOmitted < middle.Count && _elementIn[middle[firstOmitted]])
                 {
-                    markerAt[_elements[middle[firstOmitted]].Open] = middle.Count - firstOmitted;
+                    firstOmitted++;
+                }
+
+                var parent = _elements[middle[0]].Parent;
+                if (firstOmitted < middle.Count && (parent < 0 || _elementIn[parent]))
+                {
+                    markers.Add((_elements[middle[firstOmitted]].Open, middle.Count - firstOmitted));
                 }
             }
 
+            markers.Sort();
+            var nextMarker = 0;
             for (var s = 0; s < _segments.Length; s++)
             {
                 var segment = _segments[s];
-                if (markerAt.TryGetValue(s, out var omitted))
+                if (nextMarker < markers.Count && markers[nextMarker].Segment == s)
                 {
                     Separate(sb, true);
-                    sb.Append(Marker(omitted));
+                    sb.Append(Marker(markers[nextMarker++].Omitted));
                 }
 
                 var isIn = segment.Kind == SegmentKind.Text ? _textIn[s] : _elementIn[segment.Element];
                 if (!isIn)
                 {
+                    // Nothing inside an element that is left out is written (what gets in brings its ancestors).
+                    if (segment.Kind == SegmentKind.Open)
+                    {
+                        s = _elements[segment.Element].Close;
+                    }
+
                     continue;
                 }
 

@@ -4,9 +4,9 @@ namespace ScribeActors.Agent.Pruning;
 /// about the source elements. Immutable and safe to share between threads.</summary>
 public sealed class PrunedHtml
 {
-    private readonly Dictionary<int, SourceTag> _tags;
+    private readonly SourceTags _tags;
 
-    internal PrunedHtml(string html, int[] nodeIds, int sourceElementCount, bool idsAssigned, Dictionary<int, SourceTag> tags, PrunedLayout layout)
+    internal PrunedHtml(string html, int[] nodeIds, int sourceElementCount, bool idsAssigned, SourceTags tags, PrunedLayout layout)
     {
         Html = html;
         NodeIds = nodeIds;
@@ -45,5 +45,5 @@ public sealed class PrunedHtml
     /// (including the id of the document root itself, which is not an element).
     /// </summary>
     public string? TargetTag(int nodeId) =>
-        _tags.TryGetValue(nodeId, out var tag) ? HtmlPruner.RenderOpeningTag(tag.Tag, tag.Attributes, nodeId, HtmlPruner.IsVoid(tag.Tag)) : null;
+        _tags.TryGet(nodeId, out var tag) ? HtmlPruner.RenderOpeningTag(tag.Tag, _tags.Attributes[tag.Attributes], nodeId, HtmlPruner.IsVoid(tag.Tag)) : null;
 }

@@ -38,6 +38,11 @@ public static class WorkflowRecorder
             var scripted = script[i];
             var number = i + 1;
             var observation = await browser.ObserveAsync(cancellationToken);
+            if (observation.TooLarge is { } tooLarge)
+            {
+                throw new RecordingException($"Step {number} ({scripted.Description}): {tooLarge.Message}");
+            }
+
             var dom = DomIndex.Parse(observation.Dom);
             int? node = null;
             string? target = null;

@@ -1,8 +1,9 @@
 // ScribeActors DOM capture: numbers, marks and serialises the whole document in one evaluation.
 //
-// Argument: the observation id; it is stamped on every captured document so that actions can tell marks of the
-// latest observation from older ones.
-// Result: { dom, count, title, frames, ready } where frames lists [iframeNode, firstContentNode, lastContentNode] for
+// Arguments: the observation id, stamped on every captured document so that actions can tell marks of the latest
+// observation from older ones; then, optionally, the most characters and the most elements a capture may have.
+// Result: { tooLarge: true, chars, count, title } for a page over a limit (measured, neither serialised nor marked:
+// nothing of it leaves the page), otherwise { dom, count, title, frames, ready } where frames lists [iframeNode, firstContentNode, lastContentNode] for
 // every same-origin iframe whose document was inlined, so an action can build its frame-locator chain without round
 // trips, and ready holds one character per node id (ready[N] for node N) describing the elements an action usually
 // targets, as the action probe would describe them now: '.' for an element not described (select and option
@@ -20,7 +21,7 @@
 // captured. Form state is written as it is now: value="…" for inputs (not passwords or files) and textareas,
 // checked for checkboxes/radios, selected for options. A password field's value is never written, neither the live one
 // nor a value attribute of its markup.
-(observationId) => {
+(observationId, maxChars, maxElements) => {
   const MARK = 'data-scribe-node';
   const HTML_NS = 'http://www.w3.org/1999/xhtml';
   const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param',
@@ -155,6 +156,20 @@
   stamp(document);
   if (document.documentElement) {
     walkElement(document.documentElement);
+  }
+
+  // Size as it would be serialised: the parts, and the ids 0 .. count-1 that fill the id slots.
+  if (maxChars !== undefined || maxElements !== undefined) {
+    let chars = 0;
+    for (let i = 0; i < parts.length; i++) {
+      chars += parts[i].length;
+    }
+    for (let low = 0, high = 10, digits = 1; low < elements.length; low = high, high *= 10, digits++) {
+      chars += (Math.min(elements.length, high) - low) * digits;
+    }
+    if ((maxChars !== undefined && chars > maxChars) || (maxElements !== undefined && elements.length > maxElements)) {
+      return { tooLarge: true, chars, count: elements.length, title: document.title };
+    }
   }
 
   // Layout is read only after every mark is set, so it is computed once.

@@ -17,10 +17,11 @@ internal static class AgentCommands
     {
         var url = new Argument<string>("url") { Description = "Absolute http(s) URL to open in a local headless Chromium." };
         var (tokenizer, budget, fitter) = CommonOptions();
+        var (maxChars, maxElements) = LimitOptions();
         var html = new Option<bool>("--html") { Description = "Print the pruned HTML after the statistics." };
         var command = new Command("observe", "Open URL in a local browser and show what the model would see: pruned HTML, token count, node count.")
         {
-            url, tokenizer, budget, fitter, html,
+            url, tokenizer, budget, fitter, maxChars, maxElements, html,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -30,12 +31,20 @@ internal static class AgentCommands
                 return WorkflowCommands.Fail($"'{target}' is not an absolute http(s) URL.");
             }
 
+            var limits = Limits(result.GetValue(maxChars), result.GetValue(maxElements));
             await using var counter = await TokenCounters.OpenAsync(result.GetValue(tokenizer), cancellationToken);
-            await using var browsers = new PlaywrightBrowserHost(Options.Create(new BrowserOptions()), NullLogger<PlaywrightBrowserHost>.Instance);
+            var options = new BrowserOptions { MaxObservationChars = limits.MaxChars, MaxObservationElements = limits.MaxElements };
+            await using var browsers = new PlaywrightBrowserHost(Options.Create(options), NullLogger<PlaywrightBrowserHost>.Instance);
             await using var session = await browsers.OpenSessionAsync(
                 new BrowserSessionOptions { AllowedHosts = [HostPattern.Of(uri)], Url = uri.AbsoluteUri }, cancellationToken);
             var observation = await session.ObserveAsync(cancellationToken: cancellationToken);
-            var view = View(observation.Dom, counter.Counter, result.GetValue(budget), result.GetValue(fitter)!);
+            if (observation.TooLarge is { } tooLarge)
+            {
+                // Measured in the page: the DOM never left the browser.
+                return WorkflowCommands.Fail(limits.Check(observation.Url, tooLarge.DomChars, tooLarge.Elements)?.Message ?? tooLarge.Message);
+            }
+
+            var view = View(observation.Dom, counter.Counter, result.GetValue(budget), result.GetValue(fitter)!, limits);
             Console.WriteLine($"url: {observation.Url}");
             Console.WriteLine($"title: {observation.Title}");
             Console.WriteLine(view.Statistics);
@@ -54,13 +63,15 @@ internal static class AgentCommands
     {
         var file = new Argument<FileInfo>("file") { Description = "HTML file (raw HTML gets node ids; an observed DOM keeps its own). '-' reads standard input." };
         var (tokenizer, budget, fitter) = CommonOptions();
+        var (maxChars, maxElements) = LimitOptions();
         var command = new Command("prune", "Prune an HTML file the ScribeAgent way: the pruned HTML on stdout, statistics on stderr.")
         {
-            file, tokenizer, budget, fitter,
+            file, tokenizer, budget, fitter, maxChars, maxElements,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var input = result.GetValue(file)!;
+            var limits = Limits(result.GetValue(maxChars), result.GetValue(maxElements));
             string text;
             if (input.Name == "-")
             {
@@ -75,8 +86,20 @@ internal static class AgentCommands
                 text = await File.ReadAllTextAsync(input.FullName, cancellationToken);
             }
 
+            // The limits of an observation apply to a file too: its characters before any work, its elements once parsed.
+            var name = input.Name == "-" ? "on standard input" : input.Name;
+            if (limits.Check(name, text.Length, -1) is { } tooLong)
+            {
+                return WorkflowCommands.Fail(tooLong.Message);
+            }
+
             await using var counter = await TokenCounters.OpenAsync(result.GetValue(tokenizer), cancellationToken);
-            var view = View(text, counter.Counter, result.GetValue(budget), result.GetValue(fitter)!);
+            var view = View(text, counter.Counter, result.GetValue(budget), result.GetValue(fitter)!, limits);
+            if (limits.Check(name, text.Length, view.Elements) is { } tooMany)
+            {
+                return WorkflowCommands.Fail(tooMany.Message);
+            }
+
             Console.Out.WriteLine(view.Html);
             Console.Error.WriteLine(view.Statistics);
             return 0;
@@ -91,7 +114,28 @@ internal static class AgentCommands
         new Option<string>("--fitter") { Description = "With --budget: interactive (ours) or tail (the reference's).", DefaultValueFactory = _ => "interactive" }
     );
 
-    private static (string Html, string Statistics) View(string dom, ITokenCounter counter, int? budget, string fitterName)
+    private static (Option<int> MaxChars, Option<int> MaxElements) LimitOptions()
+    {
+        var defaults = new BrowserOptions();
+        var maxChars = new Option<int>("--max-chars")
+        {
+            Description = "Largest page, in characters of DOM (a silo's Scribe:Browser:MaxObservationChars).",
+            DefaultValueFactory = _ => defaults.MaxObservationChars,
+        };
+        var maxElements = new Option<int>("--max-elements")
+        {
+            Description = "Largest page, in elements (a silo's Scribe:Browser:MaxObservationElements).",
+            DefaultValueFactory = _ => defaults.MaxObservationElements,
+        };
+        return (maxChars, maxElements);
+    }
+
+    private static ObservationLimits Limits(int maxChars, int maxElements) =>
+        maxChars < 1 || maxElements < 1
+            ? throw new InvalidOperationException(maxChars < 1 ? $"--max-chars must be at least 1 (got {maxChars})." : $"--max-elements must be at least 1 (got {maxElements}).")
+            : new(maxChars, maxElements, "--max-chars (Scribe:Browser:MaxObservationChars on a silo)", "--max-elements (Scribe:Browser:MaxObservationElements on a silo)");
+
+    private static (string Html, string Statistics, int Elements) View(string dom, ITokenCounter counter, int? budget, string fitterName, ObservationLimits limits)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var pruned = HtmlPruner.Prune(dom, new PruneOptions { TokenCounter = counter });
@@ -102,13 +146,14 @@ internal static class AgentCommands
         var fitted = "";
         if (budget is { } b)
         {
+            clock.Restart();
             var fit = ModelStepPlanner.CreateFitter(fitterName).Fit(pruned, b, counter);
             html = fit.Html;
-            fitted = string.Create(CultureInfo.InvariantCulture, $"; fitted ({fit.Strategy}, budget {b}): {fit.Tokens} tokens, {fit.NodeIds.Count} nodes, truncated {fit.Truncated}");
+            fitted = string.Create(CultureInfo.InvariantCulture, $"; fitted ({fit.Strategy}, budget {b}): {fit.Tokens} tokens, {fit.NodeIds.Count} nodes, truncated {fit.Truncated}, {clock.Elapsed.TotalMilliseconds:F1} ms");
         }
 
         var statistics = string.Create(CultureInfo.InvariantCulture,
-            $"input: {dom.Length} chars, {pruned.SourceElementCount} elements; pruned: {pruned.Html.Length} chars, {nodes} nodes, {tokens} tokens ({counter.Name}), {pruneMs:F1} ms{fitted}");
-        return (html, statistics);
+            $"input: {dom.Length} chars, {pruned.SourceElementCount} elements (limits {limits.MaxChars} chars, {limits.MaxElements} elements); pruned: {pruned.Html.Length} chars, {nodes} nodes, {tokens} tokens ({counter.Name}), {pruneMs:F1} ms{fitted}");
+        return (html, statistics, pruned.SourceElementCount);
     }
 }

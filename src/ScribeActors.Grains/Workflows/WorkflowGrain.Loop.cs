@@ -120,6 +120,12 @@ public sealed partial class WorkflowGrain
             return;
         }
 
+        if (observation.TooLarge is { } tooLarge)
+        {
+            await PageTooLargeAsync(observation, tooLarge, started, observeMs);
+            return;
+        }
+
         var dom = DomIndex.Parse(observation.Dom);
         if (S.Steps.Count > 0 && S.Steps[^1].Phase != StepPhase.Done)
         {
