@@ -30,4 +30,8 @@ public enum ActionFailureKind
 
     /// <summary>The browser itself is unavailable (not installed, crashed).</summary>
     BrowserUnavailable = 8,
+
+    /// <summary>A finish step whose workflow's <see cref="SuccessCriteria"/> did not hold (the message names each criterion
+    /// that failed and what was seen): the step source decides again.</summary>
+    ObjectiveNotMet = 9,
 }

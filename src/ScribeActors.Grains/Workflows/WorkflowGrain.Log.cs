@@ -52,4 +52,7 @@ public sealed partial class WorkflowGrain
 
     [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} recovered {Count} performed steps from its browser session's record (storage had lost them)")]
     private partial void LogRecovered(string workflowId, int count);
+
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} step {Index}: finish refused (attempt {Attempt}): {Reason}")]
+    private partial void LogFinishRefused(string workflowId, int index, int attempt, string reason);
 }
