@@ -98,6 +98,15 @@ public static class SuccessRule
                 $"The success criteria do not hold on {observation.Url}: {string.Join("; ", failed)}{(held.Count == 0 ? "" : $" (held: {string.Join("; ", held)})")}.");
     }
 
+    /// <summary>Every problem of <paramref name="spec"/>: what <see cref="WorkflowSpec.Validate"/> reports and what only
+    /// the evaluator can tell (<see cref="Validate(SuccessCriteria?)"/>). Where a spec is accepted (the workflow grain,
+    /// schedules, the CLI) this is the check.</summary>
+    public static IReadOnlyList<string> ValidateSpec(WorkflowSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return [.. spec.Validate(), .. Validate(spec.Success)];
+    }
+
     /// <summary>Problems the evaluator has with criteria that are well formed for <see cref="SuccessCriteria.Validate"/>:
     /// a selector it does not support (an unknown pseudo-class, say), each naming the field.</summary>
     public static IReadOnlyList<string> Validate(SuccessCriteria? criteria)

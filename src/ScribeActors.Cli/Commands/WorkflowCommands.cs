@@ -65,7 +65,7 @@ internal static class WorkflowCommands
                 StepSource = source,
                 Success = success.Read(result),
             };
-            var errors = spec.Validate().Concat(Agent.Success.SuccessRule.Validate(spec.Success)).ToList();
+            var errors = Agent.Success.SuccessRule.ValidateSpec(spec);
             if (errors.Count > 0)
             {
                 return Fail(string.Join(Environment.NewLine, errors));

@@ -79,7 +79,7 @@ public sealed partial class WorkflowGrain(
     async Task<WorkflowSnapshot> IWorkflowGrain.StartAsync(WorkflowSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var errors = spec.Validate().Concat(SuccessRule.Validate(spec.Success)).ToList();
+        var errors = SuccessRule.ValidateSpec(spec);
         if (errors.Count > 0)
         {
             throw new InvalidWorkflowSpecException(errors);
