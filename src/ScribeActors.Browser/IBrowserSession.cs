@@ -36,6 +36,13 @@ public interface IBrowserSession : IAsyncDisposable
     /// <exception cref="TimeoutException">The page did not answer within <see cref="BrowserOptions.ActionTimeout"/>.</exception>
     Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default);
 
+    /// <summary>Sends a GET to <see cref="ServerCheckRequest.Url"/> with the context's cookies (the context's own request
+    /// client, outside the page) and reports the status and the start of the body. A URL off the session's allowed hosts
+    /// is not fetched and redirects are not followed; an unreachable server or no answer within
+    /// <see cref="ServerCheckRequest.Timeout"/> is reported in <see cref="ServerCheckResult.Error"/>, never thrown.</summary>
+    /// <exception cref="BrowserUnavailableException">The browser or the session's context has gone away.</exception>
+    Task<ServerCheckResult> CheckAsync(ServerCheckRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Captures the URL and the storage state (cookies and local storage) for rebuilding the session with
     /// <see cref="IBrowserHost.OpenSessionAsync"/>.</summary>
     /// <exception cref="BrowserUnavailableException">The browser or the session's context has gone away.</exception>

@@ -39,6 +39,9 @@ internal sealed class ThrottledBrowserSession(IBrowserSession inner, SemaphoreSl
     public Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.ResolveNodeAsync(selector, cancellationToken), cancellationToken);
 
+    public Task<ServerCheckResult> CheckAsync(ServerCheckRequest request, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.CheckAsync(request, cancellationToken), cancellationToken);
+
     public Task<BrowserCheckpoint> CheckpointAsync(CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.CheckpointAsync(cancellationToken), cancellationToken);
 

@@ -152,4 +152,51 @@ public sealed class StateApiTests
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent("down for maintenance"), RequestMessage = request });
     }
+
+    [Fact]
+    public async Task TaskCheck_OverHttp_409UntilTheTaskIsDoneThen200()
+    {
+        await using var sites = await DemoSitesApp.StartAsync(seed: 3);
+        using var http = new HttpClient { BaseAddress = sites.BaseUrl };
+        var task = Tasks.DemoTaskCatalog.Get(sites.BaseUrl, 3, "supplier.dispute-invoice");
+
+        using var before = await http.GetAsync("/api/tasks/supplier.dispute-invoice/check?seed=3");
+        using var web = new WebSession(sites.BaseUrl);
+        await new ScriptReplayer(web).RunAsync(task.StartUrl, task.Script);
+        using var after = await http.GetAsync("/api/tasks/supplier.dispute-invoice/check");
+        using var otherSeed = await http.GetAsync("/api/tasks/supplier.dispute-invoice/check?seed=4");
+
+        Assert.Equal(HttpStatusCode.Conflict, before.StatusCode);
+        using (var json = JsonDocument.Parse(await before.Content.ReadAsStringAsync()))
+        {
+            Assert.False(json.RootElement.GetProperty("succeeded").GetBoolean());
+            Assert.StartsWith("Not done: ", json.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Equal(3, json.RootElement.GetProperty("seed").GetInt32());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        using (var json = JsonDocument.Parse(await after.Content.ReadAsStringAsync()))
+        {
+            Assert.True(json.RootElement.GetProperty("succeeded").GetBoolean());
+            Assert.Equal("supplier.dispute-invoice", json.RootElement.GetProperty("task").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, otherSeed.StatusCode);
+        Assert.Contains("the site runs seed 3 but the task was drawn for seed 4", await otherSeed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TaskCheck_UnknownTaskOrBadSeed_404Or400NamingIt()
+    {
+        await using var sites = await DemoSitesApp.StartAsync();
+        using var http = new HttpClient { BaseAddress = sites.BaseUrl };
+
+        using var unknown = await http.GetAsync("/api/tasks/supplier.pay-invoice/check");
+        using var badSeed = await http.GetAsync("/api/tasks/supplier.dispute-invoice/check?seed=minus-one");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("There is no demo task 'supplier.pay-invoice'", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badSeed.StatusCode);
+        Assert.Contains("'minus-one'", await badSeed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -40,4 +40,8 @@ public enum ActionFailureKind
     /// <summary>The page is larger than the configured observation limit (characters of DOM or elements), so it was not
     /// captured: see <see cref="Observation.TooLarge"/>. Observing it again gives the same answer.</summary>
     PageTooLarge = 11,
+
+    /// <summary>A finish step whose workflow's <see cref="SuccessCriteria"/> did not hold (the message names each criterion
+    /// that failed and what was seen): the step source decides again.</summary>
+    ObjectiveNotMet = 12,
 }

@@ -56,6 +56,13 @@ public interface IBrowserSessionGrain : IGrainWithStringKey
     [Alias("GetPerformed")]
     Task<StepRecord[]> GetPerformedAsync(int fromStepIndex);
 
+    /// <summary>Sends a GET to <see cref="ServerCheckRequest.Url"/> from the browser silo with this session's cookies (as
+    /// the browser context would, without leaving a trace in the page) and reports the answer. A URL off the session's
+    /// allowed hosts is not fetched; redirects are not followed; no answer within the request's timeout is reported as
+    /// such. Never throws for a problem of the checked server: the result says what happened.</summary>
+    [Alias("Check"), ResponseTimeout("00:01:30")]
+    Task<ServerCheckResult> CheckAsync(ServerCheckRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Describes the session.</summary>
     [Alias("GetInfo")]
     Task<SessionInfo> GetInfoAsync();

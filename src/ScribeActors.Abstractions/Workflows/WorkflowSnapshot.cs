@@ -37,6 +37,15 @@ public sealed record WorkflowSnapshot
     /// <summary>The silo hosting the workflow's activation when the snapshot was taken.</summary>
     [Id(10)] public string? Silo { get; init; }
 
+    /// <summary>For a succeeded workflow: whether its success criteria were checked (<see cref="SuccessVerification.Verified"/>)
+    /// or the workflow ended on its step source's word alone, with an unverified answer (<see cref="SuccessVerification.Unverified"/>).
+    /// <see cref="SuccessVerification.None"/> until the workflow succeeds.</summary>
+    [Id(11)] public SuccessVerification Verification { get; init; }
+
+    /// <summary>For a succeeded workflow: what the success criteria saw (each criterion and what held), or why the success
+    /// is unverified.</summary>
+    [Id(12)] public string? VerificationNote { get; init; }
+
     /// <summary>Whether the workflow has stopped for good.</summary>
     public bool IsTerminal => Status is WorkflowStatus.Succeeded or WorkflowStatus.Failed or WorkflowStatus.Cancelled;
 }

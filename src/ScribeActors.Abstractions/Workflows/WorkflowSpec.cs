@@ -29,6 +29,11 @@ public sealed record WorkflowSpec
     /// <summary>Free-form labels (for example the schedule that started the workflow).</summary>
     [Id(5)] public Dictionary<string, string> Labels { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>What must hold before the step source's finish is taken as success (see <see cref="SuccessCriteria"/>).
+    /// <see langword="null"/> or empty: a finish ends the workflow <see cref="WorkflowStatus.Succeeded"/> with
+    /// <see cref="SuccessVerification.Unverified"/>.</summary>
+    [Id(6)] public SuccessCriteria? Success { get; init; }
+
     /// <summary>The hosts actually allowed: <see cref="AllowedHosts"/>, or the start URL's host when that is empty.</summary>
     public IReadOnlyList<string> EffectiveAllowedHosts =>
         AllowedHosts.Length > 0
@@ -110,6 +115,11 @@ public sealed record WorkflowSpec
         if (StepSource?.Model is { } model)
         {
             errors.AddRange(model.Validate());
+        }
+
+        if (Success is not null)
+        {
+            errors.AddRange(Success.Validate(EffectiveAllowedHosts));
         }
 
         return errors;

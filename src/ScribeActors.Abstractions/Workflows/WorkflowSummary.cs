@@ -24,4 +24,8 @@ public sealed record WorkflowSummary
 
     /// <summary>Why the workflow failed, if it did.</summary>
     [Id(6)] public string? FailureReason { get; init; }
+
+    /// <summary>For a succeeded workflow, whether its success was checked against its criteria (see
+    /// <see cref="WorkflowSnapshot.Verification"/>).</summary>
+    [Id(7)] public SuccessVerification Verification { get; init; }
 }

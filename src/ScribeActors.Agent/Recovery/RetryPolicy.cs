@@ -74,6 +74,29 @@ public static class RetryPolicy
         return new(RetryMove.Retry, Backoff(attempts, limits), result.ToString(), CountsAsError: false);
     }
 
+    /// <summary>Decides after a finish was refused because the workflow's success criteria did not hold: a failed step
+    /// like a failed action. A model decides again, up to <see cref="RetryLimits.MaxModelActionFailures"/> failed model
+    /// steps in a row (refused finishes and failed actions alike); a replayed finish is tried again on a fresh look at
+    /// the page (the server may still be catching up) up to <see cref="RetryLimits.MaxActionAttempts"/> times.</summary>
+    /// <param name="reason">The verdict's reason: the criteria that failed and what was seen.</param>
+    /// <param name="stepNumber">The 1-based step number, for the reason.</param>
+    /// <param name="modelStep">Whether a model chose the finish.</param>
+    /// <param name="attempts">Failed attempts at this step so far, this one included.</param>
+    /// <param name="limits">The limits.</param>
+    public static RetryDecision OnFinishRefused(string reason, int stepNumber, bool modelStep, int attempts, RetryLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var limit = modelStep ? limits.MaxModelActionFailures : limits.MaxActionAttempts;
+        if (attempts < limit)
+        {
+            return new(RetryMove.Retry, Backoff(attempts, limits), reason, CountsAsError: false);
+        }
+
+        return new(RetryMove.Fail, TimeSpan.Zero, modelStep
+            ? $"Stopped after {attempts} failed model steps in a row; the last, step {stepNumber}, was a finish the success criteria refused: {reason}"
+            : $"Step {stepNumber} (finish) was refused {attempts} times: {reason}");
+    }
+
     /// <summary>Decides after opening the browser session at the start URL failed.</summary>
     /// <param name="result">The failed result.</param>
     /// <param name="startUrl">The start URL, for the reason.</param>

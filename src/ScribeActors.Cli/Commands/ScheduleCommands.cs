@@ -26,8 +26,10 @@ internal static class ScheduleCommands
         var url = new Option<string>("--url") { Description = "Start URL of each workflow.", Required = true };
         var replay = new Option<FileInfo>("--replay") { Description = "Recorded workflow (JSON) to replay.", Required = true };
         var maxSteps = new Option<int>("--max-steps") { Description = "Step limit.", DefaultValueFactory = _ => WorkflowSpec.DefaultMaxSteps };
+        var success = new SuccessOptions();
         var connection = new ConnectionOptions();
         var command = new Command("add", "Create or replace a schedule.") { id, cron, zone, objective, url, replay, maxSteps };
+        success.AddTo(command);
         connection.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -41,6 +43,7 @@ internal static class ScheduleCommands
                     StartUrl = result.GetValue(url)!,
                     MaxSteps = result.GetValue(maxSteps),
                     StepSource = StepSourceSpec.ForReplay(RecordedWorkflowFile.Load(result.GetValue(replay)!.FullName)),
+                    Success = success.Read(result),
                 },
             };
             await using var cluster = await ClusterConnection.ConnectAsync(connection.Read(result), cancellationToken);

@@ -40,11 +40,13 @@ internal static class WorkflowCommands
         var maxSteps = new Option<int>("--max-steps") { Description = "Step limit.", DefaultValueFactory = _ => WorkflowSpec.DefaultMaxSteps };
         var allow = new Option<string[]>("--allow-host") { Description = "Host (or host:port) navigations may reach; repeatable. Default: the start URL's host.", AllowMultipleArgumentsPerToken = true };
         var id = new Option<string?>("--id") { Description = "Workflow id (default: generated)." };
+        var success = new SuccessOptions();
         var connection = new ConnectionOptions();
         var command = new Command("start", "Start a workflow (replay, model, or replay healed by a model) and print its id.")
         {
             objective, url, replay, model, modelPath, temperature, fitter, maxSteps, allow, id,
         };
+        success.AddTo(command);
         connection.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -61,8 +63,9 @@ internal static class WorkflowCommands
                 MaxSteps = result.GetValue(maxSteps),
                 AllowedHosts = result.GetValue(allow) ?? [],
                 StepSource = source,
+                Success = success.Read(result),
             };
-            var errors = spec.Validate();
+            var errors = Agent.Success.SuccessRule.ValidateSpec(spec);
             if (errors.Count > 0)
             {
                 return Fail(string.Join(Environment.NewLine, errors));
@@ -184,7 +187,7 @@ internal static class WorkflowCommands
 
             foreach (var w in list)
             {
-                Console.WriteLine($"{w.Id,-40} {w.Status,-10} {w.StepCount,4} steps  {w.CreatedAt:u}  {w.Objective}");
+                Console.WriteLine($"{w.Id,-40} {EventPrinter.StatusOf(w.Status, w.Verification),-21} {w.StepCount,4} steps  {w.CreatedAt:u}  {w.Objective}");
             }
 
             return 0;

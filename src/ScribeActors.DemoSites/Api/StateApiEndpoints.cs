@@ -7,7 +7,7 @@ using ScribeActors.DemoSites.Tasks;
 
 namespace ScribeActors.DemoSites.Api;
 
-/// <summary><c>/api/state</c>, <c>/api/reset</c> and <c>/api/tasks</c>: the machine-facing side of the demo sites.</summary>
+/// <summary><c>/api/state</c>, <c>/api/reset</c>, <c>/api/tasks</c> and <c>/api/tasks/{id}/check</c>: the machine-facing side of the demo sites.</summary>
 internal static class StateApiEndpoints
 {
     public static IEndpointRouteBuilder MapStateApi(this IEndpointRouteBuilder endpoints)
@@ -58,6 +58,32 @@ internal static class StateApiEndpoints
                 t.Script,
             });
             return Results.Json(new { seed = value, tasks }, DemoJson.Options);
+        });
+
+        // A task's server-side check over HTTP, for success criteria: 200 when the objective is reached, 409 when not.
+        api.MapGet("/tasks/{id}/check", (HttpContext context, DemoStore store, string id, string? seed) =>
+        {
+            int value;
+            if (seed is null)
+            {
+                value = store.Seed;
+            }
+            else if (!TryParseSeed(seed, out value, out var problem))
+            {
+                return problem;
+            }
+
+            var baseUrl = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
+            var task = DemoTaskCatalog.Create(baseUrl, value).FirstOrDefault(t => t.Id == id);
+            if (task is null)
+            {
+                return Results.Json(new { error = $"There is no demo task '{id}'. Known tasks: {string.Join(", ", DemoTaskCatalog.Ids)}." }, DemoJson.Options,
+                    statusCode: StatusCodes.Status404NotFound);
+            }
+
+            var check = task.Check(store.Snapshot());
+            return Results.Json(new { task = id, seed = value, check.Succeeded, check.Reason }, DemoJson.Options,
+                statusCode: check.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
         });
         return endpoints;
     }

@@ -27,4 +27,7 @@ public sealed partial class BrowserSessionGrain
 
     [LoggerMessage(EventId = 1107, Level = LogLevel.Debug, Message = "Browser session {SessionId} recorded that action {ActionId} sent {Request}")]
     private partial void LogSent(string sessionId, string? actionId, string request);
+
+    [LoggerMessage(EventId = 1140, Level = LogLevel.Information, Message = "Browser session {SessionId} server check: {Result} in {ElapsedMs:F1} ms")]
+    private partial void LogChecked(string sessionId, string result, double elapsedMs);
 }

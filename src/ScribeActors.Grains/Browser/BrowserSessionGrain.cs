@@ -162,6 +162,25 @@ public sealed partial class BrowserSessionGrain(
         }
     }
 
+    async Task<ServerCheckResult> IBrowserSessionGrain.CheckAsync(ServerCheckRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ServerCheckResult result;
+        try
+        {
+            result = await (await EnsureSessionAsync(cancellationToken)).CheckAsync(request, cancellationToken);
+        }
+        catch (BrowserUnavailableException)
+        {
+            // As for an observation: the context died under us, so rebuild it (and its cookies) from the checkpoint once.
+            await DisposeSessionAsync();
+            result = await (await EnsureSessionAsync(cancellationToken)).CheckAsync(request, cancellationToken);
+        }
+
+        LogChecked(this.GetPrimaryKeyString(), result.ToString(), result.Duration.TotalMilliseconds);
+        return result;
+    }
+
     /// <summary>Observes after an action; a failure only costs the caller a separate <see cref="IBrowserSessionGrain.ObserveAsync"/>
     /// (which rebuilds a lost context), so it never hides the action's result.</summary>
     private async Task<Observation?> TryObserveAsync(IBrowserSession session, bool includeScreenshot, CancellationToken cancellationToken)

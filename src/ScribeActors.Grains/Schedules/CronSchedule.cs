@@ -46,7 +46,7 @@ public sealed class CronSchedule
             throw new InvalidScheduleException($"Time zone '{spec.TimeZone}' is unknown: use an IANA id such as 'Europe/Berlin' or 'UTC'.");
         }
 
-        var errors = spec.Workflow?.Validate() ?? ["Workflow is missing."];
+        var errors = spec.Workflow is { } workflow ? Agent.Success.SuccessRule.ValidateSpec(workflow) : ["Workflow is missing."];
         if (errors.Count > 0)
         {
             throw new InvalidScheduleException("The scheduled workflow spec is invalid: " + string.Join(" ", errors));

@@ -55,4 +55,7 @@ public sealed partial class WorkflowGrain
 
     [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} cannot observe {Url}: {Chars} characters, {Elements} elements is over the configured limit")]
     private partial void LogPageTooLarge(string workflowId, string url, long chars, int elements);
+
+    [LoggerMessage(EventId = 1041, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} step {Index}: finish refused (attempt {Attempt}): {Reason}")]
+    private partial void LogFinishRefused(string workflowId, int index, int attempt, string reason);
 }

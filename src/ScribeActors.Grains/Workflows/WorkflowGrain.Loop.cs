@@ -202,7 +202,7 @@ public sealed partial class WorkflowGrain
         switch (decision.Kind)
         {
             case StepDecisionKind.Finish:
-                await FinishAsync(await WithStoredArtifactsAsync(step, upload ?? startUpload()), decision, observation);
+                await FinishWhenMetAsync(await WithStoredArtifactsAsync(step, upload ?? startUpload()), decision, observation, dom, cancellationToken);
                 return;
 
             case StepDecisionKind.Fail:

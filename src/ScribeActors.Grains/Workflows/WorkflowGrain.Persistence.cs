@@ -1,5 +1,6 @@
 using Orleans.Storage;
 using ScribeActors.Abstractions;
+using ScribeActors.Agent.Success;
 
 namespace ScribeActors.Grains.Workflows;
 
@@ -49,6 +50,7 @@ public sealed partial class WorkflowGrain
                 CreatedAt = S.CreatedAt,
                 UpdatedAt = S.UpdatedAt,
                 FailureReason = S.FailureReason,
+                Verification = S.Verification,
             });
             _indexBehind = false;
         }
@@ -79,11 +81,16 @@ public sealed partial class WorkflowGrain
         this.DeactivateOnIdle();
     }
 
-    private async Task FinishAsync(StepRecord step, StepDecision decision, Observation observation)
+    /// <summary>Ends the workflow as succeeded on a finish that <see cref="SuccessRule"/> accepted; the verdict says
+    /// whether criteria were checked (and what they saw) or the success is the step source's word only.</summary>
+    private async Task FinishAsync(StepRecord step, StepDecision decision, Observation observation, SuccessVerdict verdict)
     {
-        S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = decision.Note ?? "Finished." });
+        var note = decision.Note is null ? verdict.Reason : $"{decision.Note} {verdict.Reason}";
+        S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = note });
         S.Cursor = decision.NextCursor;
         S.Answer = decision.Answer;
+        S.Verification = verdict.Verified ? SuccessVerification.Verified : SuccessVerification.Unverified;
+        S.VerificationNote = verdict.Reason;
         await EndAsync(WorkflowStatus.Succeeded, null);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
 using ScribeActors.Agent.Recovery;
+using ScribeActors.Agent.Success;
 using ScribeActors.Grains.Storage;
 
 namespace ScribeActors.Grains.Workflows;
@@ -77,7 +78,7 @@ public sealed partial class WorkflowGrain(
     async Task<WorkflowSnapshot> IWorkflowGrain.StartAsync(WorkflowSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var errors = spec.Validate();
+        var errors = SuccessRule.ValidateSpec(spec);
         if (errors.Count > 0)
         {
             throw new InvalidWorkflowSpecException(errors);
@@ -248,6 +249,8 @@ public sealed partial class WorkflowGrain(
         Answer = S.Answer,
         Resumptions = S.Resumptions,
         Silo = localSilo.SiloAddress.ToString(),
+        Verification = S.Verification,
+        VerificationNote = S.VerificationNote,
     };
 
     private WorkflowNotFoundException NotFound() => new(Id);

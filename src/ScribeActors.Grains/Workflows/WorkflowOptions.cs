@@ -45,6 +45,11 @@ public sealed class WorkflowOptions
     [Range(1, 1000)]
     public int MaxInfrastructureErrors { get; set; } = 10;
 
+    /// <summary>How long a success criterion's server check (<see cref="Abstractions.SuccessCriteria.CheckUrl"/>) may wait
+    /// for its answer; no answer in time fails the criterion (the finish is a failed step). Default 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan SuccessCheckTimeout { get; set; } = Abstractions.ServerCheckRequest.DefaultTimeout;
+
     /// <summary>Store each observation's DOM as a content-addressed artefact. Default true.</summary>
     public bool StoreObservations { get; set; } = true;
 

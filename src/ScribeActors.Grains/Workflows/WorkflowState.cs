@@ -35,4 +35,10 @@ public sealed class WorkflowState
 
     /// <summary>Consecutive failed attempts at the current cursor (actions or decisions).</summary>
     [Id(12)] public int Attempts { get; set; }
+
+    /// <summary>For a succeeded workflow: whether its success criteria were checked.</summary>
+    [Id(13)] public SuccessVerification Verification { get; set; }
+
+    /// <summary>For a succeeded workflow: what the success criteria saw, or why the success is unverified.</summary>
+    [Id(14)] public string? VerificationNote { get; set; }
 }

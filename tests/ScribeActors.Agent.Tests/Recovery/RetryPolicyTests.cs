@@ -108,4 +108,29 @@ public sealed class RetryPolicyTests
         Assert.Equal(TimeSpan.FromSeconds(30), RetryPolicy.Backoff(int.MaxValue, limits));
         Assert.Equal(TimeSpan.FromSeconds(2), new RetryLimits(RetryDelay: TimeSpan.FromSeconds(2), MaxRetryDelay: TimeSpan.FromSeconds(1)).DelayCap);
     }
+
+    [Theory]
+    [InlineData(true, 4, RetryMove.Retry)]
+    [InlineData(true, 5, RetryMove.Fail)]
+    [InlineData(false, 2, RetryMove.Retry)]
+    [InlineData(false, 3, RetryMove.Fail)]
+    public void OnFinishRefused_UpToTheFailedStepLimit_RetriesThenFails(bool modelStep, int attempts, RetryMove expected)
+    {
+        var limits = Limits with { MaxModelActionFailures = 5, MaxActionAttempts = 3 };
+
+        var d = RetryPolicy.OnFinishRefused("no element matches .paid", stepNumber: 7, modelStep, attempts, limits);
+
+        Assert.Equal(expected, d.Kind);
+        Assert.Contains("no element matches .paid", d.Reason, StringComparison.Ordinal);
+        if (expected == RetryMove.Retry)
+        {
+            Assert.False(d.CountsAsError);
+            Assert.Equal(RetryPolicy.Backoff(attempts, limits), d.Delay);
+        }
+        else
+        {
+            Assert.Contains("step 7", d.Reason, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(modelStep ? $"{attempts} failed model steps in a row" : $"refused {attempts} times", d.Reason, StringComparison.Ordinal);
+        }
+    }
 }

@@ -114,6 +114,11 @@ public sealed class TestSite : IAsyncDisposable
             (request.Cookies.TryGetValue("user", out var user) ? $"<p id=\"who\">Signed in as {Enc(user)}</p>" : "<p id=\"who\">Not signed in</p>") +
             "<p id=\"theme\"></p><script>document.getElementById('theme').textContent = 'Theme: ' + (localStorage.getItem('theme') ?? 'none');</script>"));
 
+        // A server check: 200 for a signed-in user (the session's cookie), 401 otherwise.
+        app.MapGet("/api/signed-in", (HttpRequest request) => request.Cookies.TryGetValue("user", out var who)
+            ? Results.Text($"signed in as {who}")
+            : Results.Text("nobody is signed in", statusCode: StatusCodes.Status401Unauthorized));
+
         app.MapGet("/links", (HttpRequest request) =>
         {
             var port = request.Host.Port;

@@ -29,6 +29,7 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
         {
             "/start" => "<html node=\"3\"><body node=\"2\"><a href=\"/form\" node=\"1\">Open form</a><p node=\"0\">Welcome</p></body></html>",
             "/form" => $"<html node=\"4\"><body node=\"3\"><label for=\"amount\" node=\"2\">Amount</label><input id=\"amount\" name=\"amount\" value=\"{_typed}\" node=\"1\"><button type=\"submit\" node=\"0\">Submit</button></body></html>",
+            "/done" when web.DoneStatus is { } status => $"<html node=\"3\"><body node=\"2\"><p node=\"1\">Submitted {string.Join(",", web.Submissions)}</p><p class=\"status\" node=\"0\">{status()}</p></body></html>",
             "/done" => $"<html node=\"2\"><body node=\"1\"><p node=\"0\">Submitted {string.Join(",", web.Submissions)}</p></body></html>",
             _ => "<html node=\"1\"><body node=\"0\"></body></html>",
         };
@@ -111,6 +112,17 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
     }
 
     public Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default) => Task.FromResult<int?>(null);
+
+    public Task<ServerCheckResult> CheckAsync(ServerCheckRequest request, CancellationToken cancellationToken = default)
+    {
+        web.Checks.Enqueue(request);
+        if (!HostPattern.IsAllowed(new Uri(request.Url), allowedHosts))
+        {
+            return Task.FromResult(ServerCheckResult.Failed(request.Url, "not fetched: host not allowed"));
+        }
+
+        return Task.FromResult(web.Check?.Invoke(request) ?? ServerCheckResult.Failed(request.Url, "unreachable: connect ECONNREFUSED"));
+    }
 
     public Task<BrowserCheckpoint> CheckpointAsync(CancellationToken cancellationToken = default) =>
         _crashed ? throw new BrowserUnavailableException("the fake browser crashed") : Task.FromResult(new BrowserCheckpoint(Url, "{}"));

@@ -40,6 +40,15 @@ public sealed class FakeWeb : IBrowserHost
     /// the expenses app's first report page), so a reloaded page cannot tell whether the submit happened.</summary>
     public bool FormForgetsSubmissions { get; set; }
 
+    /// <summary>When set, the /done page also shows a status line with this text (asked at each observation of it).</summary>
+    public Func<string>? DoneStatus { get; set; }
+
+    /// <summary>Answers server checks (success criteria); default: nothing answers.</summary>
+    public Func<ServerCheckRequest, ServerCheckResult>? Check { get; set; }
+
+    /// <summary>Every server check asked for, in order.</summary>
+    public ConcurrentQueue<ServerCheckRequest> Checks { get; } = new();
+
     public int SessionsOpened => Sessions.Count;
 
     public Task<IBrowserSession> OpenSessionAsync(BrowserSessionOptions options, CancellationToken cancellationToken = default)

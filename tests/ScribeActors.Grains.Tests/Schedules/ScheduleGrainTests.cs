@@ -60,4 +60,17 @@ public sealed class ScheduleGrainTests
         Assert.DoesNotContain("bad", (await h.Client.ListSchedulesAsync()).Select(s => s.Id));
         await Assert.ThrowsAsync<ScheduleNotFoundException>(() => h.Client.DeleteScheduleAsync("bad"));
     }
+
+    [Fact]
+    public async Task CreateAsync_SuccessSelectorTheEvaluatorCannotRun_ThrowsNamingTheField()
+    {
+        await using var h = await FakeCluster.StartAsync();
+        var workflow = FakeWeb.Spec() with { Success = new SuccessCriteria { Elements = ["p:has-text(\"Done\")"] } };
+
+        var e = await Assert.ThrowsAsync<InvalidScheduleException>(() =>
+            h.Client.CreateScheduleAsync("bad-success", new ScheduleSpec { Cron = "*/5 * * * *", Workflow = workflow }));
+
+        Assert.Contains("Success.Elements[0] 'p:has-text(\"Done\")' is not a CSS selector the page evaluator supports", e.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ScheduleNotFoundException>(() => h.Client.GetScheduleAsync("bad-success"));
+    }
 }

@@ -93,6 +93,22 @@ public sealed class CliBadInputTests
         Assert.Contains("Fitter 'middle'", error);
     }
 
+    [Theory]
+    [InlineData("--success-url", "/done/(", "Success.UrlPattern '/done/(' is not a valid regular expression")]
+    [InlineData("--success-text", " ", "Success.Texts[0] is empty")]
+    [InlineData("--success-element", "div[role=status", "Success.Elements[0] 'div[role=status' is not a CSS selector: '[' is never closed at character 4")]
+    [InlineData("--success-element", "p:has-text(\"Paid\")", "Success.Elements[0] 'p:has-text(\"Paid\")' is not a CSS selector the page evaluator supports")]
+    [InlineData("--success-check", "/api/done", "Success.CheckUrl '/api/done' is not an absolute http(s) URL")]
+    [InlineData("--success-check", "http://elsewhere.test/api/done", "Success.CheckUrl host 'elsewhere.test' is not in the allowed hosts [127.0.0.1:5100]")]
+    public async Task Start_MalformedSuccessCriterion_ExitsTwoNamingTheFieldBeforeConnecting(string option, string value, string expected)
+    {
+        var (code, _, error) = await RunAsync("start", "--objective", "x", "--url", "http://127.0.0.1:5100/", "--model", "tiny", option, value,
+            "--connection-string", "DefaultEndpointsProtocol=http;AccountName=nobody;AccountKey=bm9ib2R5;TableEndpoint=http://127.0.0.1:1/nobody;");
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not connect", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Prune_File_PrunedHtmlOnStdoutStatisticsOnStderr()
     {
