@@ -53,7 +53,8 @@ public sealed class SiloProcess : IAsyncDisposable
             : throw new InvalidOperationException($"The scribe CLI is not built at {path}: build the solution first (`dotnet build ScribeActors.sln -c {configuration}` or `./scribe.sh test`).");
     }
 
-    public static async Task<SiloProcess> StartAsync(string clusterId, string serviceId, string roles = "browser,inference,gpu", int? siloPort = null, int? gatewayPort = null)
+    public static async Task<SiloProcess> StartAsync(string clusterId, string serviceId, string roles = "browser,inference,gpu", int? siloPort = null, int? gatewayPort = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = siloPort ?? FreeTcpPort();
         var gateway = gatewayPort ?? FreeTcpPort();
@@ -78,6 +79,11 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Scribe__Workflow__RetryDelay"] = "00:00:00.200";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__ScribeActors"] = "Information";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var silo = new SiloProcess(Process.Start(start)!, port, gateway, web);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

@@ -208,13 +208,17 @@ internal static class WorkflowCommands
         return Guarded(command);
     }
 
+    /// <summary>Exit code when the cluster refused the API key (or its absence).</summary>
+    internal const int Unauthorized = 3;
+
     internal static int Fail(string message)
     {
         Console.Error.WriteLine($"error: {message}");
         return 2;
     }
 
-    /// <summary>Turns the expected failures (bad input, unknown ids, no cluster) into one clear line and exit code 2.</summary>
+    /// <summary>Turns the expected failures (bad input, unknown ids, no cluster) into one clear line and exit code 2; a
+    /// refused API key into an "unauthorized: …" line and exit code 3.</summary>
     internal static Command Guarded(Command command)
     {
         var action = command.Action;
@@ -228,9 +232,14 @@ internal static class WorkflowCommands
                 }
                 catch (Exception e) when (e is WorkflowNotFoundException or InvalidWorkflowSpecException or WorkflowConflictException
                     or ScheduleNotFoundException or InvalidScheduleException or RecordedWorkflowFormatException or InvalidOperationException
-                    or FileNotFoundException or Silo.StorageUnavailableException)
+                    or FileNotFoundException or Silo.StorageUnavailableException or Silo.Security.ApiKeyConfigurationException)
                 {
                     return Fail(e.Message);
+                }
+                catch (ScribeUnauthorizedException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return Unauthorized;
                 }
             });
         }

@@ -9,8 +9,9 @@ public static class ScribeSiloHost
     /// <summary>
     /// Builds the silo's web application. Configuration comes from the usual sources (appsettings.json, environment
     /// variables such as <c>Scribe__Silo__Roles</c>, <paramref name="args"/>), then <paramref name="overrides"/>.
-    /// Checks the storage account first and throws <see cref="StorageUnavailableException"/> naming the setting
-    /// when it is missing or unreachable.
+    /// Throws <see cref="Security.ApiKeyConfigurationException"/> naming the setting when the silo would listen beyond
+    /// loopback without an API key, and <see cref="StorageUnavailableException"/> naming the setting when the storage
+    /// account is missing or unreachable.
     /// </summary>
     public static async Task<WebApplication> BuildAsync(
         string[] args,
@@ -26,6 +27,7 @@ public static class ScribeSiloHost
 
         var silo = Bind<ScribeSiloOptions>(builder.Configuration, ScribeSiloOptions.SectionName);
         var storage = Bind<ScribeStorageOptions>(builder.Configuration, ScribeStorageOptions.SectionName);
+        builder.AddScribeSecurity(silo);
         var (blobs, tables) = await StoragePreflight.CheckAsync(storage.ConnectionString, cancellationToken);
 
         builder.AddScribeSiloOptions();

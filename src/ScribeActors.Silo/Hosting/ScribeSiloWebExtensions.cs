@@ -19,13 +19,20 @@ public static class ScribeSiloWebExtensions
         builder.WebHost.UseUrls($"http://{bind}:{silo.WebPort}");
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddHealthChecks();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         return builder;
     }
 
-    /// <summary>Maps the health probe, the dashboard and the REST API.</summary>
+    /// <summary>Maps the health probe (anonymous, answers only Healthy/Unhealthy), the dashboard and the REST API (both
+    /// behind the API key when one is configured). Errors are problem details; an unhandled exception gives 500 without
+    /// a stack trace.</summary>
     public static WebApplication MapScribeWeb(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOrleansDashboard("/dashboard");
         app.MapScribeApi();
         app.MapGet("/", () => Results.Redirect("/dashboard/"));
