@@ -11,26 +11,22 @@ namespace ScribeActors.IntegrationTests.Api;
 /// <summary>A silo with API keys refuses every web request without a valid key (and changes nothing), accepts the
 /// three ways of presenting one, and leaves only the health probe open.</summary>
 [Trait("Suite", "Integration"), Trait("Needs", "Azurite,Chromium")]
-public sealed class ApiAuthenticationTests : IAsyncLifetime
+public sealed class ApiAuthenticationTests(KeyedSilo keyed) : IClassFixture<KeyedSilo>, IDisposable
 {
-    private const string Key = "test-key-0123456789abcdef";
-    private const string RotatedKey = "rotated-key-fedcba9876543210";
-    private TestSilo _silo = null!;
-    private TcpListener _blackHole = null!;
+    private const string Key = KeyedSilo.Key;
+    private const string RotatedKey = KeyedSilo.SecondKey;
+    private readonly TestSilo _silo = keyed.Silo;
+    private readonly TcpListener _blackHole = StartBlackHole();
 
-    public async Task InitializeAsync()
+    public void Dispose() => _blackHole.Stop();
+
+    /// <summary>A site that accepts connections and never answers: it keeps a workflow Running while a test looks at it.</summary>
+    private static TcpListener StartBlackHole()
     {
         Requirements.Chromium();
-        _silo = await TestSilo.StartAsync(extra: new Dictionary<string, string?> { ["Scribe:Auth:ApiKeys"] = $"{Key}, {RotatedKey}" });
-        // A site that accepts connections and never answers keeps a workflow Running while the test looks at it.
-        _blackHole = new TcpListener(IPAddress.Loopback, 0);
-        _blackHole.Start();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _blackHole.Stop();
-        await _silo.DisposeAsync();
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return listener;
     }
 
     [Theory]

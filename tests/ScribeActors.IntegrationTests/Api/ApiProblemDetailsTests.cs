@@ -6,24 +6,13 @@ namespace ScribeActors.IntegrationTests.Api;
 
 /// <summary>Every 4xx of the REST API is RFC 9457 problem details that name the field and the reason.</summary>
 [Trait("Suite", "Integration"), Trait("Needs", "Azurite")]
-public sealed class ApiProblemDetailsTests : IAsyncLifetime
+public sealed class ApiProblemDetailsTests(KeyedSilo keyed) : IClassFixture<KeyedSilo>, IDisposable
 {
-    private const string Key = "problem-key-0123456789abcdef";
     private const string Replay = """{"kind":"Replay","replay":{"objective":"x","startUrl":"http://127.0.0.1:9/","steps":[{"index":1,"description":"Done","action":"finish_action"}]}}""";
-    private TestSilo _silo = null!;
-    private HttpClient _http = null!;
+    private readonly TestSilo _silo = keyed.Silo;
+    private readonly HttpClient _http = ApiHttp.Client(keyed.Silo.WebUrl, KeyedSilo.Key);
 
-    public async Task InitializeAsync()
-    {
-        _silo = await TestSilo.StartAsync(extra: new Dictionary<string, string?> { ["Scribe:Auth:ApiKeys"] = Key });
-        _http = ApiHttp.Client(_silo.WebUrl, Key);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _silo.DisposeAsync();
-    }
+    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task Start_MalformedJson_NamesLineAndPosition()

@@ -7,16 +7,11 @@ namespace ScribeActors.IntegrationTests.Security;
 /// <see cref="ScribeUnauthorizedException"/> and changes nothing; with a key they work; calls from inside the silo
 /// (its hosted client, grain to grain, reminders and timers) need none.</summary>
 [Trait("Suite", "Integration"), Trait("Needs", "Azurite")]
-public sealed class GatewayAuthenticationTests : IAsyncLifetime
+public sealed class GatewayAuthenticationTests(KeyedSilo keyed) : IClassFixture<KeyedSilo>
 {
-    private const string Key = "gateway-key-0123456789abcdef";
-    private const string OldKey = "gateway-old-key-0123456789ab";
-    private TestSilo _silo = null!;
-
-    public async Task InitializeAsync() =>
-        _silo = await TestSilo.StartAsync(extra: new Dictionary<string, string?> { ["Scribe:Auth:ApiKeys"] = $"{Key},{OldKey}" });
-
-    public async Task DisposeAsync() => await _silo.DisposeAsync();
+    private const string Key = KeyedSilo.Key;
+    private const string OldKey = KeyedSilo.SecondKey;
+    private readonly TestSilo _silo = keyed.Silo;
 
     private static WorkflowSpec Spec(string objective) => new()
     {
