@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|pruning|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
-//        [--runs N] [--workflows N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
+// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|pruning|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|cli-connect|all
+//        [--runs N] [--baseline-cli PATH/scribe.dll] [--workflows N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
 // (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning needs nothing; fitting needs only Chromium; fitting-pages needs
 // Chromium and HTML documents (installed documentation by default, or --pages DIR,...); inference needs only
@@ -75,6 +75,11 @@ if (what is "inference-grain" or "all")
     results["inferenceGrain"] = await InferenceGrainBenchmark.RunAsync(Text("--model"), Arg("--requests", 32));
 }
 
+if (what is "cli-connect") // not in "all": it needs the CLI built, and --baseline-cli for a comparison
+{
+    results["cliConnect"] = await CliConnectBenchmark.RunAsync(Arg("--runs", 6), Text("--baseline-cli"));
+}
+
 if (what is "model-step" or "all")
 {
     results["modelStep"] = await ModelStepBenchmark.RunAsync(Arg("--workflows", 3), Arg("--steps", 8));
@@ -82,7 +87,7 @@ if (what is "model-step" or "all")
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, pruning, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, pruning, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step, cli-connect or all.");
     return 2;
 }
 

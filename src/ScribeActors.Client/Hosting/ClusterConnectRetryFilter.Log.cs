@@ -5,6 +5,6 @@ namespace ScribeActors.Client.Hosting;
 internal sealed partial class ClusterConnectRetryFilter
 {
     [LoggerMessage(EventId = 6000, Level = LogLevel.Warning,
-        Message = "waiting for {Reason}, cluster '{ClusterId}' ({Elapsed:F1} s so far, giving up after {Timeout:F0} s)")]
+        Message = "connecting to cluster '{ClusterId}': {Reason} ({Elapsed:F1} s so far, giving up after {Timeout:F0} s)")]
     private static partial void LogWaiting(ILogger logger, string clusterId, string reason, double elapsed, double timeout);
 }

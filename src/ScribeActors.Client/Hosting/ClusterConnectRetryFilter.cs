@@ -15,7 +15,7 @@ internal sealed partial class ClusterConnectRetryFilter(
     ILogger<ClusterConnectRetryFilter> logger) : IClientConnectionRetryFilter
 {
     /// <summary>How long the client retries silently before reporting.</summary>
-    public static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1.5);
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1);
 
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
@@ -44,7 +44,7 @@ internal sealed partial class ClusterConnectRetryFilter(
     {
         if (exception.Message.Contains("Could not find any gateway", StringComparison.Ordinal))
         {
-            return "no gateway listed in the membership table (is a silo of this cluster running? `scribe silo`)";
+            return "no gateway is listed in the membership table (is a silo of this cluster running? `scribe silo`)";
         }
 
         if (exception.Message.Contains("Unable to connect to any of", StringComparison.Ordinal))
@@ -59,9 +59,9 @@ internal sealed partial class ClusterConnectRetryFilter(
                 listed = "?";
             }
 
-            return $"a silo at gateway {listed} (listed in the membership table, but refusing connections: a silo that died, or one still starting)";
+            return $"waiting for a silo at gateway {listed} (listed in the membership table but refusing connections: a silo that died, or one still starting)";
         }
 
-        return $"the cluster ({exception.GetType().Name}: {exception.Message.Split('\n', 2)[0].Trim()})";
+        return $"{exception.GetType().Name}: {exception.Message.Split('\n', 2)[0].Trim()}";
     }
 }
