@@ -5,10 +5,10 @@ using ScribeActors.Abstractions;
 namespace ScribeActors.Silo.Api;
 
 /// <summary>
-/// Turns what a grain call throws into problem details: an unknown id 404, an invalid spec or schedule 400 (errors keyed
-/// by field), a conflicting id 409, and a cluster that is failing over (<see cref="FailoverExceptions"/>) 503 with a
-/// <c>Retry-After</c> header. Anything else is a bug: it propagates to the exception handler, which answers 500 problem
-/// details without a stack trace.
+/// Turns what an endpoint throws into problem details: an unknown id 404, an invalid spec or schedule 400 (errors
+/// keyed by field), a conflicting id 409, a request Kestrel refuses (a body too large) with Kestrel's status, and a
+/// cluster that is failing over (<see cref="FailoverExceptions"/>) 503 with a <c>Retry-After</c> header. Anything else
+/// is a bug: it propagates to the exception handler, which answers 500 problem details without a stack trace.
 /// </summary>
 public sealed partial class ApiProblemFilter(ILogger<ApiProblemFilter> logger) : IEndpointFilter
 {
@@ -34,6 +34,11 @@ public sealed partial class ApiProblemFilter(ILogger<ApiProblemFilter> logger) :
         catch (WorkflowConflictException e)
         {
             return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own verdict on the request (a body over the size limit, a truncated body): its status, its words.
+            return Results.Problem(e.Message, statusCode: e.StatusCode);
         }
         catch (Exception e) when (FailoverExceptions.IsTransient(e))
         {
