@@ -27,7 +27,7 @@ public sealed class TestSilo : IAsyncDisposable
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<TestSilo> StartAsync(string? serviceId = null, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<TestSilo> StartAsync(string? serviceId = null, IReadOnlyDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null)
     {
         await Requirements.AzuriteAsync();
         serviceId ??= "t" + Guid.NewGuid().ToString("N")[..12];
@@ -50,7 +50,7 @@ public sealed class TestSilo : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = await ScribeSiloHost.BuildAsync([], settings);
+        var app = await ScribeSiloHost.BuildAsync([], settings, configure);
         await app.StartAsync();
         return new TestSilo(app, serviceId, webPort);
     }
