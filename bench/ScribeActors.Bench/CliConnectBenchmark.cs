@@ -31,6 +31,7 @@ internal static class CliConnectBenchmark
         var healthy = arms.ToDictionary(a => a.Name, _ => new List<double>());
         var dead = arms.ToDictionary(a => a.Name, _ => new List<double>());
         var stillListed = new List<bool>();
+        var outcomes = arms.ToDictionary(a => a.Name, _ => new List<string>());
         await using var live = await SiloProcess.StartAsync(id, id, fastFailureDetection: false);
         Stats.Log($"cli-connect: silo up on gateway {live.GatewayPort}");
 
@@ -49,7 +50,14 @@ internal static class CliConnectBenchmark
             victim.Kill();
             foreach (var (name, dll) in Alternate(arms, cycle))
             {
-                dead[name].Add((await StatusAsync(dll, id)).Seconds);
+                var result = await StatusAsync(dll, id);
+                dead[name].Add(result.Seconds);
+                outcomes[name].Add(result.ExitCode switch
+                {
+                    2 when result.LastErrorLine?.Contains("No workflow", StringComparison.Ordinal) == true => "not-found (the answer)",
+                    4 => "unavailable (exit 4)",
+                    _ => $"exit {result.ExitCode}: {result.LastErrorLine}",
+                });
             }
 
             stillListed.Add(await IsListedActiveAsync(id, victim.SiloPort));
@@ -68,7 +76,7 @@ internal static class CliConnectBenchmark
             command = "dotnet scribe.dll status <unknown-id> --cluster-id <id>",
             runs,
             healthy = Summaries(healthy),
-            deadGateway = new { summary = Summaries(dead), victimStillListedAfterCycle = stillListed },
+            deadGateway = new { summary = Summaries(dead), outcomes, victimStillListedAfterCycle = stillListed },
             noSilo,
         };
     }
@@ -95,7 +103,7 @@ internal static class CliConnectBenchmark
 
     private static double Round(double value) => Math.Round(value, 2);
 
-    private static async Task<(double Seconds, int ExitCode, double? FirstErrorLineAt, string? FirstErrorLine)> StatusAsync(string dll, string clusterId)
+    private static async Task<(double Seconds, int ExitCode, double? FirstErrorLineAt, string? FirstErrorLine, string? LastErrorLine)> StatusAsync(string dll, string clusterId)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { dll, "status", "bench-unknown-id", "--cluster-id", clusterId })
@@ -109,19 +117,32 @@ internal static class CliConnectBenchmark
         using var process = new Process { StartInfo = start };
         double? firstAt = null;
         string? firstLine = null;
+        string? lastLine = null;
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is { Length: > 0 } line && firstLine is null)
+            if (e.Data is not { Length: > 0 } line)
+            {
+                return;
+            }
+
+            if (firstLine is null)
             {
                 firstAt = clock.Elapsed.TotalSeconds;
                 firstLine = line;
+            }
+
+            if (!line.StartsWith("   at ", StringComparison.Ordinal) && !line.StartsWith("---", StringComparison.Ordinal))
+            {
+                lastLine = line.Length > 160 ? line[..160] : line;
             }
         };
         process.Start();
         process.BeginErrorReadLine();
         _ = process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (clock.Elapsed.TotalSeconds, process.ExitCode, firstAt, firstLine);
+        var seconds = clock.Elapsed.TotalSeconds;
+        process.WaitForExit(); // drains the stderr callbacks
+        return (seconds, process.ExitCode, firstAt, firstLine, lastLine);
     }
 
     private static async Task WaitUntilActiveAsync(string clusterId, int siloPort)

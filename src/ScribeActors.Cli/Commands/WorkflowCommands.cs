@@ -211,6 +211,9 @@ internal static class WorkflowCommands
     /// <summary>Exit code when the cluster refused the API key (or its absence).</summary>
     internal const int Unauthorized = 3;
 
+    /// <summary>Exit code when the cluster could not answer for the moment (a silo failing over): worth a retry.</summary>
+    internal const int Unavailable = 4;
+
     internal static int Fail(string message)
     {
         Console.Error.WriteLine($"error: {message}");
@@ -218,7 +221,7 @@ internal static class WorkflowCommands
     }
 
     /// <summary>Turns the expected failures (bad input, unknown ids, no cluster) into one clear line and exit code 2; a
-    /// refused API key into an "unauthorized: …" line and exit code 3.</summary>
+    /// refused API key into an "unauthorized: …" line and exit code 3; a cluster failing over into exit code 4.</summary>
     internal static Command Guarded(Command command)
     {
         var action = command.Action;
@@ -240,6 +243,12 @@ internal static class WorkflowCommands
                 {
                     Console.Error.WriteLine(e.Message);
                     return Unauthorized;
+                }
+                catch (Exception e) when (Silo.Api.FailoverExceptions.IsTransient(e))
+                {
+                    Console.Error.WriteLine($"error: the cluster cannot answer right now ({e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()}). " +
+                        $"A silo may be failing over; nothing is lost: retry in {Silo.Api.FailoverExceptions.RetryAfterSeconds} s.");
+                    return Unavailable;
                 }
             });
         }
