@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using ScribeActors.IntegrationTests.Infrastructure;
 using ScribeActors.Testing;
 using Xunit.Abstractions;
@@ -21,7 +23,8 @@ public sealed class ApiFailoverTests(ITestOutputHelper output)
     {
         Requirements.Chromium();
         var id = "fo" + Guid.NewGuid().ToString("N")[..10];
-        await using var api = await TestSilo.StartAsync(id);
+        // Suspect a silo after 30 s of missed probes (twice Orleans' default), so the window stays open on a slow machine.
+        await using var api = await TestSilo.StartAsync(id, configure: b => b.Services.Configure<ClusterMembershipOptions>(o => o.NumMissedProbesLimit = 6));
         var other = await SiloProcess.StartAsync(id, id);
         try
         {
@@ -81,7 +84,7 @@ public sealed class ApiFailoverTests(ITestOutputHelper output)
                     using var retry = await http.GetAsync($"/api/workflows/{a.Id}");
                     Assert.NotEqual(HttpStatusCode.InternalServerError, retry.StatusCode);
                     return retry.StatusCode == expected;
-                }, $"{a.Id} answers {(int)expected} after the failover", TimeSpan.FromSeconds(90));
+                }, $"{a.Id} answers {(int)expected} after the failover", TimeSpan.FromSeconds(150));
             }
         }
         finally
