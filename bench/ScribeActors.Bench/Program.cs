@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|all
-//        [--runs N] [--workflows N] [--concurrency N] [--svg FILE] [--rounds N] [--seed N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
+// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|cli-connect|all
+//        [--runs N] [--baseline-cli PATH/scribe.dll] [--workflows N] [--concurrency N] [--svg FILE] [--rounds N] [--seed N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
 //        big-pages: [--shapes table,deep,...] [--sizes 1,2.5,5,10] (MB) [--runs N] [--model PATH | --no-model] (not in "all": ten shapes at four sizes take minutes)
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
 // (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning and locate need nothing; fitting needs only Chromium; fitting-pages needs
@@ -86,6 +86,11 @@ if (what is "inference-grain" or "all")
     results["inferenceGrain"] = await InferenceGrainBenchmark.RunAsync(Text("--model"), Arg("--requests", 32));
 }
 
+if (what is "cli-connect") // not in "all": it needs the CLI built, and --baseline-cli for a comparison
+{
+    results["cliConnect"] = await CliConnectBenchmark.RunAsync(Arg("--runs", 6), Text("--baseline-cli"));
+}
+
 if (what is "model-step" or "all")
 {
     results["modelStep"] = await ModelStepBenchmark.RunAsync(Arg("--workflows", 3), Arg("--steps", 8));
@@ -108,7 +113,7 @@ if (what is "soak") // not in "all": it runs for tens of minutes
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step, cli-connect or all.");
     return 2;
 }
 

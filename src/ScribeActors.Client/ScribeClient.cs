@@ -6,6 +6,8 @@ namespace ScribeActors.Client;
 /// <summary>
 /// The ScribeActors SDK: start, inspect, watch, pause, resume, cancel and schedule durable web workflows.
 /// Thread-safe; register one per process (see <see cref="Hosting.ScribeClientHostingExtensions.AddScribeClient"/>).
+/// Against a cluster with API keys, every call throws <see cref="ScribeUnauthorizedException"/> (and changes nothing)
+/// unless <see cref="ScribeClientOptions.ApiKey"/> holds one of them.
 /// </summary>
 public sealed class ScribeClient
 {

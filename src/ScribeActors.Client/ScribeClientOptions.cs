@@ -21,4 +21,11 @@ public sealed class ScribeClientOptions
 
     /// <summary>How long to keep trying to connect before giving up. Default 30 s.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// One of the API keys the silos are configured with (<c>Scribe:Auth:ApiKeys</c>), sent with every grain call.
+    /// Required when the cluster has keys: calls without it fail with
+    /// <see cref="Abstractions.ScribeUnauthorizedException"/> and change nothing. Default none.
+    /// </summary>
+    public string? ApiKey { get; set; }
 }

@@ -54,7 +54,7 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public static async Task<SiloProcess> StartAsync(string clusterId, string serviceId, string roles = "browser,inference,gpu", int? siloPort = null, int? gatewayPort = null,
-        IReadOnlyDictionary<string, string>? environment = null, string? connectionString = null)
+        IReadOnlyDictionary<string, string>? environment = null, bool fastFailureDetection = true, string? connectionString = null)
     {
         var port = siloPort ?? FreeTcpPort();
         var gateway = gatewayPort ?? FreeTcpPort();
@@ -68,10 +68,15 @@ public sealed class SiloProcess : IAsyncDisposable
         foreach (var arg in new[]
         {
             CliPath(), "silo", "--port", port.ToString(), "--gateway-port", gateway.ToString(), "--web-port", web.ToString(),
-            "--roles", roles, "--cluster-id", clusterId, "--fast-failure-detection", "--min-reminder-seconds", "2", "--keepalive-seconds", "4",
+            "--roles", roles, "--cluster-id", clusterId, "--min-reminder-seconds", "2", "--keepalive-seconds", "4",
         })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (fastFailureDetection)
+        {
+            start.ArgumentList.Add("--fast-failure-detection");
         }
 
         start.Environment["Scribe__Silo__ServiceId"] = serviceId;
@@ -84,9 +89,9 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Scribe__Workflow__RetryDelay"] = "00:00:00.200";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__ScribeActors"] = "Information";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            start.Environment[name] = value;
         }
 
         var silo = new SiloProcess(Process.Start(start)!, port, gateway, web);

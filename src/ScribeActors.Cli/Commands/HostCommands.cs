@@ -18,7 +18,8 @@ internal static class HostCommands
         var fast = new Option<bool>("--fast-failure-detection") { Description = "Declare dead silos within seconds (tests, one-host clusters)." };
         var reminder = new Option<int?>("--min-reminder-seconds") { Description = "Lower Orleans' minimum reminder period (tests, demos)." };
         var keepAlive = new Option<int?>("--keepalive-seconds") { Description = "Period of the running-workflow reminder (default 60)." };
-        var command = new Command("silo", "Run a silo in the foreground (Ctrl+C stops it).") { port, gateway, web, roles, clusterId, fast, reminder, keepAlive };
+        var apiKeys = new Option<string?>("--api-keys") { Description = "Comma-separated API keys (16+ characters each) that the REST API, dashboard and gateway require (default: Scribe:Auth:ApiKeys; none on loopback)." };
+        var command = new Command("silo", "Run a silo in the foreground (Ctrl+C stops it).") { port, gateway, web, roles, clusterId, fast, reminder, keepAlive, apiKeys };
         command.SetAction(async (result, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -35,6 +36,7 @@ internal static class HostCommands
             Set("Scribe:Silo:WebPort", result.GetValue(web));
             Set("Scribe:Silo:Roles", result.GetValue(roles));
             Set("Scribe:Silo:ClusterId", result.GetValue(clusterId));
+            Set("Scribe:Auth:ApiKeys", result.GetValue(apiKeys));
             if (result.GetValue(fast))
             {
                 Set("Scribe:Silo:FastFailureDetection", "true");
@@ -56,7 +58,7 @@ internal static class HostCommands
                 await app.RunAsync(cancellationToken);
                 return 0;
             }
-            catch (StorageUnavailableException e)
+            catch (Exception e) when (e is StorageUnavailableException or ScribeActors.Silo.Security.ApiKeyConfigurationException)
             {
                 return WorkflowCommands.Fail(e.Message);
             }

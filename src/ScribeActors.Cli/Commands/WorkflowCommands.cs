@@ -211,13 +211,20 @@ internal static class WorkflowCommands
         return Guarded(command);
     }
 
+    /// <summary>Exit code when the cluster refused the API key (or its absence).</summary>
+    internal const int Unauthorized = 3;
+
+    /// <summary>Exit code when the cluster could not answer for the moment (a silo failing over): worth a retry.</summary>
+    internal const int Unavailable = 4;
+
     internal static int Fail(string message)
     {
         Console.Error.WriteLine($"error: {message}");
         return 2;
     }
 
-    /// <summary>Turns the expected failures (bad input, unknown ids, no cluster) into one clear line and exit code 2.</summary>
+    /// <summary>Turns the expected failures (bad input, unknown ids, no cluster) into one clear line and exit code 2; a
+    /// refused API key into an "unauthorized: …" line and exit code 3; a cluster failing over into exit code 4.</summary>
     internal static Command Guarded(Command command)
     {
         var action = command.Action;
@@ -231,9 +238,20 @@ internal static class WorkflowCommands
                 }
                 catch (Exception e) when (e is WorkflowNotFoundException or InvalidWorkflowSpecException or WorkflowConflictException
                     or ScheduleNotFoundException or InvalidScheduleException or RecordedWorkflowFormatException or InvalidOperationException
-                    or FileNotFoundException or Silo.StorageUnavailableException)
+                    or FileNotFoundException or Silo.StorageUnavailableException or Silo.Security.ApiKeyConfigurationException)
                 {
                     return Fail(e.Message);
+                }
+                catch (ScribeUnauthorizedException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return Unauthorized;
+                }
+                catch (Exception e) when (Silo.Api.FailoverExceptions.IsTransient(e))
+                {
+                    Console.Error.WriteLine($"error: the cluster cannot answer right now ({e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()}). " +
+                        $"A silo may be failing over; nothing is lost: retry in {Silo.Api.FailoverExceptions.RetryAfterSeconds} s.");
+                    return Unavailable;
                 }
             });
         }

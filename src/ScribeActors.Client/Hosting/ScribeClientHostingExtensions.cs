@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
@@ -11,7 +12,9 @@ public static class ScribeClientHostingExtensions
 {
     /// <summary>
     /// Connects the host to a ScribeActors cluster through Azure Table clustering (options from section
-    /// <c>Scribe:Client</c>, then <paramref name="configure"/>) and registers <see cref="ScribeClient"/>.
+    /// <c>Scribe:Client</c>, then <paramref name="configure"/>) and registers <see cref="ScribeClient"/>. While no silo
+    /// answers, the host start keeps trying for <see cref="ScribeClientOptions.ConnectTimeout"/>, logging a warning that
+    /// says what it waits for. With <see cref="ScribeClientOptions.ApiKey"/> set, every call carries the key.
     /// Do not call it on a silo host: a silo already is a client; register <see cref="ScribeClient"/> over its
     /// <c>IGrainFactory</c> instead.
     /// </summary>
@@ -25,6 +28,8 @@ public static class ScribeClientHostingExtensions
             throw new InvalidOperationException($"{ScribeClientOptions.SectionName}:ConnectionString is empty: set it to the Azure Storage account of the cluster.");
         }
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(options);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -33,20 +38,22 @@ public static class ScribeClientHostingExtensions
                 o.ServiceId = options.ServiceId;
             });
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.ConnectionString));
-            var deadline = DateTimeOffset.UtcNow + options.ConnectTimeout;
-            client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
+            client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectRetryFilter>();
+            if (!string.IsNullOrEmpty(options.ApiKey))
             {
-                // Keep trying while the cluster starts (or fails over), up to ConnectTimeout; then the host start fails.
-                if (DateTimeOffset.UtcNow >= deadline)
-                {
-                    return false;
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                return true;
-            });
+                client.UseScribeApiKey(options.ApiKey);
+            }
         });
         builder.Services.AddSingleton(sp => new ScribeClient(sp.GetRequiredService<IClusterClient>()));
+        return builder;
+    }
+
+    /// <summary>Sends <paramref name="apiKey"/> with every grain call of an Orleans client you configure yourself (the
+    /// silos' gateway filter requires one of their <c>Scribe:Auth:ApiKeys</c> from clients).</summary>
+    public static IClientBuilder UseScribeApiKey(this IClientBuilder builder, string apiKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        builder.AddOutgoingGrainCallFilter(new ApiKeyOutgoingFilter(apiKey));
         return builder;
     }
 }

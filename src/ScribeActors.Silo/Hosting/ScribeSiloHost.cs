@@ -1,17 +1,5 @@
-using System.Net;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Orleans.Dashboard;
-using ScribeActors.Grains;
-using ScribeActors.Grains.Hosting;
-using ScribeActors.Silo.Api;
 
 namespace ScribeActors.Silo.Hosting;
 
@@ -21,8 +9,9 @@ public static class ScribeSiloHost
     /// <summary>
     /// Builds the silo's web application. Configuration comes from the usual sources (appsettings.json, environment
     /// variables such as <c>Scribe__Silo__Roles</c>, <paramref name="args"/>), then <paramref name="overrides"/>.
-    /// Checks the storage account first and throws <see cref="StorageUnavailableException"/> naming the setting
-    /// when it is missing or unreachable.
+    /// Throws <see cref="Security.ApiKeyConfigurationException"/> naming the setting when the silo would listen beyond
+    /// loopback without an API key, and <see cref="StorageUnavailableException"/> naming the setting when the storage
+    /// account is missing or unreachable.
     /// </summary>
     public static async Task<WebApplication> BuildAsync(
         string[] args,
@@ -38,62 +27,20 @@ public static class ScribeSiloHost
 
         var silo = Bind<ScribeSiloOptions>(builder.Configuration, ScribeSiloOptions.SectionName);
         var storage = Bind<ScribeStorageOptions>(builder.Configuration, ScribeStorageOptions.SectionName);
+        builder.AddScribeSecurity(silo);
         var (blobs, tables) = await StoragePreflight.CheckAsync(storage.ConnectionString, cancellationToken);
 
-        var bind = silo.ListenOnAnyHostAddress ? "0.0.0.0" : silo.AdvertisedIP;
-        builder.WebHost.UseUrls($"http://{bind}:{silo.WebPort}");
-        builder.Services.AddOptions<ScribeSiloOptions>().BindConfiguration(ScribeSiloOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ScribeStorageOptions>().BindConfiguration(ScribeStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddHealthChecks();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-
-        builder.UseOrleans(orleans =>
-        {
-            orleans.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = silo.ClusterId;
-                o.ServiceId = silo.ServiceId;
-            });
-            orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedIP), silo.SiloPort, silo.GatewayPort, silo.ListenOnAnyHostAddress);
-            orleans.UseAzureStorageClustering(o => o.TableServiceClient = tables);
-            orleans.AddAzureBlobGrainStorage(StorageNames.State, o =>
-            {
-                o.BlobServiceClient = blobs;
-                o.ContainerName = storage.StateContainer;
-            });
-            orleans.UseAzureTableReminderService(o => o.TableServiceClient = tables);
-            if (silo.MinimumReminderPeriod is { } period)
-            {
-                orleans.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = period);
-            }
-
-            if (silo.FastFailureDetection)
-            {
-                orleans.Configure<ClusterMembershipOptions>(o =>
-                {
-                    o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                    o.NumMissedProbesLimit = 2;
-                    o.NumVotesForDeathDeclaration = 1;
-                    o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
-                    o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
-                });
-            }
-
-            orleans.AddScribeGrains(silo.RoleList).UseBlobArtifacts(blobs);
-            orleans.AddDashboard();
-        });
+        builder.AddScribeSiloOptions();
+        builder.AddScribeWeb(silo);
+        builder.AddScribeOrleans(silo, storage, blobs, tables);
 
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.MapHealthChecks("/health");
-        app.MapOrleansDashboard("/dashboard");
-        app.MapScribeApi();
-        app.MapGet("/", () => Results.Redirect("/dashboard/"));
+        app.MapScribeWeb();
         return app;
     }
 
-    private static T Bind<T>(IConfiguration configuration, string section)
+    internal static T Bind<T>(IConfiguration configuration, string section)
         where T : new()
     {
         var options = new T();

@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Dashboard;
+using ScribeActors.Silo.Api;
+
+namespace ScribeActors.Silo.Hosting;
+
+/// <summary>The web half of the silo: one HTTP port for the REST API, the dashboard and the health probe.</summary>
+public static class ScribeSiloWebExtensions
+{
+    /// <summary>Binds the web port and registers the web services.</summary>
+    public static WebApplicationBuilder AddScribeWeb(this WebApplicationBuilder builder, ScribeSiloOptions silo)
+    {
+        var bind = silo.ListenOnAnyHostAddress ? "0.0.0.0" : silo.AdvertisedIP;
+        builder.WebHost.UseUrls($"http://{bind}:{silo.WebPort}");
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddHealthChecks();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
+        return builder;
+    }
+
+    /// <summary>Maps the health probe (anonymous, answers only Healthy/Unhealthy), the dashboard and the REST API (both
+    /// behind the API key when one is configured). Errors are problem details; an unhandled exception gives 500 without
+    /// a stack trace.</summary>
+    public static WebApplication MapScribeWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOrleansDashboard("/dashboard");
+        app.MapScribeApi();
+        app.MapGet("/", () => Results.Redirect("/dashboard/"));
+        return app;
+    }
+}
