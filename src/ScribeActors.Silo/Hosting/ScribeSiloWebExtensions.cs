@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -18,13 +19,14 @@ public static class ScribeSiloWebExtensions
         var bind = silo.ListenOnAnyHostAddress ? "0.0.0.0" : silo.AdvertisedIP;
         builder.WebHost.UseUrls($"http://{bind}:{silo.WebPort}");
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<BrowserHealthCheck>("browser");
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         return builder;
     }
 
-    /// <summary>Maps the health probe (anonymous, answers only Healthy/Unhealthy), the dashboard and the REST API (both
-    /// behind the API key when one is configured). Errors are problem details; an unhandled exception gives 500 without
+    /// <summary>Maps the health probe (anonymous, answers only Healthy/Unhealthy), the health details (each check's data,
+    /// for example the browser's contexts, renderers and memory), the dashboard and the REST API (all three behind the API
+    /// key when one is configured). Errors are problem details; an unhandled exception gives 500 without
     /// a stack trace.</summary>
     public static WebApplication MapScribeWeb(this WebApplication app)
     {
@@ -33,6 +35,7 @@ public static class ScribeSiloWebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health/details", new HealthCheckOptions { ResponseWriter = HealthDetailsWriter.WriteAsync });
         app.MapOrleansDashboard("/dashboard");
         app.MapScribeApi();
         app.MapGet("/", () => Results.Redirect("/dashboard/"));

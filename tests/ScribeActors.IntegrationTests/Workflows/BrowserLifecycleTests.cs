@@ -72,6 +72,16 @@ public sealed class BrowserLifecycleTests(ITestOutputHelper output) : IAsyncLife
             Assert.Equal(0, after.Contexts);
             Assert.True(after.Renderers <= idle.Renderers, $"after the workflow that {label}, {after.Renderers} renderers remain; idle is {idle.Renderers}");
         }
+
+        // The silo reports the same on its web port.
+        using var http = new HttpClient();
+        using var details = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(_silo.WebUrl, "health/details")));
+        var data = details.RootElement.GetProperty("checks").GetProperty("browser").GetProperty("data");
+        Assert.Equal(0, data.GetProperty("contexts").GetInt32());
+        Assert.True(data.GetProperty("launched").GetBoolean());
+        Assert.True(data.GetProperty("renderers").GetInt32() <= idle.Renderers);
+        Assert.True(data.GetProperty("memoryBytes").GetInt64() > 0);
+        Assert.True(data.GetProperty("contextsSinceLaunch").GetInt32() >= 6, "the recording's context and one per workflow");
     }
 
     /// <summary>Contexts close and renderer processes exit a moment after a workflow ends: the stats once they settle.</summary>
