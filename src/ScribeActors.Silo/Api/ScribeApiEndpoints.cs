@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ScribeActors.Abstractions;
+using ScribeActors.Agent.Success;
 using ScribeActors.Grains.Schedules;
 
 namespace ScribeActors.Silo.Api;
@@ -41,7 +42,9 @@ public static class ScribeApiEndpoints
             return problem!;
         }
 
-        var errors = spec.Validate();
+        // The check the workflow grain makes (WorkflowSpec.Validate plus what only the success evaluator can tell), so
+        // every problem comes back at once, keyed by field.
+        var errors = SuccessRule.ValidateSpec(spec);
         if (errors.Count > 0)
         {
             throw new InvalidWorkflowSpecException(errors);
@@ -95,7 +98,7 @@ public static class ScribeApiEndpoints
             return problem!;
         }
 
-        var errors = spec.Workflow.Validate();
+        var errors = spec.Workflow is { } workflow ? SuccessRule.ValidateSpec(workflow) : ["Workflow is missing."];
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(SpecErrors.ByField<WorkflowSpec>(errors, "workflow"), "Invalid workflow spec in the schedule: " + string.Join(" ", errors));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
 using ScribeActors.IntegrationTests.Infrastructure;
+using ScribeActors.Testing;
 
 namespace ScribeActors.IntegrationTests.Workflows;
 
@@ -27,7 +28,7 @@ public sealed class PageSizeLimitTests
         // that signing in leads to.
         RecordedWorkflow recording;
         int loginChars;
-        await using (var unlimited = new PlaywrightBrowserHost(Options.Create(new BrowserOptions()), NullLogger<PlaywrightBrowserHost>.Instance))
+        await using (var unlimited = DemoSecrets.BrowserHost())
         {
             recording = await world.RecordAsync(unlimited, task);
             await using var session = await unlimited.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [world.Host], Url = task.StartUrl });

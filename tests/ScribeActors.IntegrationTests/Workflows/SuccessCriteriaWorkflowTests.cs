@@ -139,14 +139,15 @@ public sealed class SuccessCriteriaWorkflowTests(ITestOutputHelper output) : IAs
     {
         var task = _world.Task(TaskId);
         WorkflowSnapshot? finished = null;
-        for (var seed = 0; seed < 10 && finished is null; seed++)
+        // The tiny model's output depends on the seed and the prompt: the first seed whose finish carries an answer.
+        for (var seed = 0; seed < 20 && finished is null; seed++)
         {
             await _world.Client.ResetAsync(_world.Seed);
             var final = await WaitAsync(await _silo.Client.StartAsync(ModelSpec(task, seed)));
-            finished = final.Status == WorkflowStatus.Succeeded ? final : null;
+            finished = final.Status == WorkflowStatus.Succeeded && final.Answer is not null ? final : null;
         }
 
-        Assert.True(finished is not null, "the tiny model finished on none of 10 seeds");
+        Assert.True(finished is not null, "the tiny model finished with an answer on none of 20 seeds");
         Assert.Equal(SuccessVerification.Unverified, finished.Verification);
         Assert.StartsWith("Unverified: the spec gives no success criteria", finished.VerificationNote, StringComparison.Ordinal);
         Assert.NotNull(finished.Answer);
