@@ -45,13 +45,11 @@ public sealed class BrowserSessionState
     public ActionResult? FindResult(string actionId) =>
         RecentResults.FirstOrDefault(r => r.Key == actionId).Value;
 
+    /// <remarks>The record of a request the action let out stays: while the result stands it says more (see
+    /// <see cref="FindResult"/>), and if the result turns out not to stand (<see cref="Forget"/>), that record is what
+    /// keeps recovery from taking the action again. The next action's first request replaces it.</remarks>
     public void Remember(string actionId, ActionResult result, StepRecord? intent)
     {
-        if (SentActionId == actionId)
-        {
-            (SentActionId, SentRequest) = (null, null); // the result says what happened now
-        }
-
         RecentResults.Add(new(actionId, result));
         if (RecentResults.Count > RecentResultLimit)
         {

@@ -94,6 +94,12 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
                 }
 
                 Navigate(FakeWeb.Origin + "/done");
+                if (web.BrowserDiesAfterSubmit)
+                {
+                    web.BrowserDiesAfterSubmit = false;
+                    _crashed = true; // the click returns its result; the checkpoint and the next capture find the browser gone
+                }
+
                 return web.SubmitLoadTimesOut
                     ? ActionResult.Fail(ActionFailureKind.Timeout, "The page did not finish loading within 30 s after the action.", Url)
                     : ActionResult.Success(Url, TimeSpan.FromMilliseconds(1));

@@ -36,6 +36,10 @@ public sealed class FakeWeb : IBrowserHost
     /// (true); <see langword="null"/> for no crash. Reset after the crash.</summary>
     public bool? BrowserDiesDuringSubmit { get; set; }
 
+    /// <summary>The browser dies right after the next submit click succeeded, before the session could checkpoint the
+    /// page it left (the click's result does not stand). Reset after the crash.</summary>
+    public bool BrowserDiesAfterSubmit { get; set; }
+
     /// <summary>GET /form shows an empty form even after a submission (a form that creates a new record each time, like
     /// the expenses app's first report page), so a reloaded page cannot tell whether the submit happened.</summary>
     public bool FormForgetsSubmissions { get; set; }

@@ -125,4 +125,21 @@ public sealed class InterruptedStepTests
             Assert.Equal(WorkflowStatus.Succeeded, final.Status);
         }
     }
+
+    [Fact]
+    public async Task Run_BrowserDiesAfterASubmitReturnedBeforeItsCheckpoint_TheFormIsPostedExactlyOnce()
+    {
+        // The click succeeded, but the browser died before the session made the page it left durable, so that result
+        // does not stand. The record that the POST left must outlive it: the rebuilt form is empty either way.
+        await using var h = await FakeCluster.StartAsync();
+        h.Web.FormForgetsSubmissions = true;
+        h.Web.BrowserDiesAfterSubmit = true;
+        var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec(maxSteps: 8))).Id);
+
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.Equal(2, h.Web.SessionsOpened);
+        var submit = final.Steps.First(s => s.Action?.Kind == BrowserActionKind.Click && s.UrlBefore!.EndsWith("/form", StringComparison.Ordinal));
+        Assert.Contains("had sent POST http://fake.test/form", submit.Note);
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+    }
 }
