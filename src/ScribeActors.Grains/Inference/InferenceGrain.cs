@@ -6,8 +6,6 @@ using ScribeActors.Agent.Planning;
 using ScribeActors.Grains.Placement;
 using Orleans.Concurrency;
 using ScribeActors.Inference;
-using ModelStatus = ScribeActors.Abstractions.ModelStatus;
-using HostModelStatus = ScribeActors.Inference.ModelStatus;
 
 namespace ScribeActors.Grains.Inference;
 
@@ -42,9 +40,9 @@ public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails sil
             ModelId = ModelId,
             Readiness = state.Status switch
             {
-                HostModelStatus.Ready => ModelReadiness.Ready,
-                HostModelStatus.Loading => ModelReadiness.Loading,
-                HostModelStatus.Failed => ModelReadiness.Failed,
+                ModelLoadStatus.Ready => ModelReadiness.Ready,
+                ModelLoadStatus.Loading => ModelReadiness.Loading,
+                ModelLoadStatus.Failed => ModelReadiness.Failed,
                 _ => ModelReadiness.NotLoaded,
             },
             Error = state.FailureReason,
@@ -115,10 +113,10 @@ public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails sil
         }
         catch (ArgumentException e)
         {
-            return new ModelState(ModelId, HostModelStatus.Failed, e.Message);
+            return new ModelState(ModelId, ModelLoadStatus.Failed, e.Message);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {ModelId} cannot be loaded: {Reason}")]
+    [LoggerMessage(EventId = 1350, Level = LogLevel.Warning, Message = "Model {ModelId} cannot be loaded: {Reason}")]
     private partial void LogLoadFailed(string modelId, string reason);
 }
