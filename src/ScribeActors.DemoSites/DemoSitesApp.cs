@@ -60,6 +60,8 @@ public static class DemoSitesApp
             var latency = context.RequestServices.GetRequiredService<Web.SiteLatency>().Milliseconds;
             if (latency > 0 && !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
             {
+                // Says what it added, so a client (and a test) can tell the site's delay from its own slowness.
+                context.Response.Headers[Web.SiteLatency.Header] = latency.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await Task.Delay(latency, context.RequestAborted);
             }
 

@@ -165,10 +165,4 @@ public sealed class ScribeStepTests
     {
         Assert.Throws<ArgumentNullException>(() => ScribeStep.Parse(null!));
     }
-
-    [Fact]
-    public void StepFormatException_IsAFormatException()
-    {
-        Assert.IsAssignableFrom<FormatException>(new StepFormatException("x"));
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using ScribeActors.Abstractions;
 using Xunit.Abstractions;
@@ -268,9 +267,10 @@ public sealed class TargetLocatorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Locate_TenThousandElementPage_CompletesWellUnderASecond()
+    public void Locate_TenThousandElementPage_FindsTheTargetAmongTwoThousandLookalikes()
     {
-        // 2,000 rows of 5 elements: the candidates for a button are 2,000 buttons with near-identical text.
+        // 2,000 rows of 5 elements: the candidates for a button are 2,000 buttons with near-identical text. (How long
+        // it takes is the locate benchmark's business: ./scribe.sh bench locate.)
         var sb = new StringBuilder("<html><body>");
         for (var i = 0; i < 2000; i++)
         {
@@ -282,23 +282,10 @@ public sealed class TargetLocatorTests(ITestOutputHelper output)
         var targetId = recorded.NodeIds.First(n => recorded.Find(n)!.TextContent == "Select 1500");
         var signature = recorded.Signature(targetId) with { Attributes = new() { ["type"] = "button", ["id"] = "random-id" } };
 
-        var watch = Stopwatch.StartNew();
         var page = DomIndex.Parse(html);
-        var parsed = watch.Elapsed;
         var match = TargetLocator.Locate(page, signature);
-        var total = watch.Elapsed;
 
-        // Once more on a fresh index, now that the code is jitted, to show the steady-state cost.
-        var again = Stopwatch.StartNew();
-        var warmPage = DomIndex.Parse(html);
-        var warmParsed = again.Elapsed;
-        TargetLocator.Locate(warmPage, signature);
-        var warmTotal = again.Elapsed;
-
-        output.WriteLine($"{page.Count} elements, {page.Count / 5} <button> candidates. First run: parse {parsed.TotalMilliseconds:F1} ms + locate (builds the text index) {(total - parsed).TotalMilliseconds:F1} ms. " +
-            $"Warm run: parse {warmParsed.TotalMilliseconds:F1} ms + locate {(warmTotal - warmParsed).TotalMilliseconds:F1} ms.");
         Assert.True(page.Count >= 10_000);
         Assert.Equal(targetId, match.NodeId);
-        Assert.True(total < TimeSpan.FromSeconds(5), $"parse + locate took {total}");
     }
 }

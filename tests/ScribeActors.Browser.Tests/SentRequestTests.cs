@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser.Tests.Infrastructure;
+using ScribeActors.Testing;
 
 namespace ScribeActors.Browser.Tests;
 
@@ -23,7 +24,7 @@ public sealed class SentRequestTests(BrowserFixture fixture)
         await session.ExecuteAsync(BrowserAction.Type(Dom.NodeOf(page, "note"), "held"));
 
         var click = session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "add")));
-        await EventuallyAsync(() => !reports.IsEmpty, "the POST to be reported");
+        await Eventually.TrueAsync(() => !reports.IsEmpty, "the POST to be reported");
         await Task.Delay(300);
         Assert.Equal(0, CountMemoPosts());
         Assert.False(click.IsCompleted, "the click finished while its POST was held back");
@@ -52,7 +53,7 @@ public sealed class SentRequestTests(BrowserFixture fixture)
         Assert.True((await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "peek")))).Succeeded);
         Assert.Empty(reports);
         Assert.True((await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "save")))).Succeeded);
-        await EventuallyAsync(() => !reports.IsEmpty, "the fetch POST to be reported");
+        await Eventually.TrueAsync(() => !reports.IsEmpty, "the fetch POST to be reported");
         var sent = Assert.Single(reports);
         Assert.Equal(("POST", fixture.Site.Url("xhr-save")), (sent.Method, sent.Url));
 
@@ -84,14 +85,4 @@ public sealed class SentRequestTests(BrowserFixture fixture)
 
     private Task<IBrowserSession> OpenAsync(string path, Func<SentRequest, Task> beforeSent) =>
         fixture.Host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [fixture.Site.Host], Url = fixture.Site.Url(path), BeforeRequestSent = beforeSent });
-
-    private static async Task EventuallyAsync(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), $"Timed out waiting for {what}.");
-    }
 }

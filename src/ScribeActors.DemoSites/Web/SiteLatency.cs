@@ -7,6 +7,9 @@ public sealed class SiteLatency
     /// <summary>The largest accepted latency.</summary>
     public const int MaxMilliseconds = 10_000;
 
+    /// <summary>The response header that carries the delay added to a page (absent when none was).</summary>
+    public const string Header = "X-Demo-Latency-Ms";
+
     private int _milliseconds;
 
     /// <summary>The delay added to each page request.</summary>

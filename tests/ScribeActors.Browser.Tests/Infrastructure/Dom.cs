@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ScribeActors.Abstractions;
+using ScribeActors.Testing;
 
 namespace ScribeActors.Browser.Tests.Infrastructure;
 
@@ -31,25 +32,8 @@ public static partial class Dom
 
     /// <summary>Observes until <paramref name="condition"/> holds for the DOM, for changes the page makes on its own
     /// schedule (scroll events); fails with the last DOM after <paramref name="timeout"/>.</summary>
-    public static async Task<Observation> EventuallyAsync(IBrowserSession session, Func<Observation, bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
-        while (true)
-        {
-            var observation = await session.ObserveAsync();
-            if (condition(observation))
-            {
-                return observation;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting for {what}. Last DOM at {observation.Url}:\n{observation.Dom}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public static Task<Observation> EventuallyAsync(IBrowserSession session, Func<Observation, bool> condition, string what, TimeSpan? timeout = null) =>
+        Eventually.ValueAsync(() => session.ObserveAsync(), condition, what, timeout ?? TimeSpan.FromSeconds(5), o => $"DOM at {o.Url}:\n{o.Dom}");
 
     [GeneratedRegex(" node=\"(\\d+)\"")]
     private static partial Regex NodeAttribute();

@@ -4,6 +4,7 @@ using Orleans.TestingHost;
 using ScribeActors.Browser;
 using ScribeActors.Client;
 using ScribeActors.Grains.Hosting;
+using ScribeActors.Testing;
 
 namespace ScribeActors.Grains.Tests.Fakes;
 
@@ -94,21 +95,8 @@ public sealed class FakeCluster : IAsyncDisposable
         return await Client.WaitForCompletionAsync(id, cts.Token);
     }
 
-    public async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        Assert.Fail($"Timed out waiting for: {what}");
-    }
+    public Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
+        Eventually.TrueAsync(condition, what, timeout);
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
 using ScribeActors.IntegrationTests.Infrastructure;
+using ScribeActors.Testing;
 
 namespace ScribeActors.IntegrationTests.Durability;
 
@@ -108,5 +109,5 @@ public sealed class ClusterRestartTests
         await Assert.ThrowsAsync<ScheduleNotFoundException>(() => cluster.Client().GetScheduleAsync("s1"));
     }
 
-    private static Task Eventually(Func<Task<bool>> condition, string what) => Infrastructure.Eventually.TrueAsync(condition, what, Patience);
+    private static Task Eventually(Func<Task<bool>> condition, string what) => Testing.Eventually.TrueAsync(condition, what, Patience);
 }

@@ -53,12 +53,12 @@ public sealed class PrivateAzurite : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new PrivateAzurite(process, blob, queue, table);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var clock = Stopwatch.StartNew();
         foreach (var port in new[] { blob, queue, table })
         {
             while (!await AnswersAsync(port))
             {
-                if (process.HasExited || DateTime.UtcNow > deadline)
+                if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(30))
                 {
                     await azurite.DisposeAsync();
                     Assert.Fail($"The private Azurite ({entry}) did not open port {port} within 30 s.");

@@ -1,6 +1,7 @@
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
 using ScribeActors.IntegrationTests.Infrastructure;
+using ScribeActors.Testing;
 using Xunit.Abstractions;
 
 namespace ScribeActors.IntegrationTests.Workflows;
