@@ -6,7 +6,7 @@ namespace ScribeActors.Inference;
 /// <summary>
 /// Owns the models of this process (one per silo, registered as a singleton): each configured model is loaded at most
 /// once, in the background, on first use; concurrent callers share that load. A model that fails to load is reported as
-/// <see cref="ModelStatus.Failed"/> with the reason, the host keeps serving its other models, and the next
+/// <see cref="ModelLoadStatus.Failed"/> with the reason, the host keeps serving its other models, and the next
 /// <see cref="GetOrLoadAsync"/> for it tries again.
 /// </summary>
 public sealed partial class ModelHost : IAsyncDisposable
@@ -63,7 +63,7 @@ public sealed partial class ModelHost : IAsyncDisposable
     public ModelState StartLoading(string modelId)
     {
         var state = GetState(modelId);
-        if (state.Status != ModelStatus.NotLoaded)
+        if (state.Status != ModelLoadStatus.NotLoaded)
         {
             return state; // a failed load is tried again by the next request, not by a status query
         }
@@ -84,16 +84,16 @@ public sealed partial class ModelHost : IAsyncDisposable
         {
             if (!_entries.TryGetValue(modelId, out var entry))
             {
-                return new ModelState(modelId, ModelStatus.NotLoaded);
+                return new ModelState(modelId, ModelLoadStatus.NotLoaded);
             }
 
             var load = entry.Load;
             return load.Status switch
             {
-                TaskStatus.RanToCompletion => new ModelState(modelId, ModelStatus.Ready) { ContextSize = load.Result.ContextSize, TemplateName = load.Result.TemplateName },
-                TaskStatus.Faulted => new ModelState(modelId, ModelStatus.Failed, load.Exception!.InnerException!.Message),
-                TaskStatus.Canceled => new ModelState(modelId, ModelStatus.Failed, "The load was cancelled because the host is shutting down."),
-                _ => new ModelState(modelId, ModelStatus.Loading),
+                TaskStatus.RanToCompletion => new ModelState(modelId, ModelLoadStatus.Ready) { ContextSize = load.Result.ContextSize, TemplateName = load.Result.TemplateName },
+                TaskStatus.Faulted => new ModelState(modelId, ModelLoadStatus.Failed, load.Exception!.InnerException!.Message),
+                TaskStatus.Canceled => new ModelState(modelId, ModelLoadStatus.Failed, "The load was cancelled because the host is shutting down."),
+                _ => new ModelState(modelId, ModelLoadStatus.Loading),
             };
         }
     }

@@ -1,7 +1,7 @@
 namespace ScribeActors.Inference;
 
 /// <summary>Readiness of a configured model in this process.</summary>
-public enum ModelStatus
+public enum ModelLoadStatus
 {
     /// <summary>Nobody asked for it yet (or the host was disposed).</summary>
     NotLoaded,
@@ -19,8 +19,8 @@ public enum ModelStatus
 /// <summary>Readiness of one model.</summary>
 /// <param name="ModelId">The id under <c>Scribe:Models</c>.</param>
 /// <param name="Status">Where the model stands.</param>
-/// <param name="FailureReason">Why the last load failed (only with <see cref="ModelStatus.Failed"/>).</param>
-public sealed record ModelState(string ModelId, ModelStatus Status, string? FailureReason = null)
+/// <param name="FailureReason">Why the last load failed (only with <see cref="ModelLoadStatus.Failed"/>).</param>
+public sealed record ModelState(string ModelId, ModelLoadStatus Status, string? FailureReason = null)
 {
     /// <summary>Tokens per conversation, once the model is ready (0 before).</summary>
     public int ContextSize { get; init; }

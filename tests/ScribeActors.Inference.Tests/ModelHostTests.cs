@@ -13,13 +13,13 @@ public sealed class ModelHostTests : IDisposable
     public async Task GetOrLoadAsync_TinyModel_ReadyAndSharedByConcurrentCallers()
     {
         await using var host = Host(("tiny", TestModel.Options(256, 2)));
-        Assert.Equal(ModelStatus.NotLoaded, host.GetState("tiny").Status);
+        Assert.Equal(ModelLoadStatus.NotLoaded, host.GetState("tiny").Status);
 
         var loads = Enumerable.Range(0, 4).Select(_ => host.GetOrLoadAsync("tiny", CancellationToken.None)).ToArray();
         var models = await Task.WhenAll(loads);
 
         Assert.All(models, m => Assert.Same(models[0], m));
-        Assert.Equal(new ModelState("tiny", ModelStatus.Ready) { ContextSize = 256, TemplateName = "chatml" }, host.GetState("TINY"));
+        Assert.Equal(new ModelState("tiny", ModelLoadStatus.Ready) { ContextSize = 256, TemplateName = "chatml" }, host.GetState("TINY"));
         Assert.Equal(["tiny"], host.LoadedModelIds);
         Assert.Equal("tiny", models[0].ModelId);
         Assert.Equal(256, models[0].ContextSize);
@@ -36,7 +36,7 @@ public sealed class ModelHostTests : IDisposable
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
         var state = host.GetState("bad");
-        Assert.Equal(ModelStatus.Failed, state.Status);
+        Assert.Equal(ModelLoadStatus.Failed, state.Status);
         Assert.Equal(error.Message, state.FailureReason);
         var tiny = await host.GetOrLoadAsync("tiny", CancellationToken.None);
         Assert.True((await tiny.GenerateAsync(new GenerationRequest { Prompt = "Once", MaxTokens = 4 }, CancellationToken.None)).OutputTokens > 0);
@@ -53,7 +53,7 @@ public sealed class ModelHostTests : IDisposable
         var error = await Assert.ThrowsAsync<ModelLoadException>(() => host.GetOrLoadAsync("cut", CancellationToken.None));
 
         Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
-        Assert.Equal(ModelStatus.Failed, host.GetState("cut").Status);
+        Assert.Equal(ModelLoadStatus.Failed, host.GetState("cut").Status);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class ModelHostTests : IDisposable
         File.Copy(TestModel.Path, path);
         var model = await host.GetOrLoadAsync("later", CancellationToken.None);
 
-        Assert.Equal(ModelStatus.Ready, host.GetState("later").Status);
+        Assert.Equal(ModelLoadStatus.Ready, host.GetState("later").Status);
         Assert.Equal(ChatTemplates.ChatMl, model.TemplateName);
     }
 
@@ -117,7 +117,7 @@ public sealed class ModelHostTests : IDisposable
         var model = await host.GetOrLoadAsync("remote", CancellationToken.None);
 
         Assert.IsType<OpenAiCompatibleModel>(model);
-        Assert.Equal(ModelStatus.Ready, host.GetState("remote").Status);
+        Assert.Equal(ModelLoadStatus.Ready, host.GetState("remote").Status);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class ModelHostTests : IDisposable
         var model = await host.GetOrLoadAsync(ModelHost.FilePrefix + TestModel.Path, CancellationToken.None);
 
         Assert.Equal(ModelHost.FilePrefix + TestModel.Path, model.ModelId);
-        Assert.Equal(ModelStatus.Ready, host.GetState(ModelHost.FilePrefix + TestModel.Path).Status);
+        Assert.Equal(ModelLoadStatus.Ready, host.GetState(ModelHost.FilePrefix + TestModel.Path).Status);
     }
 
     [Fact]
@@ -167,14 +167,14 @@ public sealed class ModelHostTests : IDisposable
         var missing = System.IO.Path.Combine(_temp.FullName, "missing.gguf");
         await using var host = Host(("gone", new ModelOptions { Path = missing }), ("tiny", TestModel.Options(256, 2)));
 
-        Assert.NotEqual(ModelStatus.NotLoaded, host.StartLoading("tiny").Status);
+        Assert.NotEqual(ModelLoadStatus.NotLoaded, host.StartLoading("tiny").Status);
         await host.GetOrLoadAsync("tiny", CancellationToken.None);
         await Assert.ThrowsAsync<ModelLoadException>(() => host.GetOrLoadAsync("gone", CancellationToken.None));
 
         var failed = host.StartLoading("gone");
-        Assert.Equal(ModelStatus.Failed, failed.Status);
+        Assert.Equal(ModelLoadStatus.Failed, failed.Status);
         Assert.Contains(missing, failed.FailureReason, StringComparison.Ordinal);
-        Assert.Equal(ModelStatus.Failed, host.GetState("gone").Status);
+        Assert.Equal(ModelLoadStatus.Failed, host.GetState("gone").Status);
         Assert.Equal(["gone", "tiny"], host.LoadedModelIds.Order(StringComparer.Ordinal));
     }
 

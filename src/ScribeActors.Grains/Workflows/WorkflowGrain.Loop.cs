@@ -47,12 +47,12 @@ public sealed partial class WorkflowGrain
         var outage = 0;
         if (resumed)
         {
-            S.Resumptions++;
+            Current.Resumptions++;
             _recoverLostSteps = true;
-            LogResumed(Id, S.Steps.Count, S.Resumptions);
+            LogResumed(Id, Current.Steps.Count, Current.Resumptions);
         }
 
-        while (!cancellationToken.IsCancellationRequested && !_stale && S.Status == WorkflowStatus.Running)
+        while (!cancellationToken.IsCancellationRequested && !_stale && Current.Status == WorkflowStatus.Running)
         {
             try
             {
@@ -99,7 +99,7 @@ public sealed partial class WorkflowGrain
 
     private async Task RunOneStepAsync(CancellationToken cancellationToken)
     {
-        if (!S.SessionOpened || _reopenSession)
+        if (!Current.SessionOpened || _reopenSession)
         {
             await OpenSessionAsync(cancellationToken);
             return;
@@ -115,7 +115,7 @@ public sealed partial class WorkflowGrain
         _nextObservation = null;
         var observeMs = clock.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
-        if (S.Status != WorkflowStatus.Running)
+        if (Current.Status != WorkflowStatus.Running)
         {
             return;
         }
@@ -127,9 +127,9 @@ public sealed partial class WorkflowGrain
         }
 
         var dom = DomIndex.Parse(observation.Dom);
-        if (S.Steps.Count > 0 && S.Steps[^1].Phase != StepPhase.Done)
+        if (Current.Steps.Count > 0 && Current.Steps[^1].Phase != StepPhase.Done)
         {
-            await ResolveInterruptedStepAsync(S.Steps.Count - 1, observation, dom);
+            await ResolveInterruptedStepAsync(Current.Steps.Count - 1, observation, dom);
             return;
         }
 
@@ -142,24 +142,24 @@ public sealed partial class WorkflowGrain
             }
         }
 
-        if (S.SessionEpoch is { } epoch && epoch != observation.SessionEpoch)
+        if (Current.SessionEpoch is { } epoch && epoch != observation.SessionEpoch)
         {
             // The browser context was rebuilt from its checkpoint: typed values and other in-page state are gone.
-            var rewound = Source.CursorAfterReload(S.Steps, S.Cursor, observation.Url);
-            LogPageReloaded(Id, observation.SessionEpoch, S.Cursor, rewound);
-            S.Cursor = rewound;
+            var rewound = Source.CursorAfterReload(Current.Steps, Current.Cursor, observation.Url);
+            LogPageReloaded(Id, observation.SessionEpoch, Current.Cursor, rewound);
+            Current.Cursor = rewound;
         }
 
-        S.SessionEpoch = observation.SessionEpoch;
-        if (S.Steps.Count >= S.Spec!.MaxSteps)
+        Current.SessionEpoch = observation.SessionEpoch;
+        if (Current.Steps.Count >= Current.Spec!.MaxSteps)
         {
-            await FailAsync($"Reached the step limit of {S.Spec.MaxSteps} steps before the objective was complete.");
+            await FailAsync($"Reached the step limit of {Current.Spec.MaxSteps} steps before the objective was complete.");
             return;
         }
 
         var (observationRef, screenshotRef, startUpload) = PrepareArtifacts(observation, cancellationToken);
         clock.Restart();
-        var deciding = Source.DecideAsync(new StepContext(S.Spec, S.Cursor, observation, dom, S.Steps), cancellationToken);
+        var deciding = Source.DecideAsync(new StepContext(Current.Spec, Current.Cursor, observation, dom, Current.Steps), cancellationToken);
         Task? upload = null;
         if (!deciding.IsCompleted)
         {
@@ -176,14 +176,14 @@ public sealed partial class WorkflowGrain
         var decision = await deciding;
         var decideMs = clock.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
-        if (S.Status != WorkflowStatus.Running)
+        if (Current.Status != WorkflowStatus.Running)
         {
             return;
         }
 
         var step = new StepRecord
         {
-            Index = S.Steps.Count,
+            Index = Current.Steps.Count,
             Phase = StepPhase.Decided,
             UrlBefore = observation.Url,
             Description = decision.Description,
@@ -192,7 +192,7 @@ public sealed partial class WorkflowGrain
             StartedAt = started,
             ObserveMs = observeMs,
             DecideMs = decideMs,
-            SourceCursor = S.Cursor,
+            SourceCursor = Current.Cursor,
             NodeCount = observation.NodeCount,
             Note = decision.Note,
             Inference = decision.Inference,
@@ -238,18 +238,18 @@ public sealed partial class WorkflowGrain
 
     private async Task DecisionFailedAsync(StepRecord step, StepDecision decision, Observation observation, CancellationToken cancellationToken)
     {
-        S.Attempts++;
+        Current.Attempts++;
         var reason = $"{decision.Error ?? "The step source could not decide the next step."} (page: {observation.Url} \"{observation.Title}\")";
-        var next = RetryPolicy.OnDecisionFailed(reason, S.Attempts, _limits);
+        var next = RetryPolicy.OnDecisionFailed(reason, Current.Attempts, _limits);
         if (next.Kind == RetryMove.Fail)
         {
             // Keep the page the source gave up on (its observation reference) in the history.
-            S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = reason });
+            Current.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = reason });
             await FailAsync(reason);
             return;
         }
 
-        LogRetry(Id, S.Attempts, decision.Error);
+        LogRetry(Id, Current.Attempts, decision.Error);
         if (_outcomeUnsaved)
         {
             await PersistAsync();
@@ -268,7 +268,7 @@ public sealed partial class WorkflowGrain
             step = step with { ObservationRef = null, ScreenshotRef = null };
         }
 
-        S.Steps.Add(step);
+        Current.Steps.Add(step);
         var request = new ExecuteActionRequest
         {
             ActionId = step.ActionId!,
@@ -310,7 +310,7 @@ public sealed partial class WorkflowGrain
             ExecuteMs = clock.Elapsed.TotalMilliseconds,
             PersistMs = persistMs,
         };
-        S.Steps[step.Index] = step;
+        Current.Steps[step.Index] = step;
         LogStep(Id, step.Index, step.Action!.ToString(), result.ToString());
         _nextObservation = response.Observation;
         await RecordOutcomeAsync(step, result, nextCursor);
@@ -348,7 +348,7 @@ public sealed partial class WorkflowGrain
 
     private async Task RecordOutcomeAsync(StepRecord step, ActionResult result, int nextCursor)
     {
-        if (S.Status == WorkflowStatus.Cancelled)
+        if (Current.Status == WorkflowStatus.Cancelled)
         {
             return; // CancelAsync already wrote the final state
         }
@@ -358,11 +358,11 @@ public sealed partial class WorkflowGrain
             if (!result.Succeeded)
             {
                 var slow = $"The page moved on to {result.UrlAfter} but did not finish loading in time; the action took effect.";
-                S.Steps[step.Index] = step with { Note = step.Note is null ? slow : $"{step.Note} {slow}" };
+                Current.Steps[step.Index] = step with { Note = step.Note is null ? slow : $"{step.Note} {slow}" };
             }
 
-            S.Cursor = nextCursor;
-            S.Attempts = 0;
+            Current.Cursor = nextCursor;
+            Current.Attempts = 0;
             if (_nextObservation is not null)
             {
                 // Recovery does not need this write: the session wrote the result of a non-idempotent action durably
@@ -376,11 +376,11 @@ public sealed partial class WorkflowGrain
             return;
         }
 
-        S.Attempts++;
+        Current.Attempts++;
         _nextObservation = null; // the retry waits first, and then looks at the page afresh
 
         // A model step that fails is a recorded step like any other: the model sees the page again and decides anew.
-        var next = RetryPolicy.OnActionFailed(result, step.Index + 1, step.Action!, step.Inference is not null, S.Attempts, _limits);
+        var next = RetryPolicy.OnActionFailed(result, step.Index + 1, step.Action!, step.Inference is not null, Current.Attempts, _limits);
         if (next.Kind == RetryMove.Fail)
         {
             await FailAsync(next.Reason);
@@ -388,7 +388,7 @@ public sealed partial class WorkflowGrain
         }
 
         await PersistAsync();
-        LogRetry(Id, S.Attempts, result.ToString());
+        LogRetry(Id, Current.Attempts, result.ToString());
         await Task.Delay(next.Delay, time, _loopCancellation?.Token ?? CancellationToken.None);
     }
 
@@ -396,8 +396,8 @@ public sealed partial class WorkflowGrain
     /// again at the last page the workflow knew, one epoch on (so the step source treats the page as rebuilt).</summary>
     private async Task OpenSessionAsync(CancellationToken cancellationToken)
     {
-        var spec = S.Spec!;
-        var reopen = _reopenSession && S.SessionOpened;
+        var spec = Current.Spec!;
+        var reopen = _reopenSession && Current.SessionOpened;
         var url = reopen ? LastKnownUrl() : spec.StartUrl;
         var result = await Session.OpenAsync(
             new OpenSessionRequest
@@ -405,11 +405,11 @@ public sealed partial class WorkflowGrain
                 StartUrl = url,
                 AllowedHosts = [.. spec.EffectiveAllowedHosts],
                 SecretNames = [.. SecretUsage.Names(spec)],
-                Epoch = reopen ? (S.SessionEpoch ?? 0) + 1 : null,
+                Epoch = reopen ? (Current.SessionEpoch ?? 0) + 1 : null,
             },
             cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        if (S.Status != WorkflowStatus.Running)
+        if (Current.Status != WorkflowStatus.Running)
         {
             return;
         }
@@ -422,14 +422,14 @@ public sealed partial class WorkflowGrain
             }
 
             _reopenSession = false;
-            S.SessionOpened = true;
-            S.Attempts = 0;
+            Current.SessionOpened = true;
+            Current.Attempts = 0;
             await PersistAsync();
             return;
         }
 
-        S.Attempts++;
-        var next = RetryPolicy.OnOpenFailed(result, url, S.Attempts, _limits);
+        Current.Attempts++;
+        var next = RetryPolicy.OnOpenFailed(result, url, Current.Attempts, _limits);
         if (next.Kind == RetryMove.Fail)
         {
             await FailAsync(next.Reason);
@@ -437,22 +437,22 @@ public sealed partial class WorkflowGrain
         }
 
         await PersistAsync();
-        LogRetry(Id, S.Attempts, result.ToString());
+        LogRetry(Id, Current.Attempts, result.ToString());
         await Task.Delay(next.Delay, time, cancellationToken);
     }
 
     /// <summary>The last page the workflow saw (the start URL before any step).</summary>
     private string LastKnownUrl()
     {
-        for (var i = S.Steps.Count - 1; i >= 0; i--)
+        for (var i = Current.Steps.Count - 1; i >= 0; i--)
         {
-            if ((S.Steps[i].UrlAfter ?? S.Steps[i].UrlBefore) is { } url && Uri.IsWellFormedUriString(url, UriKind.Absolute))
+            if ((Current.Steps[i].UrlAfter ?? Current.Steps[i].UrlBefore) is { } url && Uri.IsWellFormedUriString(url, UriKind.Absolute))
             {
                 return url;
             }
         }
 
-        return S.Spec!.StartUrl;
+        return Current.Spec!.StartUrl;
     }
 
     /// <summary>
@@ -461,20 +461,20 @@ public sealed partial class WorkflowGrain
     /// </summary>
     private async Task ResolveInterruptedStepAsync(int index, Observation observation, DomIndex dom)
     {
-        var step = S.Steps[index];
+        var step = Current.Steps[index];
         if (step.Phase != StepPhase.Acting || step.Action is null || step.ActionId is null)
         {
-            S.Steps[index] = step with { Phase = StepPhase.Done, FinishedAt = time.GetUtcNow(), Note = "Interrupted before acting; decided again." };
+            Current.Steps[index] = step with { Phase = StepPhase.Done, FinishedAt = time.GetUtcNow(), Note = "Interrupted before acting; decided again." };
             await PersistAsync();
             return;
         }
 
         // A page rebuilt from a checkpoint (the browser that acted went away) says nothing about the action; what the
         // session recorded about requests it let out does.
-        var rebuilt = S.SessionEpoch is { } epoch && epoch != observation.SessionEpoch;
+        var rebuilt = Current.SessionEpoch is { } epoch && epoch != observation.SessionEpoch;
         var recorded = await Session.GetActionResultAsync(step.ActionId);
         var sent = recorded is null && rebuilt ? await Session.GetSentRequestAsync(step.ActionId) : null;
-        if (S.Status != WorkflowStatus.Running)
+        if (Current.Status != WorkflowStatus.Running)
         {
             return;
         }
@@ -492,13 +492,13 @@ public sealed partial class WorkflowGrain
         {
             var outcome = verdict.Outcome!;
             step = step with { Phase = StepPhase.Done, Outcome = outcome, UrlAfter = outcome.UrlAfter ?? observation.Url, FinishedAt = time.GetUtcNow(), Note = note };
-            S.Steps[index] = step;
-            await RecordOutcomeAsync(step, outcome, step.NextCursor ?? (step.SourceCursor ?? S.Cursor) + 1);
+            Current.Steps[index] = step;
+            await RecordOutcomeAsync(step, outcome, step.NextCursor ?? (step.SourceCursor ?? Current.Cursor) + 1);
             return;
         }
 
-        S.Steps[index] = step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = note + " Not performed; it will be decided again." };
-        S.Cursor = step.SourceCursor ?? S.Cursor;
+        Current.Steps[index] = step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = note + " Not performed; it will be decided again." };
+        Current.Cursor = step.SourceCursor ?? Current.Cursor;
         await PersistAsync();
     }
 
@@ -510,16 +510,16 @@ public sealed partial class WorkflowGrain
     /// </summary>
     private async Task<bool> RecoverLostStepsAsync()
     {
-        var performed = await Session.GetPerformedAsync(S.Steps.Count);
+        var performed = await Session.GetPerformedAsync(Current.Steps.Count);
         var recovered = 0;
         foreach (var step in performed)
         {
-            if (step.Index != S.Steps.Count || step.Action is null)
+            if (step.Index != Current.Steps.Count || step.Action is null)
             {
                 break;
             }
 
-            S.Steps.Add(step with
+            Current.Steps.Add(step with
             {
                 Phase = StepPhase.Done,
                 FinishedAt = step.FinishedAt ?? time.GetUtcNow(),
@@ -529,11 +529,11 @@ public sealed partial class WorkflowGrain
             if (step.Outcome is not { Succeeded: true } && !(step.Outcome is { } outcome && SlowNavigationRule.TookEffect(outcome, step.UrlBefore)))
             {
                 // It failed: the source decides that step again, from the page as it is now (as after a failed action).
-                S.Cursor = step.SourceCursor ?? S.Cursor;
+                Current.Cursor = step.SourceCursor ?? Current.Cursor;
                 break;
             }
 
-            S.Cursor = step.NextCursor ?? (step.SourceCursor ?? S.Cursor) + 1;
+            Current.Cursor = step.NextCursor ?? (step.SourceCursor ?? Current.Cursor) + 1;
         }
 
         if (recovered == 0)
@@ -542,7 +542,7 @@ public sealed partial class WorkflowGrain
         }
 
         LogRecovered(Id, recovered);
-        S.Attempts = 0;
+        Current.Attempts = 0;
         _nextObservation = null;
         await PersistAsync();
         return true;

@@ -13,11 +13,11 @@ public sealed partial class WorkflowGrain
     private async Task PageTooLargeAsync(Observation observation, PageTooLarge tooLarge, DateTimeOffset started, double observeMs)
     {
         LogPageTooLarge(Id, observation.Url, tooLarge.DomChars, tooLarge.Elements);
-        if (S.Steps.Count == 0 || S.Steps[^1].Phase == StepPhase.Done)
+        if (Current.Steps.Count == 0 || Current.Steps[^1].Phase == StepPhase.Done)
         {
-            S.Steps.Add(new StepRecord
+            Current.Steps.Add(new StepRecord
             {
-                Index = S.Steps.Count,
+                Index = Current.Steps.Count,
                 Phase = StepPhase.Done,
                 UrlBefore = observation.Url,
                 UrlAfter = observation.Url,
@@ -27,7 +27,7 @@ public sealed partial class WorkflowGrain
                 FinishedAt = time.GetUtcNow(),
                 ObserveMs = observeMs,
                 NodeCount = observation.NodeCount,
-                SourceCursor = S.Cursor,
+                SourceCursor = Current.Cursor,
             });
         }
 

@@ -14,8 +14,8 @@ public sealed partial class WorkflowGrain
     {
         ThrowIfStale();
         _outcomeUnsaved = false;
-        S.Version++;
-        S.UpdatedAt = time.GetUtcNow();
+        Current.Version++;
+        Current.UpdatedAt = time.GetUtcNow();
         try
         {
             await state.WriteStateAsync();
@@ -44,13 +44,13 @@ public sealed partial class WorkflowGrain
             await GrainFactory.GetGrain<IWorkflowIndexGrain>(IWorkflowIndexGrain.DefaultKey).UpsertAsync(new WorkflowSummary
             {
                 Id = Id,
-                Objective = S.Spec!.Objective,
-                Status = S.Status,
-                StepCount = S.Steps.Count,
-                CreatedAt = S.CreatedAt,
-                UpdatedAt = S.UpdatedAt,
-                FailureReason = S.FailureReason,
-                Verification = S.Verification,
+                Objective = Current.Spec!.Objective,
+                Status = Current.Status,
+                StepCount = Current.Steps.Count,
+                CreatedAt = Current.CreatedAt,
+                UpdatedAt = Current.UpdatedAt,
+                FailureReason = Current.FailureReason,
+                Verification = Current.Verification,
             });
             _indexBehind = false;
         }
@@ -86,11 +86,11 @@ public sealed partial class WorkflowGrain
     private async Task FinishAsync(StepRecord step, StepDecision decision, Observation observation, SuccessVerdict verdict)
     {
         var note = decision.Note is null ? verdict.Reason : $"{decision.Note} {verdict.Reason}";
-        S.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = note });
-        S.Cursor = decision.NextCursor;
-        S.Answer = decision.Answer;
-        S.Verification = verdict.Verified ? SuccessVerification.Verified : SuccessVerification.Unverified;
-        S.VerificationNote = verdict.Reason;
+        Current.Steps.Add(step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = note });
+        Current.Cursor = decision.NextCursor;
+        Current.Answer = decision.Answer;
+        Current.Verification = verdict.Verified ? SuccessVerification.Verified : SuccessVerification.Unverified;
+        Current.VerificationNote = verdict.Reason;
         await EndAsync(WorkflowStatus.Succeeded, null);
     }
 
@@ -101,10 +101,10 @@ public sealed partial class WorkflowGrain
     /// reminder tick tries again (after a crash between the two, or a close that failed).</summary>
     private async Task EndAsync(WorkflowStatus status, string? reason)
     {
-        S.Status = status;
-        S.FailureReason = reason;
+        Current.Status = status;
+        Current.FailureReason = reason;
         await PersistAsync(statusChanged: true);
-        LogStatus(Id, S.Status, reason);
+        LogStatus(Id, Current.Status, reason);
         await CompleteEndingAsync();
     }
 

@@ -10,7 +10,7 @@ public sealed partial class WorkflowGrain
     /// carries it. A running workflow then types the placeholder, which fails naming the secret until it is configured.</summary>
     private async Task RedactStoredSecretsAsync()
     {
-        var found = StoredSecretRedaction.Apply(S);
+        var found = StoredSecretRedaction.Apply(Current);
         if (found.Count == 0)
         {
             return;

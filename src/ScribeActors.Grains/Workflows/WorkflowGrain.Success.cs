@@ -17,12 +17,12 @@ public sealed partial class WorkflowGrain
     /// </summary>
     private async Task FinishWhenMetAsync(StepRecord step, StepDecision decision, Observation observation, DomIndex dom, CancellationToken cancellationToken)
     {
-        var criteria = S.Spec!.Success;
+        var criteria = Current.Spec!.Success;
         var check = criteria?.CheckUrl is { } url
             ? await Session.CheckAsync(new ServerCheckRequest { Url = url, Timeout = _options.SuccessCheckTimeout }, cancellationToken)
             : null;
         cancellationToken.ThrowIfCancellationRequested();
-        if (S.Status != WorkflowStatus.Running)
+        if (Current.Status != WorkflowStatus.Running)
         {
             return;
         }
@@ -34,15 +34,15 @@ public sealed partial class WorkflowGrain
             return;
         }
 
-        S.Attempts++;
-        S.Steps.Add(step with
+        Current.Attempts++;
+        Current.Steps.Add(step with
         {
             Phase = StepPhase.Done,
             UrlAfter = observation.Url,
             FinishedAt = time.GetUtcNow(),
             Outcome = ActionResult.Fail(ActionFailureKind.ObjectiveNotMet, verdict.Reason, observation.Url),
         });
-        var next = RetryPolicy.OnFinishRefused(verdict.Reason, step.Index + 1, step.Inference is not null, S.Attempts, _limits);
+        var next = RetryPolicy.OnFinishRefused(verdict.Reason, step.Index + 1, step.Inference is not null, Current.Attempts, _limits);
         if (next.Kind == RetryMove.Fail)
         {
             await FailAsync(next.Reason);
@@ -50,7 +50,7 @@ public sealed partial class WorkflowGrain
         }
 
         await PersistAsync();
-        LogFinishRefused(Id, step.Index, S.Attempts, verdict.Reason);
+        LogFinishRefused(Id, step.Index, Current.Attempts, verdict.Reason);
         _nextObservation = null; // the source decides again from a fresh look at the page
         await Task.Delay(next.Delay, time, cancellationToken);
     }

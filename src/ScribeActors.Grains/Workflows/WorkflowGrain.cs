@@ -49,13 +49,14 @@ public sealed partial class WorkflowGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private WorkflowState S => state.State;
+    /// <summary>The workflow as this activation knows it: what it loaded or last wrote, plus the change in hand.</summary>
+    private WorkflowState Current => state.State;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await RedactStoredSecretsAsync();
-        if (S.Status == WorkflowStatus.Running)
+        if (Current.Status == WorkflowStatus.Running)
         {
             // An activation that finds the workflow running means the previous one was lost (or deactivated).
             StartLoop(resumed: true);
@@ -85,16 +86,16 @@ public sealed partial class WorkflowGrain(
         }
 
         ThrowIfStale();
-        if (S.Spec is not null)
+        if (Current.Spec is not null)
         {
-            return SameSpec(S.Spec, spec) ? Snapshot() : throw new WorkflowConflictException(Id);
+            return SameSpec(Current.Spec, spec) ? Snapshot() : throw new WorkflowConflictException(Id);
         }
 
         _source = stepSources.Create(spec);
         var now = time.GetUtcNow();
-        S.Spec = spec;
-        S.Status = WorkflowStatus.Running;
-        S.CreatedAt = now;
+        Current.Spec = spec;
+        Current.Status = WorkflowStatus.Running;
+        Current.CreatedAt = now;
         await PersistAsync(statusChanged: true);
         await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
         LogStarted(Id, spec.Objective, spec.StartUrl);
@@ -103,17 +104,17 @@ public sealed partial class WorkflowGrain(
     }
 
     Task<WorkflowSnapshot> IWorkflowGrain.GetAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(S.Spec is null ? throw NotFound() : Snapshot());
+        Task.FromResult(Current.Spec is null ? throw NotFound() : Snapshot());
 
     async Task<WorkflowSnapshot> IWorkflowGrain.WaitForChangeAsync(long afterVersion, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        if (S.Spec is null)
+        if (Current.Spec is null)
         {
             throw NotFound();
         }
 
         ThrowIfStale();
-        if (S.Version == afterVersion)
+        if (Current.Version == afterVersion)
         {
             var wait = maxWait > MaxWait ? MaxWait : maxWait < TimeSpan.Zero ? TimeSpan.Zero : maxWait;
             try
@@ -133,11 +134,11 @@ public sealed partial class WorkflowGrain(
     async Task<WorkflowSnapshot> IWorkflowGrain.PauseAsync()
     {
         ThrowIfUnknownOrStale();
-        if (S.Status is WorkflowStatus.Running or WorkflowStatus.Pending)
+        if (Current.Status is WorkflowStatus.Running or WorkflowStatus.Pending)
         {
-            S.Status = WorkflowStatus.Paused;
+            Current.Status = WorkflowStatus.Paused;
             await PersistAsync(statusChanged: true);
-            LogStatus(Id, S.Status, null);
+            LogStatus(Id, Current.Status, null);
         }
 
         return Snapshot();
@@ -146,12 +147,12 @@ public sealed partial class WorkflowGrain(
     async Task<WorkflowSnapshot> IWorkflowGrain.ResumeAsync()
     {
         ThrowIfUnknownOrStale();
-        if (S.Status == WorkflowStatus.Paused)
+        if (Current.Status == WorkflowStatus.Paused)
         {
-            S.Status = WorkflowStatus.Running;
+            Current.Status = WorkflowStatus.Running;
             await PersistAsync(statusChanged: true);
             await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
-            LogStatus(Id, S.Status, null);
+            LogStatus(Id, Current.Status, null);
             StartLoop(resumed: false);
         }
 
@@ -161,15 +162,15 @@ public sealed partial class WorkflowGrain(
     async Task<WorkflowSnapshot> IWorkflowGrain.CancelAsync(string? reason)
     {
         ThrowIfUnknownOrStale();
-        if (!IsTerminal(S.Status))
+        if (!IsTerminal(Current.Status))
         {
-            S.Status = WorkflowStatus.Cancelled;
-            S.FailureReason = string.IsNullOrWhiteSpace(reason) ? "Cancelled by the user." : reason;
-            for (var i = 0; i < S.Steps.Count; i++)
+            Current.Status = WorkflowStatus.Cancelled;
+            Current.FailureReason = string.IsNullOrWhiteSpace(reason) ? "Cancelled by the user." : reason;
+            for (var i = 0; i < Current.Steps.Count; i++)
             {
-                if (S.Steps[i].Phase != StepPhase.Done)
+                if (Current.Steps[i].Phase != StepPhase.Done)
                 {
-                    S.Steps[i] = S.Steps[i] with { Phase = StepPhase.Done, Note = "Cancelled while acting; outcome unknown.", FinishedAt = time.GetUtcNow() };
+                    Current.Steps[i] = Current.Steps[i] with { Phase = StepPhase.Done, Note = "Cancelled while acting; outcome unknown.", FinishedAt = time.GetUtcNow() };
                 }
             }
 
@@ -179,7 +180,7 @@ public sealed partial class WorkflowGrain(
             // Closed in the background: the session may still be finishing the action in flight, and the caller
             // should not wait for that. The session grain serialises the close after it; the reminder stays until then.
             _ = CloseSessionAndForgetAsync();
-            LogStatus(Id, S.Status, S.FailureReason);
+            LogStatus(Id, Current.Status, Current.FailureReason);
         }
 
         return Snapshot();
@@ -187,12 +188,12 @@ public sealed partial class WorkflowGrain(
 
     async Task IWorkflowGrain.WakeAsync()
     {
-        if (_stale || S.Spec is null)
+        if (_stale || Current.Spec is null)
         {
             return;
         }
 
-        if (S.Status == WorkflowStatus.Running)
+        if (Current.Status == WorkflowStatus.Running)
         {
             StartLoop(resumed: false);
             return;
@@ -200,7 +201,7 @@ public sealed partial class WorkflowGrain(
 
         // A finished workflow woken by the waker (the index still lists it as running): bring the index up to date and
         // finish what its ending may have left undone.
-        if (IsTerminal(S.Status))
+        if (IsTerminal(Current.Status))
         {
             _indexBehind = true;
             await CompleteEndingAsync();
@@ -214,19 +215,19 @@ public sealed partial class WorkflowGrain(
             return;
         }
 
-        if (S.Spec is null)
+        if (Current.Spec is null)
         {
             await UnregisterKeepAliveAsync();
             return;
         }
 
-        if (IsTerminal(S.Status))
+        if (IsTerminal(Current.Status))
         {
             await CompleteEndingAsync();
             return;
         }
 
-        if (S.Status == WorkflowStatus.Running)
+        if (Current.Status == WorkflowStatus.Running)
         {
             StartLoop(resumed: false);
         }
@@ -234,23 +235,23 @@ public sealed partial class WorkflowGrain(
 
     private IBrowserSessionGrain Session => GrainFactory.GetGrain<IBrowserSessionGrain>(Id);
 
-    private IStepSource Source => _source ??= stepSources.Create(S.Spec!);
+    private IStepSource Source => _source ??= stepSources.Create(Current.Spec!);
 
     private WorkflowSnapshot Snapshot() => new()
     {
         Id = Id,
-        Spec = S.Spec!,
-        Status = S.Status,
-        FailureReason = S.FailureReason,
-        Steps = [.. S.Steps],
-        CreatedAt = S.CreatedAt,
-        UpdatedAt = S.UpdatedAt,
-        Version = S.Version,
-        Answer = S.Answer,
-        Resumptions = S.Resumptions,
+        Spec = Current.Spec!,
+        Status = Current.Status,
+        FailureReason = Current.FailureReason,
+        Steps = [.. Current.Steps],
+        CreatedAt = Current.CreatedAt,
+        UpdatedAt = Current.UpdatedAt,
+        Version = Current.Version,
+        Answer = Current.Answer,
+        Resumptions = Current.Resumptions,
         Silo = localSilo.SiloAddress.ToString(),
-        Verification = S.Verification,
-        VerificationNote = S.VerificationNote,
+        Verification = Current.Verification,
+        VerificationNote = Current.VerificationNote,
     };
 
     private WorkflowNotFoundException NotFound() => new(Id);
@@ -265,7 +266,7 @@ public sealed partial class WorkflowGrain(
 
     private void ThrowIfUnknownOrStale()
     {
-        if (S.Spec is null)
+        if (Current.Spec is null)
         {
             throw NotFound();
         }
