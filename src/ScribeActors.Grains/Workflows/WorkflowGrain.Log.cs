@@ -53,6 +53,9 @@ public sealed partial class WorkflowGrain
     [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} recovered {Count} performed steps from its browser session's record (storage had lost them)")]
     private partial void LogRecovered(string workflowId, int count);
 
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Workflow {WorkflowId}: storage had lost its whole record; wrote this activation's copy back (version {Version}, {Steps} steps)")]
+    private partial void LogRecordWrittenBack(string workflowId, long version, int steps);
+
     [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} cannot observe {Url}: {Chars} characters, {Elements} elements is over the configured limit")]
     private partial void LogPageTooLarge(string workflowId, string url, long chars, int elements);
 

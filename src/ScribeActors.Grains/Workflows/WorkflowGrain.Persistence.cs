@@ -22,8 +22,11 @@ public sealed partial class WorkflowGrain
         }
         catch (InconsistentStateException e)
         {
-            BecomeStale(e.Message);
-            throw new WorkflowUnavailableException(Id);
+            if (!await WriteBackLostRecordAsync())
+            {
+                BecomeStale(e.Message);
+                throw new WorkflowUnavailableException(Id);
+            }
         }
 
         var changed = _changed;
@@ -59,6 +62,44 @@ public sealed partial class WorkflowGrain
             _indexBehind = true;
             LogIndexBehind(Id, e.Message);
         }
+    }
+
+    /// <summary>
+    /// After a conflict: when storage holds no record of this workflow at all, it lost writes it had acknowledged (an
+    /// emulator restarted on older data drops even the first one). No other activation can have written one, so this
+    /// activation's copy is the truth and is written back; the workflow goes on. Returns false when a record exists
+    /// (then this activation is stale) or the write-back conflicts too.
+    /// </summary>
+    private async Task<bool> WriteBackLostRecordAsync()
+    {
+        var mine = state.State;
+        try
+        {
+            await state.ReadStateAsync();
+        }
+        catch (Exception)
+        {
+            state.State = mine; // storage did not answer: the loop waits it out and this is tried again
+            throw;
+        }
+
+        if (state.RecordExists)
+        {
+            return false;
+        }
+
+        state.State = mine;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            return false;
+        }
+
+        LogRecordWrittenBack(Id, mine.Version, mine.Steps.Count);
+        return true;
     }
 
     /// <summary>

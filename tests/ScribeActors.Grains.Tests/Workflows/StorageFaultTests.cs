@@ -66,6 +66,29 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    public async Task Run_StorageLosesTheWholeWorkflowRecord_TheActivationWritesItBackAndSubmitsOnce()
+    {
+        // An emulator restarted on older data can lose a workflow it had acknowledged: the record is gone, not changed.
+        // Nobody else can have written one, so the activation's own copy is the truth and is written back.
+        var storage = new FaultyStorage();
+        await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
+        var typing = new TaskCompletionSource();
+        h.Web.BeforeType = ct => typing.Task.WaitAsync(ct);
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+
+        Assert.Equal(1, storage.Forget("workflow/")); // the workflow's record (state name "workflow"), nothing else
+        typing.SetResult();
+
+        var final = await h.WaitAsync(started.Id);
+        Assert.True(final.Status == WorkflowStatus.Succeeded, Describe(final));
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.True(storage.Conflicts > 0, "the lost record was never noticed");
+        await h.Cluster.DeactivateAsync(h.Grains.GetGrain<IWorkflowGrain>(started.Id));
+        Assert.Equal(WorkflowStatus.Succeeded, (await h.Client.GetAsync(started.Id)).Status); // and it is stored again
+    }
+
+    [Fact]
     public async Task Run_StorageLosesTheRecordOfAFailedStep_TheStepIsRecoveredAsFailedAndTakenAgain()
     {
         var storage = new FaultyStorage();
