@@ -79,20 +79,61 @@ internal sealed partial class NavigationGuard
         }
 
         _reported = null;
+        _landing = Task.CompletedTask;
         Volatile.Write(ref _armed, 1);
         await _devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = ArmedPatterns });
     }
 
-    /// <summary>Stops reporting (the action settled). Returns whether a state-changing request was reported.</summary>
+    /// <summary>Stops reporting (the action settled) once a report in flight (a download's) is done. Returns whether a
+    /// state-changing request was reported.</summary>
     public async Task<bool> DisarmAsync()
     {
-        if (Interlocked.Exchange(ref _armed, 0) == 0)
+        if (Volatile.Read(ref _armed) == 0)
         {
             return false;
         }
 
-        await _devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = new[] { DocumentPattern } });
-        return _reported is not null;
+        // Still armed until the narrower patterns are in force: DevTools delivers every request paused under the armed
+        // ones before it answers this, so each of them is decided (and reported) as part of the action.
+        try
+        {
+            await _devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = new[] { DocumentPattern } });
+        }
+        finally
+        {
+            Volatile.Write(ref _armed, 0);
+        }
+
+        if (Volatile.Read(ref _reported) is not { } report)
+        {
+            return false;
+        }
+
+        try
+        {
+            await Task.WhenAll(report, Volatile.Read(ref _landing));
+        }
+        catch (Exception)
+        {
+            // Logged where reported; the action's result says what reached the server.
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The page started a download during an action. Its request has reached the server already (the download is the
+    /// server's answer), so nothing can be held back; it is reported at once, like a state-changing request, because
+    /// servers count downloads. <see cref="DisarmAsync"/> waits for the report, so it is durable before the action's
+    /// result is (and the owner never records two things at once). Only while armed: a download outside an action was
+    /// not caused by one.
+    /// </summary>
+    public void ReportDownload(string url)
+    {
+        if (_beforeSent is not null && Volatile.Read(ref _armed) == 1)
+        {
+            _ = ReportAsync(new SentRequest("GET", _mask(url)) { Download = true });
+        }
     }
 
     private int _armed;
@@ -148,6 +189,11 @@ internal sealed partial class NavigationGuard
             if (topFrame)
             {
                 Interlocked.Increment(ref _documentRequests);
+                if (Volatile.Read(ref _armed) == 1 && SentRequest.IsSafe(method) && Volatile.Read(ref _reported) is { IsCompletedSuccessfully: true })
+                {
+                    // The page a reported request led to: recorded before it loads, so a rebuilt page starts there.
+                    await ReportLandingAsync(new SentRequest(method, url) { Landing = true });
+                }
             }
 
             await _devTools.SendAsync("Fetch.continueRequest", new Dictionary<string, object> { ["requestId"] = requestId! });
@@ -159,6 +205,24 @@ internal sealed partial class NavigationGuard
             LogGuardFailed(_logger, requestId, PlaywrightErrors.FirstLine(ex.Message));
         }
     }
+
+    /// <summary>Reports where the action's state-changing request led. Best effort: if recording fails, the page still
+    /// loads (a rebuilt page then starts from the last checkpoint, as it would without this).</summary>
+    private async Task ReportLandingAsync(SentRequest landing)
+    {
+        var report = _beforeSent!(landing);
+        Volatile.Write(ref _landing, report);
+        try
+        {
+            await report;
+        }
+        catch (Exception ex)
+        {
+            LogReportFailed(_logger, landing.ToString(), ex.Message);
+        }
+    }
+
+    private Task _landing = Task.CompletedTask;
 
     /// <summary>Reports the action's first state-changing request and waits for the report; later ones wait for that
     /// same report, so none of them can reach a server before the fact that one may have is durable.</summary>

@@ -41,6 +41,12 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     private (string Ready, long TakenAt) _captured = ("", 0); // for the first action after the capture only
     private int _nodeCount;
     private int _documentsBeforeAction;
+    private int _pageCommits;
+    private int _commitsBeforeAction;
+    private TaskCompletionSource _downloadStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long an action whose document request committed no page waits for it to turn into a download.</summary>
+    private static readonly TimeSpan DownloadWait = TimeSpan.FromSeconds(2);
     private FrameSpan[] _frames = [];
     private bool _disposed;
 
@@ -83,6 +89,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         // Dialogs would block the page until dismissed; the agent cannot see them, so they are accepted.
         page.Dialog += OnDialog;
         page.FrameNavigated += session.OnFrameNavigated;
+        page.Download += session.OnDownload;
         return session;
     }
 
@@ -247,6 +254,8 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     {
         var started = Stopwatch.GetTimestamp();
         _documentsBeforeAction = _guard.DocumentRequests;
+        _commitsBeforeAction = Volatile.Read(ref _pageCommits);
+        _downloadStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (Validate(action) is { } invalid)
         {
             return Done(started, invalid);
@@ -457,6 +466,11 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
 
     private void OnFrameNavigated(object? sender, IFrame frame)
     {
+        if (frame == _page.MainFrame)
+        {
+            Interlocked.Increment(ref _pageCommits);
+        }
+
         if (StorageStateSnapshot.OriginOf(frame.Url) is { } origin)
         {
             lock (_loadedOrigins)
@@ -476,6 +490,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         _disposed = true;
         _context.Page -= OnExtraPage;
         _page.FrameNavigated -= OnFrameNavigated;
+        _page.Download -= OnDownload;
         try
         {
             await _context.CloseAsync();
@@ -979,6 +994,13 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
             return HostNotAllowed(blocked);
         }
 
+        if (_guard.DocumentRequests != _documentsBeforeAction && Volatile.Read(ref _pageCommits) == _commitsBeforeAction)
+        {
+            // A document request left but no page came of it: the server is answering with a file. The action is not
+            // over until the download has started (and been reported).
+            await Task.WhenAny(_downloadStarted.Task, Task.Delay(DownloadWait));
+        }
+
         var url = _page.Url;
         if (!IsAcceptablePageUrl(url))
         {
@@ -1024,6 +1046,12 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         var url = _disposed || _page.IsClosed ? null : _secrets.Mask(_page.Url);
         var result = failure is { } f ? Fail(f with { Message = _secrets.Mask(f.Message) }, url, duration) : ActionResult.Success(url, duration);
         return result with { LoadedDocument = _guard.DocumentRequests != _documentsBeforeAction };
+    }
+
+    private void OnDownload(object? sender, IDownload download)
+    {
+        _guard.ReportDownload(download.Url);
+        _downloadStarted.TrySetResult();
     }
 
     private void OnExtraPage(object? sender, IPage page)

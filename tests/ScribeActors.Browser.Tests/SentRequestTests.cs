@@ -33,10 +33,16 @@ public sealed class SentRequestTests(BrowserFixture fixture)
         var result = await click;
 
         Assert.True(result.Succeeded, result.ToString());
-        var sent = Assert.Single(reports);
-        Assert.Equal("POST", sent.Method);
-        Assert.Equal(fixture.Site.Url("memos"), sent.Url);
-        Assert.Contains(">Memos: 1</p>", (await session.ObserveAsync()).Dom, StringComparison.Ordinal);
+        var after = await session.ObserveAsync();
+        Assert.Contains(">Memos: 1</p>", after.Dom, StringComparison.Ordinal);
+
+        // The post, then the page it led to (the redirect's GET), reported before that page loaded: a context rebuilt
+        // from the checkpoint starts there, not on the form the server has moved past.
+        Assert.Equal(
+            [("POST", fixture.Site.Url("memos"), false), ("GET", after.Url, true)],
+            reports.Select(r => (r.Method, r.Url, r.Landing)));
+        Assert.EndsWith("/memos?added=1", after.Url, StringComparison.Ordinal);
+        Assert.EndsWith("(where it led)", reports.Last().ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,6 +70,31 @@ public sealed class SentRequestTests(BrowserFixture fixture)
         });
         Assert.True((await links.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(await links.ObserveAsync(), "to-form")))).Succeeded);
         Assert.Single(reports);
+    }
+
+    [Fact]
+    public async Task Click_LinkThatDownloadsAFile_IsReportedBeforeTheActionReturns()
+    {
+        // A GET is safe by HTTP's word, but servers count downloads: the action that caused one must not be taken again.
+        var reports = new ConcurrentQueue<SentRequest>();
+        await using var session = await OpenAsync("files", async sent =>
+        {
+            await Task.Delay(200); // a slow storage write: the action's result must still wait for it
+            reports.Enqueue(sent);
+        });
+        var page = await session.ObserveAsync();
+
+        var result = await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "fetch-file")));
+
+        Assert.True(result.Succeeded, result.ToString());
+        var sent = Assert.Single(reports);
+        Assert.True(sent.Download);
+        Assert.Equal(("GET", fixture.Site.Url("files/report.txt")), (sent.Method, sent.Url));
+        Assert.EndsWith("(a download)", sent.ToString(), StringComparison.Ordinal);
+        Assert.Single(fixture.Site.Requests, r => r.EndsWith("/files/report.txt", StringComparison.Ordinal));
+
+        Assert.True((await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(await session.ObserveAsync(), "home")))).Succeeded);
+        Assert.Single(reports); // a plain link is not reported
     }
 
     [Fact]

@@ -23,8 +23,9 @@ namespace ScribeActors.Agent.Recovery;
 /// the page still shows the target at the same URL ⇒ the page is in the state before the action ⇒ not performed.</item>
 /// </list>
 /// Limits: a request that left the browser just before it died may or may not have reached the server (the action is
-/// then taken as performed, and the workflow goes on from the page it has); a GET that changes server state is taken as
-/// safe, as HTTP defines it.
+/// then taken as performed, and the workflow goes on from the page it has); a download counts as a request that left
+/// (servers count downloads), but it is recorded when its response arrives, so a browser that dies in the moment
+/// between the server counting it and that record repeats it; any other GET is taken as safe, as HTTP defines it.
 /// </remarks>
 public static class InterruptedActionRule
 {

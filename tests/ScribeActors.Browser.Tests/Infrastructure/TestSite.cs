@@ -95,7 +95,7 @@ public sealed class TestSite : IAsyncDisposable
         app.MapPost("/memos", async (HttpContext context) =>
         {
             memos.Enqueue((await context.Request.ReadFormAsync())["note"].ToString());
-            context.Response.Redirect("/memos", permanent: false);
+            context.Response.Redirect($"/memos?added={memos.Count}", permanent: false);
         });
 
         // A button that saves through fetch (no navigation), as single-page apps do.
@@ -108,6 +108,8 @@ public sealed class TestSite : IAsyncDisposable
             saved.Enqueue("x");
             return Results.Text(saved.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
+        app.MapGet("/files", () => Html("Files", "<a id=\"fetch-file\" href=\"/files/report.txt\">Download the report</a><a id=\"home\" href=\"/basic.html\">Home</a>"));
+        app.MapGet("/files/report.txt", () => Results.File("the report\n"u8.ToArray(), "text/plain", "report.txt"));
         app.MapGet("/xhr-peek", () => Results.Text(saved.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         app.MapGet("/account", (HttpRequest request) => Html("Account",
