@@ -1,7 +1,8 @@
 namespace ScribeActors.Abstractions;
 
-/// <summary>What <see cref="IBrowserSessionGrain.ExecuteAndObserveAsync"/> returns: the action's outcome and the page
-/// it left behind.</summary>
+/// <summary>What <see cref="IBrowserSessionGrain.ExecuteAndObserveAsync"/> and
+/// <see cref="IBrowserSessionGrain.OpenAndObserveAsync"/> return: the action's (or the opening's) outcome and the page it
+/// left behind.</summary>
 [GenerateSerializer, Immutable, Alias("scribe.ExecuteAndObserveResult")]
 public sealed record ExecuteAndObserveResult
 {

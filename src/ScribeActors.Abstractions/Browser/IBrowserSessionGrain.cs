@@ -15,6 +15,12 @@ public interface IBrowserSessionGrain : IGrainWithStringKey
     [Alias("Open"), ResponseTimeout("00:02:00")]
     Task<ActionResult> OpenAsync(OpenSessionRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Opens the session as <see cref="OpenAsync"/> does, then observes the start page while the checkpoint is
+    /// being written, so the caller needs no separate <see cref="ObserveAsync"/> for its first step. The observation is
+    /// <see langword="null"/> when opening failed or the page could not be captured.</summary>
+    [Alias("OpenAndObserve"), ResponseTimeout("00:02:00")]
+    Task<ExecuteAndObserveResult> OpenAndObserveAsync(OpenSessionRequest request, bool includeScreenshot = false, CancellationToken cancellationToken = default);
+
     /// <summary>Observes the current page. The returned node ids are the ones later actions refer to.</summary>
     [Alias("Observe"), ResponseTimeout("00:01:30")]
     Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default);

@@ -28,12 +28,18 @@ public sealed partial class BrowserSessionGrain(
     // The checkpoint as last written (or read at activation): what a rebuild would start from.
     private (string? Url, string? StorageStateJson) _written;
 
-    async Task<ActionResult> IBrowserSessionGrain.OpenAsync(OpenSessionRequest request, CancellationToken cancellationToken)
+    async Task<ActionResult> IBrowserSessionGrain.OpenAsync(OpenSessionRequest request, CancellationToken cancellationToken) =>
+        (await OpenCoreAsync(request, observe: false, includeScreenshot: false, cancellationToken)).Result;
+
+    Task<ExecuteAndObserveResult> IBrowserSessionGrain.OpenAndObserveAsync(OpenSessionRequest request, bool includeScreenshot, CancellationToken cancellationToken) =>
+        OpenCoreAsync(request, observe: true, includeScreenshot, cancellationToken);
+
+    private async Task<ExecuteAndObserveResult> OpenCoreAsync(OpenSessionRequest request, bool observe, bool includeScreenshot, CancellationToken cancellationToken)
     {
         // A workflow whose secrets this silo cannot type fails at its start, naming the secret, not halfway through.
         if (await secrets.FindUnavailableAsync(request.SecretNames ?? [], cancellationToken) is { } unavailable)
         {
-            return ActionResult.Fail(ActionFailureKind.SecretUnavailable, unavailable);
+            return new ExecuteAndObserveResult { Result = ActionResult.Fail(ActionFailureKind.SecretUnavailable, unavailable) };
         }
 
         await DisposeSessionAsync();
@@ -53,13 +59,18 @@ public sealed partial class BrowserSessionGrain(
         }
         catch (BrowserUnavailableException e)
         {
-            return ActionResult.Fail(ActionFailureKind.BrowserUnavailable, e.Message);
+            return new ExecuteAndObserveResult { Result = ActionResult.Fail(ActionFailureKind.BrowserUnavailable, e.Message) };
         }
 
-        var result = await _session.ExecuteAsync(BrowserAction.Goto(request.StartUrl), cancellationToken);
-        await CheckpointAsync(forceWrite: true, cancellationToken);
+        var session = _session;
+        var result = await session.ExecuteAsync(BrowserAction.Goto(request.StartUrl), cancellationToken);
+
+        // As after an action: the start page is captured while its checkpoint is written; the result leaves this grain
+        // only once the checkpoint is durable.
+        var next = observe && result.Succeeded ? TryObserveAsync(session, includeScreenshot, cancellationToken) : Task.FromResult<Observation?>(null);
+        await Task.WhenAll(CheckpointAsync(forceWrite: true, cancellationToken), next);
         LogOpened(this.GetPrimaryKeyString(), request.StartUrl, result.Succeeded);
-        return result;
+        return new ExecuteAndObserveResult { Result = result, Observation = next.Result };
     }
 
     async Task<Observation> IBrowserSessionGrain.ObserveAsync(bool includeScreenshot, CancellationToken cancellationToken)
@@ -245,14 +256,25 @@ public sealed partial class BrowserSessionGrain(
     /// Called by the browser (off this grain's scheduler) before the first request that may change server state leaves
     /// during the action in flight; the request waits for this. Recording it durably first means that, if the browser
     /// dies before the action's result is recorded, recovery knows a server may have acted and never repeats the action;
-    /// and knows the opposite when no such record exists.
+    /// and knows the opposite when no such record exists. Also called for a download the action started (already on
+    /// the server), and for the page such a request led to (the checkpoint URL moves there before it loads).
     /// </summary>
     private Task RecordSentAsync(SentRequest sent) =>
         Task.Factory.StartNew(
             async () =>
             {
-                state.State.SentActionId = _actionInFlight;
-                state.State.SentRequest = sent.ToString();
+                if (sent.Landing)
+                {
+                    // Where the sent request led: a context rebuilt before the next checkpoint starts on that page,
+                    // not on the one before the action, which no longer matches the server.
+                    state.State.Url = sent.Url;
+                }
+                else
+                {
+                    state.State.SentActionId = _actionInFlight;
+                    state.State.SentRequest = sent.ToString();
+                }
+
                 await WriteStateAsync(CancellationToken.None);
                 LogSent(this.GetPrimaryKeyString(), _actionInFlight, sent.ToString());
             },

@@ -399,7 +399,7 @@ public sealed partial class WorkflowGrain
         var spec = Current.Spec!;
         var reopen = _reopenSession && Current.SessionOpened;
         var url = reopen ? LastKnownUrl() : spec.StartUrl;
-        var result = await Session.OpenAsync(
+        var opened = await Session.OpenAndObserveAsync(
             new OpenSessionRequest
             {
                 StartUrl = url,
@@ -407,7 +407,9 @@ public sealed partial class WorkflowGrain
                 SecretNames = [.. SecretUsage.Names(spec)],
                 Epoch = reopen ? (Current.SessionEpoch ?? 0) + 1 : null,
             },
+            _options.CaptureScreenshots,
             cancellationToken);
+        var result = opened.Result;
         cancellationToken.ThrowIfCancellationRequested();
         if (Current.Status != WorkflowStatus.Running)
         {
@@ -422,8 +424,17 @@ public sealed partial class WorkflowGrain
             }
 
             _reopenSession = false;
+            _nextObservation = opened.Observation;
             Current.SessionOpened = true;
             Current.Attempts = 0;
+            if (!reopen && Current.Steps.Count == 0 && _nextObservation is not null)
+            {
+                // Nothing recovery needs: a workflow that dies before its first step stores SessionOpened = false and
+                // simply opens its session again at the start URL. So this goes out with the first step's intent.
+                _outcomeUnsaved = true;
+                return;
+            }
+
             await PersistAsync();
             return;
         }

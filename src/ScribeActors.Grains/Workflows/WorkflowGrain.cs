@@ -96,8 +96,10 @@ public sealed partial class WorkflowGrain(
         Current.Spec = spec;
         Current.Status = WorkflowStatus.Running;
         Current.CreatedAt = now;
-        await PersistAsync(statusChanged: true);
-        await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
+        await PersistAsync();
+
+        // The index entry and the reminder are independent of each other; both are in place before the caller hears back.
+        await Task.WhenAll(UpdateIndexAsync(), this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod));
         LogStarted(Id, spec.Objective, spec.StartUrl);
         StartLoop(resumed: false);
         return Snapshot();

@@ -34,12 +34,12 @@ public sealed class WorkflowGrainTests
 
         Assert.Equal(WorkflowStatus.Succeeded, final.Status);
 
-        // Writes: the start, the opened session, one per acted step (its intent carries the previous step's outcome,
-        // which the session recorded durably before returning it), and the finish.
-        Assert.Equal(1 + 1 + 3 + 1, final.Version);
+        // Writes: the start, one per acted step (its intent carries the previous step's outcome, which the session
+        // recorded durably before returning it; the first one carries the opened session), and the finish.
+        Assert.Equal(1 + 3 + 1, final.Version);
 
-        // Captures: the first step observes; every later page comes back with the action that led to it. Each action's
-        // target was looked at while its intent was written.
+        // Captures: the start page comes back with the opening, every later page with the action that led to it. Each
+        // action's target was looked at while its intent was written.
         Assert.Equal(4, h.Web.Sessions.Single().Observations);
         Assert.Equal(3, h.Web.Sessions.Single().Prepared);
     }
