@@ -79,7 +79,6 @@ internal sealed partial class NavigationGuard
         }
 
         _reported = null;
-        _landing = Task.CompletedTask;
         Volatile.Write(ref _armed, 1);
         await _devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = ArmedPatterns });
     }
@@ -111,7 +110,7 @@ internal sealed partial class NavigationGuard
 
         try
         {
-            await Task.WhenAll(report, Volatile.Read(ref _landing));
+            await report;
         }
         catch (Exception)
         {
@@ -189,11 +188,6 @@ internal sealed partial class NavigationGuard
             if (topFrame)
             {
                 Interlocked.Increment(ref _documentRequests);
-                if (Volatile.Read(ref _armed) == 1 && SentRequest.IsSafe(method) && Volatile.Read(ref _reported) is { IsCompletedSuccessfully: true })
-                {
-                    // The page a reported request led to: recorded before it loads, so a rebuilt page starts there.
-                    await ReportLandingAsync(new SentRequest(method, url) { Landing = true });
-                }
             }
 
             await _devTools.SendAsync("Fetch.continueRequest", new Dictionary<string, object> { ["requestId"] = requestId! });
@@ -205,24 +199,6 @@ internal sealed partial class NavigationGuard
             LogGuardFailed(_logger, requestId, PlaywrightErrors.FirstLine(ex.Message));
         }
     }
-
-    /// <summary>Reports where the action's state-changing request led. Best effort: if recording fails, the page still
-    /// loads (a rebuilt page then starts from the last checkpoint, as it would without this).</summary>
-    private async Task ReportLandingAsync(SentRequest landing)
-    {
-        var report = _beforeSent!(landing);
-        Volatile.Write(ref _landing, report);
-        try
-        {
-            await report;
-        }
-        catch (Exception ex)
-        {
-            LogReportFailed(_logger, landing.ToString(), ex.Message);
-        }
-    }
-
-    private Task _landing = Task.CompletedTask;
 
     /// <summary>Reports the action's first state-changing request and waits for the report; later ones wait for that
     /// same report, so none of them can reach a server before the fact that one may have is durable.</summary>

@@ -257,23 +257,14 @@ public sealed partial class BrowserSessionGrain(
     /// during the action in flight; the request waits for this. Recording it durably first means that, if the browser
     /// dies before the action's result is recorded, recovery knows a server may have acted and never repeats the action;
     /// and knows the opposite when no such record exists. Also called for a download the action started (already on
-    /// the server), and for the page such a request led to (the checkpoint URL moves there before it loads).
+    /// the server).
     /// </summary>
     private Task RecordSentAsync(SentRequest sent) =>
         Task.Factory.StartNew(
             async () =>
             {
-                if (sent.Landing)
-                {
-                    // Where the sent request led: a context rebuilt before the next checkpoint starts on that page,
-                    // not on the one before the action, which no longer matches the server.
-                    state.State.Url = sent.Url;
-                }
-                else
-                {
-                    state.State.SentActionId = _actionInFlight;
-                    state.State.SentRequest = sent.ToString();
-                }
+                state.State.SentActionId = _actionInFlight;
+                state.State.SentRequest = sent.ToString();
 
                 await WriteStateAsync(CancellationToken.None);
                 LogSent(this.GetPrimaryKeyString(), _actionInFlight, sent.ToString());
