@@ -5,8 +5,9 @@ namespace ScribeActors.Testing;
 
 /// <summary>
 /// An Azurite of its own (the pinned one from Azurite/node_modules) on free ports, persisting to a folder, for tests that
-/// kill, freeze and restart storage without touching the Azurite everything else uses. Shared by the integration tests
-/// and the benchmarks (linked into both).
+/// kill, freeze and restart storage without touching the Azurite everything else uses, and for tests that must see every
+/// container and table of the account they used with no other test's data in it (the secret scan). Shared by the
+/// integration tests and the benchmarks (linked into both).
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -36,9 +37,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         var location = Path.Combine(Path.GetTempPath(), "scribe-azurite-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(location);
-        var azurite = new AzuriteProcess(location, [SiloProcess.FreeTcpPort(), SiloProcess.FreeTcpPort(), SiloProcess.FreeTcpPort()]);
-        await azurite.RestartAsync();
-        return azurite;
+        for (var attempt = 1; ; attempt++)
+        {
+            var azurite = new AzuriteProcess(location, [SiloProcess.FreeTcpPort(), SiloProcess.FreeTcpPort(), SiloProcess.FreeTcpPort()]);
+            try
+            {
+                await azurite.RestartAsync();
+                return azurite;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && azurite._process is { HasExited: true })
+            {
+                // A free port was taken by someone else between choosing it and Azurite binding it: choose again.
+            }
+        }
     }
 
     /// <summary>Starts Azurite on the same ports and data (after <see cref="Kill"/>).</summary>
@@ -61,9 +72,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         _process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } line && errors.Count < 20)
+            {
+                errors.Enqueue(line);
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var deadline = Stopwatch.StartNew();
@@ -73,7 +91,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             {
                 if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
                 {
-                    throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{port} within 30 s (exited: {_process.HasExited}).");
+                    throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{port} within 30 s (exited: {_process.HasExited}): {string.Join(" | ", errors)}");
                 }
 
                 await Task.Delay(100);

@@ -19,10 +19,7 @@ public sealed class StorageFaultTests
     {
         var storage = new FaultyStorage();
         await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
-        var gate = new TaskCompletionSource();
-        h.Web.BeforeType = ct => gate.Task.WaitAsync(ct);
-        var started = await h.Client.StartAsync(FakeWeb.Spec());
-        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+        var (started, gate) = await StartWithTypingHeldAsync(h);
 
         // Storage goes away while the browser types; the loop meets it at the next write and keeps waiting for it far
         // beyond MaxInfrastructureErrors (10) refused operations.
@@ -41,16 +38,13 @@ public sealed class StorageFaultTests
     {
         var storage = new FaultyStorage();
         await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
-        var typing = new TaskCompletionSource();
         var submitting = new TaskCompletionSource();
-        h.Web.BeforeType = ct => typing.Task.WaitAsync(ct);
         h.Web.BeforeSubmit = async ct =>
         {
             await submitting.Task.WaitAsync(ct);
             return true;
         };
-        var started = await h.Client.StartAsync(FakeWeb.Spec());
-        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+        var (started, typing) = await StartWithTypingHeldAsync(h);
         var before = storage.Snapshot();
         typing.SetResult();
         await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 3, "the submit click is in flight");
@@ -72,10 +66,7 @@ public sealed class StorageFaultTests
         // Nobody else can have written one, so the activation's own copy is the truth and is written back.
         var storage = new FaultyStorage();
         await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
-        var typing = new TaskCompletionSource();
-        h.Web.BeforeType = ct => typing.Task.WaitAsync(ct);
-        var started = await h.Client.StartAsync(FakeWeb.Spec());
-        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+        var (started, typing) = await StartWithTypingHeldAsync(h);
 
         Assert.Equal(1, storage.Forget("workflow/")); // the workflow's record (state name "workflow"), nothing else
         typing.SetResult();
@@ -93,17 +84,14 @@ public sealed class StorageFaultTests
     {
         var storage = new FaultyStorage();
         await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
-        var typing = new TaskCompletionSource();
         var submitting = new TaskCompletionSource();
         var submits = 0;
-        h.Web.BeforeType = ct => typing.Task.WaitAsync(ct);
         h.Web.BeforeSubmit = async ct =>
         {
             await submitting.Task.WaitAsync(ct);
             return Interlocked.Increment(ref submits) > 1; // the first submit is dropped: the step fails
         };
-        var started = await h.Client.StartAsync(FakeWeb.Spec());
-        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+        var (started, typing) = await StartWithTypingHeldAsync(h);
         var before = storage.Snapshot();
         typing.SetResult();
         await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 3, "the submit click is in flight");
@@ -121,10 +109,7 @@ public sealed class StorageFaultTests
     {
         var storage = new FaultyStorage();
         await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
-        var gate = new TaskCompletionSource();
-        h.Web.BeforeType = ct => gate.Task.WaitAsync(ct);
-        var started = await h.Client.StartAsync(FakeWeb.Spec());
-        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+        var (started, gate) = await StartWithTypingHeldAsync(h);
         await h.Client.PauseAsync(started.Id);
         gate.SetResult();
         await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps[1].Phase == StepPhase.Done, "the type action is done");
@@ -158,4 +143,15 @@ public sealed class StorageFaultTests
 
     private static string Describe(WorkflowSnapshot w) =>
         $"{w.Status}: {w.FailureReason}\n" + string.Join("\n", w.Steps.Select(s => $"  {s.Index} {s.Phase} cursor {s.SourceCursor} {s.Action} -> {s.Outcome} at {s.UrlAfter} ({s.Note})"));
+
+    /// <summary>Starts the fake workflow with its type action held in the browser, and waits until it is; the gate
+    /// returned lets the action go on.</summary>
+    private static async Task<(WorkflowSnapshot Started, TaskCompletionSource Gate)> StartWithTypingHeldAsync(FakeCluster h)
+    {
+        var gate = new TaskCompletionSource();
+        h.Web.BeforeType = ct => gate.Task.WaitAsync(ct);
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+        return (started, gate);
+    }
 }

@@ -6,6 +6,7 @@ using ScribeActors.Agent.Recording;
 using ScribeActors.Browser;
 using ScribeActors.DemoSites;
 using ScribeActors.IntegrationTests.Infrastructure;
+using ScribeActors.Testing;
 using Xunit.Abstractions;
 
 namespace ScribeActors.IntegrationTests.Secrets;
@@ -27,7 +28,7 @@ public sealed class SecretScanTests(ITestOutputHelper output)
     public async Task DisputeInvoice_PasswordTypedAsSecret_ValueInNoStorageLogApiAnswerArtefactOrReplayFile()
     {
         Requirements.Chromium();
-        await using var azurite = await PrivateAzurite.StartAsync();
+        await using var azurite = await AzuriteProcess.StartAsync();
         await using var world = await DemoWorld.StartAsync(seed: 11);
         var logs = new CapturedLogs();
         await using var silo = await TestSilo.StartAsync(
@@ -82,7 +83,7 @@ public sealed class SecretScanTests(ITestOutputHelper output)
         }
     }
 
-    private async Task ControlAsync(PrivateAzurite azurite, TestSilo silo, DemoWorld world, RecordedWorkflow recording, CapturedLogs logs, string replayFile)
+    private async Task ControlAsync(AzuriteProcess azurite, TestSilo silo, DemoWorld world, RecordedWorkflow recording, CapturedLogs logs, string replayFile)
     {
         var username = recording.Steps[0];
         var control = new RecordedWorkflow
@@ -118,7 +119,7 @@ public sealed class SecretScanTests(ITestOutputHelper output)
         Assert.Contains(scan.Hits, h => h.StartsWith("replay file", StringComparison.Ordinal));
     }
 
-    private static async Task<SecretScan> ScanEverythingAsync(SecretScan scan, PrivateAzurite azurite, TestSilo silo, string workflowId, CapturedLogs logs, string replayFile)
+    private static async Task<SecretScan> ScanEverythingAsync(SecretScan scan, AzuriteProcess azurite, TestSilo silo, string workflowId, CapturedLogs logs, string replayFile)
     {
         await scan.StorageAsync(azurite.ConnectionString);
         foreach (var (entry, i) in logs.Entries.Select((e, i) => (e, i)))

@@ -101,6 +101,12 @@ public sealed class FaultWorld : IAsyncDisposable
         {
             await WaitUntilAsync(async () => (await Task.WhenAll(ids.Select(id => Client.GetAsync(id)))).All(s => s.IsTerminal || s.Steps.Length >= afterSteps),
                 $"every workflow took {afterSteps} steps", patience);
+
+            // The moment the last workflow wrote its step's intent is the very start of its action; a crash can come at
+            // any moment of a step, so the fault lands a little later, at a point drawn from the seed.
+            var jitter = new Random((Seed * 7919) + ((int)fault * 131) + afterSteps).Next(0, 1000);
+            _log($"{fault} {jitter} ms after every workflow took {afterSteps} steps");
+            await Task.Delay(jitter);
             await InjectAsync(fault, ids);
         }
 
