@@ -153,6 +153,21 @@ public sealed class OpenAiCompatibleModelTests
         Assert.Equal(ChatTemplates.RenderChatMl("s", "u"), model.RenderChat("s", "u"));
     }
 
+    [Fact]
+    public async Task RenderChat_SampleConversation_IsPinnedByteForByte()
+    {
+        await using var model = Model("http://127.0.0.1:9/v1");
+        const string User = "Objective: Log in\nURL: https://example.com/\nObservation: <h1 node=\"3\"> Köln – Zürich </h1>\r\n<a node=\"42\"> Login </a>\nStep-by-step guide:\n";
+
+        var text = model.RenderChat("Help achieve the objective by generating the next step.", User);
+
+        Assert.Equal(
+            "<|im_start|>system\nHelp achieve the objective by generating the next step.<|im_end|>\n"
+            + "<|im_start|>user\nObjective: Log in\nURL: https://example.com/\nObservation: <h1 node=\"3\"> Köln – Zürich </h1>\r\n<a node=\"42\"> Login </a>\nStep-by-step guide:\n<|im_end|>\n"
+            + "<|im_start|>assistant\n",
+            text);
+    }
+
     private static OpenAiCompatibleModel Model(string endpoint, int maxRetries = 0, TimeSpan? timeout = null) => new("remote", new ModelOptions
     {
         Endpoint = endpoint,
