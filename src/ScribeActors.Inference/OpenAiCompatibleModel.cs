@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ScribeActors.Abstractions;
 using OpenAI;
 using OpenAI.Chat;
 using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
@@ -76,7 +77,7 @@ public sealed partial class OpenAiCompatibleModel : ILoadedModel, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(user);
-        return ChatTemplates.RenderChatMl(system, user);
+        return ChatMl.Render(system, user);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ScribeActors.Abstractions;
 
 namespace ScribeActors.Inference.Tests;
 
@@ -150,7 +151,7 @@ public sealed class OpenAiCompatibleModelTests
         Assert.Equal(3, model.CountTokens("123456789"));
         Assert.Equal(0, model.CountTokens(string.Empty));
         Assert.Equal(ChatTemplates.Server, model.TemplateName);
-        Assert.Equal(ChatTemplates.RenderChatMl("s", "u"), model.RenderChat("s", "u"));
+        Assert.Equal(ChatMl.Render("s", "u"), model.RenderChat("s", "u"));
     }
 
     [Fact]
