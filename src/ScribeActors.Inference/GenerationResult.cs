@@ -5,7 +5,7 @@ namespace ScribeActors.Inference;
 /// <param name="PromptTokens">Tokens of the prompt (including BOS where the model adds one).</param>
 /// <param name="OutputTokens">Tokens generated (an end-of-sequence token is not counted).</param>
 /// <param name="QueueTime">Time waiting for a free sequence slot (local) or zero (remote).</param>
-/// <param name="PrefillTime">Time from start until the first output token was sampled (remote: the whole request).</param>
+/// <param name="PrefillTime">Time from start until the first output token was sampled (remote: the whole request, retries and their waits included).</param>
 /// <param name="DecodeTime">Time spent generating after the first token (remote: zero).</param>
 /// <param name="StopReason">One of <see cref="StopReasons"/>.</param>
 public sealed record GenerationResult(

@@ -11,8 +11,9 @@ public static class InferenceServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="ModelRegistryOptions"/> (models from <c>Scribe:Models</c>, native library from
     /// <c>Scribe:Inference:NativeLibraryPath</c>; validated at host start) and registers <see cref="ModelHost"/> as a
-    /// singleton. Nothing loads until a model is first asked for. Needs an <see cref="IConfiguration"/> in the container.
-    /// Calling this twice is harmless.
+    /// singleton, with the named HTTP client of remote models (retries, <c>Retry-After</c> and attempt timeouts from each
+    /// model's options). Nothing loads until a model is first asked for. Needs an <see cref="IConfiguration"/> in the
+    /// container. Calling this twice is harmless.
     /// </summary>
     public static IServiceCollection AddScribeInference(this IServiceCollection services)
     {
@@ -30,6 +31,7 @@ public static class InferenceServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelRegistryOptions>, ModelRegistryOptionsValidator>());
+        services.AddRemoteModelHttpClient();
         services.AddSingleton<ModelHost>();
         return services;
     }

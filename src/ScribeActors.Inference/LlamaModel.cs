@@ -5,6 +5,7 @@ using LLama.Native;
 using LLama.Sampling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ScribeActors.Abstractions;
 
 namespace ScribeActors.Inference;
 
@@ -79,7 +80,7 @@ public sealed partial class LlamaModel : ILoadedModel, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(user);
-        return TemplateName == ChatTemplates.Gguf ? RenderWithGgufTemplate(system, user) : ChatTemplates.RenderChatMl(system, user);
+        return TemplateName == ChatTemplates.Gguf ? RenderWithGgufTemplate(system, user) : ChatMl.Render(system, user);
     }
 
     /// <inheritdoc />

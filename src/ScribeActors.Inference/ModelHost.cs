@@ -16,17 +16,21 @@ public sealed partial class ModelHost : IAsyncDisposable
     private readonly ModelRegistryOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly IHttpClientFactory _httpClients;
     private readonly CancellationTokenSource _disposing = new();
     private bool _disposed;
 
     /// <summary>
-    /// Creates the host and configures the native library (<see cref="LlamaNative.EnsureConfigured"/>). Throws
+    /// Creates the host and configures the native library (<see cref="LlamaNative.EnsureConfigured"/>). Remote models
+    /// send their requests through <paramref name="httpClients"/>' remote-model client, which retries and times out
+    /// each attempt (registered by <see cref="InferenceServiceCollectionExtensions.AddScribeInference"/>). Throws
     /// <see cref="OptionsValidationException"/> when the options are invalid.
     /// </summary>
-    public ModelHost(IOptions<ModelRegistryOptions> options, ILoggerFactory loggerFactory)
+    public ModelHost(IOptions<ModelRegistryOptions> options, ILoggerFactory loggerFactory, IHttpClientFactory httpClients)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        ArgumentNullException.ThrowIfNull(httpClients);
         _options = options.Value;
         var result = new ModelRegistryOptionsValidator().Validate(null, _options);
         if (result.Failed)
@@ -35,6 +39,7 @@ public sealed partial class ModelHost : IAsyncDisposable
         }
 
         _loggerFactory = loggerFactory;
+        _httpClients = httpClients;
         _logger = loggerFactory.CreateLogger<ModelHost>();
         LlamaNative.EnsureConfigured(loggerFactory.CreateLogger("LLama.Native"), _options.NativeLibraryPath);
     }
@@ -161,14 +166,14 @@ public sealed partial class ModelHost : IAsyncDisposable
     private async Task<ILoadedModel> LoadAsync(string modelId, ModelOptions options)
     {
         await Task.Yield();
-        var logger = _loggerFactory.CreateLogger($"{typeof(ModelHost).Namespace}.Model.{modelId}");
         try
         {
             if (options.IsRemote)
             {
-                return new OpenAiCompatibleModel(modelId, options, logger);
+                return new OpenAiCompatibleModel(modelId, options, _httpClients.CreateClient(RemoteModelHttp.ClientName));
             }
 
+            var logger = _loggerFactory.CreateLogger($"{typeof(ModelHost).Namespace}.Model.{modelId}");
             var model = await LlamaModel.LoadAsync(modelId, options, logger, _disposing.Token);
             if (_disposing.IsCancellationRequested)
             {

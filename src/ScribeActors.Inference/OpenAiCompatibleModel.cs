@@ -2,10 +2,10 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenAI;
 using OpenAI.Chat;
+using Polly.Timeout;
+using ScribeActors.Abstractions;
 using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 using AiChatRole = Microsoft.Extensions.AI.ChatRole;
 
@@ -16,21 +16,28 @@ namespace ScribeActors.Inference;
 /// Microsoft.Extensions.AI's <see cref="IChatClient"/>. Requests must carry <see cref="GenerationRequest.System"/>/<see
 /// cref="GenerationRequest.User"/> (the server applies its own chat template). A grammar is sent as the extra request
 /// field <c>grammar</c>: llama-server enforces it, other servers may ignore it, so callers must still parse defensively.
-/// Each attempt is limited to <see cref="ModelOptions.RequestTimeout"/>; transient failures (refused connection, 408,
-/// 429, 5xx, timeout) are retried up to <see cref="ModelOptions.MaxRetries"/> times with a short backoff.
+/// Each attempt is limited to <see cref="ModelOptions.RequestTimeout"/> and transient failures (refused connection, 408,
+/// 429, 5xx, timeout) are retried up to <see cref="ModelOptions.MaxRetries"/> times, honouring <c>Retry-After</c>: the
+/// resilience handler of the HTTP client <see cref="ModelHost"/> passes in does that (<see cref="RemoteModelHttp"/>).
 /// <see cref="CountTokens"/> is an estimate (characters / 4, rounded up): the server's tokenizer is not available here.
 /// </summary>
-public sealed partial class OpenAiCompatibleModel : ILoadedModel, IAsyncDisposable
+public sealed class OpenAiCompatibleModel : ILoadedModel, IAsyncDisposable
 {
     private readonly IChatClient _client;
     private readonly ModelOptions _options;
-    private readonly ILogger _logger;
 
-    /// <summary>Creates the client; nothing is sent until the first request. Throws <see cref="ArgumentException"/> for invalid options.</summary>
-    public OpenAiCompatibleModel(string modelId, ModelOptions options, ILogger? logger = null)
+    /// <summary>
+    /// Creates the client; nothing is sent until the first request. Requests go through <paramref name="httpClient"/>,
+    /// marked with <paramref name="modelId"/>: retries and attempt timeouts are its handlers' job, so pass the client
+    /// <see cref="InferenceServiceCollectionExtensions.AddScribeInference"/> registers (as <see cref="ModelHost"/> does),
+    /// configured with these <paramref name="options"/> under <paramref name="modelId"/>. Throws
+    /// <see cref="ArgumentException"/> for invalid options.
+    /// </summary>
+    public OpenAiCompatibleModel(string modelId, ModelOptions options, HttpClient httpClient)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
         var problems = ModelRegistryOptionsValidator.Validate(modelId, options);
         if (problems.Count > 0 || !options.IsRemote)
         {
@@ -39,14 +46,15 @@ public sealed partial class OpenAiCompatibleModel : ILoadedModel, IAsyncDisposab
 
         ModelId = modelId;
         _options = options;
-        _logger = logger ?? NullLogger.Instance;
         Endpoint = new Uri(options.Endpoint!);
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = Endpoint,
-            // Our own loop retries and times out each attempt; the SDK's defaults (3 retries, 100 s) would hide both.
+            Transport = new RemoteModelTransport(httpClient, modelId),
+            // The HTTP client's pipeline retries and times out each attempt; the SDK's own defaults (3 retries, 100 s
+            // for the whole exchange) would hide both.
             RetryPolicy = new ClientRetryPolicy(0),
-            NetworkTimeout = options.RequestTimeout + TimeSpan.FromSeconds(30),
+            NetworkTimeout = Timeout.InfiniteTimeSpan,
         };
         var chatClient = new ChatClient(options.RemoteModelName ?? modelId, new ApiKeyCredential(options.ApiKey ?? "none"), clientOptions);
         _client = chatClient.AsIChatClient();
@@ -76,7 +84,7 @@ public sealed partial class OpenAiCompatibleModel : ILoadedModel, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(user);
-        return ChatTemplates.RenderChatMl(system, user);
+        return ChatMl.Render(system, user);
     }
 
     /// <inheritdoc />
@@ -97,41 +105,25 @@ public sealed partial class OpenAiCompatibleModel : ILoadedModel, IAsyncDisposab
 
         messages.Add(new AiChatMessage(AiChatRole.User, request.User));
         var chatOptions = ToChatOptions(request);
-        var attempts = _options.MaxRetries + 1;
-        string? lastFailure = null;
-        Exception? lastError = null;
-        for (var attempt = 1; attempt <= attempts; attempt++)
+        var started = Stopwatch.GetTimestamp();
+        try
         {
-            var started = Stopwatch.GetTimestamp();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.RequestTimeout);
-            try
-            {
-                var response = await _client.GetResponseAsync(messages, chatOptions, timeout.Token);
-                return ToResult(request, response, Stopwatch.GetElapsedTime(started));
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception e) when (Transient(e) is { } reason)
-            {
-                lastFailure = reason;
-                lastError = e;
-                LogAttemptFailed(_logger, ModelId, Endpoint, attempt, attempts, reason);
-            }
-            catch (ClientResultException e)
-            {
-                throw new RemoteModelException($"Model '{ModelId}' at {Endpoint} refused the request with HTTP {e.Status}: {e.Message}", e);
-            }
-
-            if (attempt < attempts)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * (1 << (attempt - 1)))), cancellationToken);
-            }
+            var response = await _client.GetResponseAsync(messages, chatOptions, cancellationToken);
+            return ToResult(request, response, Stopwatch.GetElapsedTime(started));
         }
-
-        throw new RemoteModelException($"Model '{ModelId}' at {Endpoint} failed after {attempts} attempt(s): {lastFailure}", lastError!);
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (Transient(e) is { } reason)
+        {
+            // Only the last failure gets here: the HTTP client's pipeline retried the ones before it.
+            throw new RemoteModelException($"Model '{ModelId}' at {Endpoint} failed after {_options.MaxRetries + 1} attempt(s): {reason}", e);
+        }
+        catch (ClientResultException e)
+        {
+            throw new RemoteModelException($"Model '{ModelId}' at {Endpoint} refused the request with HTTP {e.Status}: {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />
@@ -143,7 +135,8 @@ public sealed partial class OpenAiCompatibleModel : ILoadedModel, IAsyncDisposab
 
     private string? Transient(Exception e) => e switch
     {
-        OperationCanceledException => $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s ({nameof(ModelOptions.RequestTimeout)})",
+        TimeoutRejectedException or ClientResultException { InnerException: TimeoutRejectedException } or OperationCanceledException
+            => $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s ({nameof(ModelOptions.RequestTimeout)})",
         HttpRequestException h => $"connection failed ({h.Message})",
         ClientResultException { Status: 0 } c => $"connection failed ({c.InnerException?.Message ?? c.Message})",
         ClientResultException { Status: 408 or 429 or >= 500 } c => $"HTTP {c.Status} ({c.Message})",
@@ -191,7 +184,4 @@ public sealed partial class OpenAiCompatibleModel : ILoadedModel, IAsyncDisposab
         var outputTokens = response.Usage?.OutputTokenCount is { } output ? (int)output : CountTokens(text);
         return new GenerationResult(text, promptTokens, outputTokens, TimeSpan.Zero, elapsed, TimeSpan.Zero, reason);
     }
-
-    [LoggerMessage(EventId = 1340, Level = LogLevel.Warning, Message = "Model {ModelId} at {Endpoint}: attempt {Attempt}/{Attempts} failed: {Reason}")]
-    private static partial void LogAttemptFailed(ILogger logger, string modelId, Uri endpoint, int attempt, int attempts, string reason);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ScribeActors.Inference.Tests;
 
 [Collection(TinyModelCollection.Name)]
@@ -59,13 +57,15 @@ public sealed class BatchingTests(TinyModelFixture fixture)
         var pending = Enumerable.Range(0, 5).Select(i => model.GenerateAsync(request with { Seed = i }, CancellationToken.None)).ToArray();
         await Task.Delay(30);
 
-        var watch = Stopwatch.StartNew();
-        await model.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        // The limit only turns a hang into a failure; it is no claim about how fast dispose is.
+        await model.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"dispose took {watch.Elapsed}");
+        // Dispose does not wait for the 1,000-token generations to run out: when it returns, every pending request has
+        // already been failed, none finished and none is still running.
+        Assert.All(pending, task => Assert.True(task.IsCompleted, "a request was still pending after dispose returned"));
         foreach (var task in pending)
         {
-            await Assert.ThrowsAsync<ObjectDisposedException>(() => task.WaitAsync(TimeSpan.FromSeconds(5)));
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => task);
         }
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => model.GenerateAsync(request, CancellationToken.None));

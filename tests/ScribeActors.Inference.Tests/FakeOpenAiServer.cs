@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -7,7 +8,7 @@ namespace ScribeActors.Inference.Tests;
 
 /// <summary>
 /// A tiny in-test stand-in for llama-server on 127.0.0.1: answers <c>POST /v1/chat/completions</c> with what
-/// <c>behave(attempt)</c> says, and records every request body.
+/// <c>behave(attempt)</c> says, and records every request body and when it arrived.
 /// </summary>
 internal sealed class FakeOpenAiServer : IAsyncDisposable
 {
@@ -15,6 +16,8 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
     private readonly Func<int, Reply> _behave;
     private readonly Task _loop;
     private readonly List<JsonDocument> _requests = [];
+    private readonly List<TimeSpan> _arrivals = [];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly CancellationTokenSource _stop = new();
 
     public FakeOpenAiServer(Func<int, Reply> behave)
@@ -37,6 +40,18 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             lock (_requests)
             {
                 return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>When each request was read, measured here on the server from its start, in arrival order.</summary>
+    public IReadOnlyList<TimeSpan> Arrivals
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _arrivals];
             }
         }
     }
@@ -106,6 +121,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             lock (_requests)
             {
                 _requests.Add(JsonDocument.Parse(text));
+                _arrivals.Add(_clock.Elapsed);
                 attempt = _requests.Count;
             }
 
@@ -114,6 +130,11 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             var bytes = Encoding.UTF8.GetBytes(reply.Body);
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = "application/json";
+            if (reply.RetryAfter is { } retryAfter)
+            {
+                context.Response.AddHeader("Retry-After", retryAfter);
+            }
+
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes, _stop.Token);
             context.Response.Close();
@@ -124,5 +145,9 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         }
     }
 
-    internal sealed record Reply(int Status, TimeSpan Delay, string Body);
+    internal sealed record Reply(int Status, TimeSpan Delay, string Body)
+    {
+        /// <summary>The <c>Retry-After</c> header to send, if any (seconds or an HTTP date).</summary>
+        public string? RetryAfter { get; init; }
+    }
 }

@@ -186,6 +186,12 @@ public sealed class ModelHostTests : IDisposable
             options.Models[id] = model;
         }
 
-        return new ModelHost(Options.Create(options), NullLoggerFactory.Instance);
+        return new ModelHost(Options.Create(options), NullLoggerFactory.Instance, new PlainHttpClients());
+    }
+
+    /// <summary>Plain clients: these tests never send a remote request (OpenAiCompatibleModelTests do, through the real wiring).</summary>
+    private sealed class PlainHttpClients : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new();
     }
 }

@@ -106,6 +106,27 @@ public sealed class ScribePromptTests
     }
 
     [Fact]
+    public void ChatMl_Render_SampleConversation_IsPinnedByteForByte()
+    {
+        // A whole step prompt with history, a CRLF and non-ASCII text in the page: the rendered bytes are what the model
+        // was trained on, so they must not move when the template code does.
+        var observation = "<body node=\"90\"> <h1 node=\"3\"> Köln – Zürich </h1>\r\n<a node=\"42\"> Login </a> </body>";
+        var user = ScribePrompt.UserMessage("Log in", "https://example.com/", observation, [First, Second]);
+
+        var text = ChatMlTemplate.Instance.Render(ScribePrompt.SystemLine, user);
+
+        const string Expected =
+            "<|im_start|>system\nHelp achieve the objective by generating the next step.<|im_end|>\n"
+            + "<|im_start|>user\nObjective: Log in\nURL: https://example.com/\n"
+            + "Observation: <body node=\"90\"> <h1 node=\"3\"> Köln – Zürich </h1>\r\n<a node=\"42\"> Login </a> </body>\n"
+            + "Step-by-step guide:\n"
+            + "1.\nDescription: Click \"Login\"\nAction: mouse_click_action\nNode: 42\nTarget: <a href=\"/login\" node=\"42\">\n"
+            + "2.\nDescription: Scroll down\nAction: scroll_action\nNode: none\nTarget: none\n"
+            + "<|im_end|>\n<|im_start|>assistant\n";
+        Assert.Equal(Expected, text);
+    }
+
+    [Fact]
     public void ChatMl_NullMessage_Throws()
     {
         IChatTemplate template = new ChatMlTemplate();
