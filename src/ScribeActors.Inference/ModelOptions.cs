@@ -3,10 +3,15 @@ namespace ScribeActors.Inference;
 /// <summary>
 /// One configured model, bound from <c>Scribe:Models:{id}</c>. Set exactly one of <see cref="Path"/> (a local GGUF run by
 /// LLamaSharp) or <see cref="Endpoint"/> (an OpenAI-compatible server: vLLM, llama-server, OpenAI). Settings that only
-/// apply to one kind are ignored for the other.
+/// apply to one kind are ignored for the other. Checked by <see cref="ModelRegistryOptionsValidator"/> through
+/// <see cref="ModelRegistryOptions"/> (<see cref="Problems"/>): the rules depend on the kind of model and the options
+/// sit in a dictionary, so no data annotation states them.
 /// </summary>
 public sealed class ModelOptions
 {
+    /// <summary>llama.cpp's limit on sequences decoded together.</summary>
+    private const int MaxSequences = 256;
+
     private string? _requiredRole;
 
     /// <summary>Local GGUF file (absolute, or relative to the current directory). <value>Default: none.</value></summary>
@@ -76,4 +81,65 @@ public sealed class ModelOptions
 
     /// <summary>True when <see cref="Endpoint"/> is set (a remote model).</summary>
     public bool IsRemote => !string.IsNullOrWhiteSpace(Endpoint);
+
+    /// <summary>The problems of the settings of model <paramref name="id"/> (none when valid); each message names the
+    /// setting by its key, e.g. <c>Scribe:Models:tiny:ContextSize must be &gt; 0 (got 0).</c></summary>
+    internal static IEnumerable<string> Problems(string id, ModelOptions? model)
+    {
+        var key = $"{ModelRegistryOptions.SectionName}:{id}";
+        if (model is null)
+        {
+            yield return $"{key} is empty: set {nameof(Path)} or {nameof(Endpoint)}.";
+            yield break;
+        }
+
+        var hasPath = !string.IsNullOrWhiteSpace(model.Path);
+        if (hasPath == model.IsRemote)
+        {
+            yield return $"{key}: set exactly one of {nameof(Path)} (local GGUF) and {nameof(Endpoint)} (OpenAI-compatible URL); got {(hasPath ? "both" : "neither")}.";
+        }
+
+        if (model.IsRemote)
+        {
+            if (!Uri.TryCreate(model.Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                yield return $"{key}:{nameof(Endpoint)} must be an absolute http(s) URL including /v1 (got '{model.Endpoint}').";
+            }
+
+            if (model.RequestTimeout <= TimeSpan.Zero)
+            {
+                yield return $"{key}:{nameof(RequestTimeout)} must be > 0 (got {model.RequestTimeout}).";
+            }
+
+            if (model.MaxRetries < 0)
+            {
+                yield return $"{key}:{nameof(MaxRetries)} must be >= 0 (got {model.MaxRetries}).";
+            }
+        }
+        else
+        {
+            foreach (var (setting, value) in new[] { (nameof(ContextSize), model.ContextSize), (nameof(Threads), model.Threads), (nameof(BatchSize), model.BatchSize), (nameof(Sequences), model.Sequences) })
+            {
+                if (value <= 0)
+                {
+                    yield return $"{key}:{setting} must be > 0 (got {value}).";
+                }
+            }
+
+            if (model.Sequences > MaxSequences)
+            {
+                yield return $"{key}:{nameof(Sequences)} must be <= {MaxSequences} (llama.cpp's limit; got {model.Sequences}).";
+            }
+
+            if (model.GpuLayers < 0)
+            {
+                yield return $"{key}:{nameof(GpuLayers)} must be >= 0 (got {model.GpuLayers}).";
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(model.RequiredRole))
+        {
+            yield return $"{key}:{nameof(RequiredRole)} must not be empty.";
+        }
+    }
 }

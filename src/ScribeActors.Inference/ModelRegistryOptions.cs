@@ -1,10 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ScribeActors.Inference;
 
 /// <summary>
 /// Every model this process may host. <see cref="Models"/> is bound from <c>Scribe:Models</c> (id → settings) and
-/// <see cref="NativeLibraryPath"/> from <c>Scribe:Inference:NativeLibraryPath</c>.
+/// <see cref="NativeLibraryPath"/> from <c>Scribe:Inference:NativeLibraryPath</c>. Checked at host start by
+/// <see cref="ModelRegistryOptionsValidator"/>, which runs <see cref="IValidatableObject.Validate"/>: every model's settings.
 /// </summary>
-public sealed class ModelRegistryOptions
+public sealed class ModelRegistryOptions : IValidatableObject
 {
     /// <summary>Configuration section of the model dictionary.</summary>
     public const string SectionName = "Scribe:Models";
@@ -20,4 +23,8 @@ public sealed class ModelRegistryOptions
     /// <c>libggml*</c> files must sit beside it. <value>Default: none: the backend package's libraries are used.</value>
     /// </summary>
     public string? NativeLibraryPath { get; set; }
+
+    /// <summary>The problems of every configured model (<see cref="ModelOptions"/> lists the rules).</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext) =>
+        Models.SelectMany(m => ModelOptions.Problems(m.Key, m.Value)).Select(problem => new ValidationResult(problem, [nameof(Models)]));
 }

@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ScribeActors.Silo;
 
-/// <summary>Identity, endpoints and roles of a silo. Section <c>Scribe:Silo</c>.</summary>
+/// <summary>Identity, endpoints and roles of a silo. Section <c>Scribe:Silo</c>; checked at start by
+/// <see cref="ScribeSiloOptionsValidator"/>.</summary>
 public sealed class ScribeSiloOptions
 {
     /// <summary>The configuration section.</summary>

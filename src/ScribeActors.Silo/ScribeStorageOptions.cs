@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ScribeActors.Silo;
 
-/// <summary>The Azure Storage account holding membership, grain state, reminders and artefacts. Section <c>Scribe:Storage</c>.</summary>
+/// <summary>The Azure Storage account holding membership, grain state, reminders and artefacts. Section <c>Scribe:Storage</c>;
+/// checked at start by <see cref="ScribeStorageOptionsValidator"/>.</summary>
 public sealed class ScribeStorageOptions
 {
     /// <summary>The configuration section.</summary>

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
+using ScribeActors.Abstractions;
 
 namespace ScribeActors.Browser.Secrets;
 
@@ -8,9 +10,10 @@ namespace ScribeActors.Browser.Secrets;
 /// <c>Scribe__Secrets__NAME__Value</c> and <c>Scribe__Secrets__NAME__AllowedHosts</c> (a secret name never holds
 /// <c>__</c>, so it survives the mapping). Checked when the host starts: a bad name, a short or missing value, a blank
 /// host, a setting other than those two (a typo in <c>AllowedHosts</c> must not silently allow every host) stop it with
-/// a message naming the setting, never the value.
+/// a message naming the setting, never the value (<see cref="SecretsOptionsValidator"/> runs
+/// <see cref="IValidatableObject.Validate"/>: every rule here is about a dictionary entry, which no annotation reaches).
 /// </summary>
-public sealed class SecretsOptions
+public sealed class SecretsOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Scribe:Secrets";
@@ -18,7 +21,7 @@ public sealed class SecretsOptions
     /// <summary>The secrets by name (ignoring case).</summary>
     public Dictionary<string, SecretOptions> Secrets { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Problems with the section's shape met while reading it (reported by the validator).</summary>
+    /// <summary>Problems with the section's shape met while reading it (reported by <see cref="IValidatableObject.Validate"/>).</summary>
     internal List<string> Problems { get; } = [];
 
     /// <summary>Reads the secrets of <paramref name="section"/> (the <see cref="SectionName"/> section) into this object.</summary>
@@ -54,5 +57,41 @@ public sealed class SecretsOptions
         }
 
         return this;
+    }
+
+    /// <summary>The section's shape problems, then per secret: a valid name, a value of at least
+    /// <see cref="SecretValue.MinimumLength"/> characters, hosts that are hosts. Messages name settings, never values.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        foreach (var problem in Problems)
+        {
+            yield return new ValidationResult(problem);
+        }
+
+        foreach (var (secretName, secret) in Secrets)
+        {
+            var key = $"{SectionName}:{secretName}";
+            if (!SecretPlaceholder.IsValidName(secretName))
+            {
+                yield return new ValidationResult($"{key}: '{secretName}' is not a valid secret name ({SecretPlaceholder.NameRule}).");
+            }
+
+            if (string.IsNullOrEmpty(secret.Value))
+            {
+                yield return new ValidationResult($"{key}:Value is missing or empty.");
+            }
+            else if (secret.Value.Length < SecretValue.MinimumLength)
+            {
+                yield return new ValidationResult($"{key}:Value is shorter than {SecretValue.MinimumLength} characters.");
+            }
+
+            foreach (var host in secret.AllowedHosts)
+            {
+                if (host.Length == 0 || host.Contains('/', StringComparison.Ordinal) || host.Any(char.IsWhiteSpace))
+                {
+                    yield return new ValidationResult($"{key}:AllowedHosts entry '{host}' is not a host, host:port or *.domain.");
+                }
+            }
+        }
     }
 }

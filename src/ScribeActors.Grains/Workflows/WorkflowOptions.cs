@@ -2,15 +2,16 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ScribeActors.Grains.Workflows;
 
-/// <summary>How workflows run. Section <c>Scribe:Workflow</c>.</summary>
+/// <summary>How workflows run. Section <c>Scribe:Workflow</c>; checked at start by <see cref="WorkflowOptionsValidator"/>.</summary>
 public sealed class WorkflowOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Scribe:Workflow";
 
     /// <summary>Period of the reminder that keeps a running workflow alive and reactivates it after a silo failure.
-    /// Default 1 minute (Orleans' minimum unless the silo lowers <c>ReminderOptions.MinimumReminderPeriod</c>).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    /// Default 1 minute (Orleans' minimum unless the silo lowers <c>ReminderOptions.MinimumReminderPeriod</c>); between
+    /// 1 second and 1 day.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often a failing action (element not interactable, timeout, ...) is tried, re-observing in between. Default 3.</summary>
@@ -32,13 +33,14 @@ public sealed class WorkflowOptions
     [Range(1, 100)]
     public int MaxModelActionFailures { get; set; } = 5;
 
-    /// <summary>The first delay between retries; doubled on each further retry. Default 500 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    /// <summary>The first delay between retries; doubled on each further retry. Default 500 ms; between 1 ms and
+    /// 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The longest delay between two retries; a workflow waiting for storage to come back checks at this pace.
     /// Default 30 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Consecutive unexpected errors (storage, browser grain unreachable) tolerated before the workflow fails. Default 10.</summary>
@@ -47,7 +49,7 @@ public sealed class WorkflowOptions
 
     /// <summary>How long a success criterion's server check (<see cref="Abstractions.SuccessCriteria.CheckUrl"/>) may wait
     /// for its answer; no answer in time fails the criterion (the finish is a failed step). Default 10 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan SuccessCheckTimeout { get; set; } = Abstractions.ServerCheckRequest.DefaultTimeout;
 
     /// <summary>Store each observation's DOM as a content-addressed artefact. Default true.</summary>

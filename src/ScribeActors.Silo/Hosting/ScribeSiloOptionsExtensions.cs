@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ScribeActors.Silo.Hosting;
 
@@ -11,8 +13,10 @@ public static class ScribeSiloOptionsExtensions
     /// gives the host time to hand grains over on shutdown.</summary>
     public static WebApplicationBuilder AddScribeSiloOptions(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ScribeSiloOptions>().BindConfiguration(ScribeSiloOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ScribeStorageOptions>().BindConfiguration(ScribeStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ScribeSiloOptions>().BindConfiguration(ScribeSiloOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScribeSiloOptions>, ScribeSiloOptionsValidator>());
+        builder.Services.AddOptions<ScribeStorageOptions>().BindConfiguration(ScribeStorageOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScribeStorageOptions>, ScribeStorageOptionsValidator>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }
