@@ -23,6 +23,13 @@ public sealed class BrowserOptions
     /// <value>Default 30 seconds; must be positive.</value>
     public TimeSpan NavigationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one call into a browser session (open, action, observation, checkpoint) may run in all before the
+    /// browser counts as no longer answering: its context is closed, the call fails as if the browser had died, and
+    /// the session is rebuilt from its checkpoint. Above <see cref="NavigationTimeout"/> plus <see cref="ActionTimeout"/>,
+    /// since each operation ends on its own timeouts well before.</summary>
+    /// <value>Default 90 seconds; must be positive.</value>
+    public TimeSpan UnresponsiveAfter { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Viewport width in CSS pixels.</summary>
     /// <value>Default 1280; must be positive.</value>
     public int ViewportWidth { get; set; } = 1280;
