@@ -230,8 +230,10 @@ public sealed partial class BrowserSessionGrain(
     Task<ActionResult?> IBrowserSessionGrain.GetActionResultAsync(string actionId) =>
         Task.FromResult(state.State.FindResult(actionId));
 
-    Task<string?> IBrowserSessionGrain.GetSentRequestAsync(string actionId) =>
-        Task.FromResult(state.State.SentActionId == actionId && state.State.FindResult(actionId) is null ? state.State.SentRequest : null);
+    Task<SentRequestRecord?> IBrowserSessionGrain.GetSentRequestAsync(string actionId) =>
+        Task.FromResult(state.State.SentActionId == actionId && state.State.FindResult(actionId) is null && state.State.SentRequest is { } sent
+            ? new SentRequestRecord { Request = sent, LandingUrl = state.State.SentLandingUrl }
+            : null);
 
     Task<StepRecord[]> IBrowserSessionGrain.GetPerformedAsync(int fromStepIndex) =>
         Task.FromResult(state.State.RecentSteps.Where(s => s.Index >= fromStepIndex).OrderBy(s => s.Index).ToArray());
@@ -276,7 +278,7 @@ public sealed partial class BrowserSessionGrain(
     /// during the action in flight; the request waits for this. Recording it durably first means that, if the browser
     /// dies before the action's result is recorded, recovery knows a server may have acted and never repeats the action;
     /// and knows the opposite when no such record exists. Also called for a download the action started (already on
-    /// the server).
+    /// the server), and for the page such a request led to (where recovery goes on from).
     /// </summary>
     private Task RecordSentAsync(IBrowserSession? from, SentRequest sent) =>
         Task.Factory.StartNew(
@@ -289,8 +291,19 @@ public sealed partial class BrowserSessionGrain(
                     throw new BrowserUnavailableException("The browser context was closed: it had stopped answering.");
                 }
 
-                state.State.SentActionId = _actionInFlight;
-                state.State.SentRequest = sent.ToString();
+                if (sent.Landing)
+                {
+                    if (state.State.SentActionId != _actionInFlight)
+                    {
+                        return; // it follows a request of an earlier action; nothing to add
+                    }
+
+                    state.State.SentLandingUrl = sent.Url;
+                }
+                else
+                {
+                    (state.State.SentActionId, state.State.SentRequest, state.State.SentLandingUrl) = (_actionInFlight, sent.ToString(), null);
+                }
 
                 await WriteStateAsync(CancellationToken.None);
                 LogSent(this.GetPrimaryKeyString(), _actionInFlight, sent.ToString());

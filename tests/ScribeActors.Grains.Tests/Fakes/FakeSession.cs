@@ -99,6 +99,11 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
                     return await Hang();
                 }
 
+                if (beforeSent is not null)
+                {
+                    await beforeSent(new SentRequest("GET", FakeWeb.Origin + "/done") { Landing = true }); // the redirect's GET
+                }
+
                 if (web.AfterSubmit is { } after)
                 {
                     await after(cancellationToken);

@@ -139,8 +139,13 @@ public sealed class InterruptedStepTests
         Assert.Equal(["42"], h.Web.Submissions);
         Assert.Equal(2, h.Web.SessionsOpened);
         var submit = final.Steps.First(s => s.Action?.Kind == BrowserActionKind.Click && s.UrlBefore!.EndsWith("/form", StringComparison.Ordinal));
-        Assert.Contains("had sent POST http://fake.test/form", submit.Note);
+        Assert.Contains("had sent POST http://fake.test/form, which led to http://fake.test/done", submit.Note);
         Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+
+        // The rebuilt page was the empty form (its checkpoint predates the post); the workflow went on from where the
+        // post led, so the page it finished on is the confirmation.
+        Assert.Equal(FakeWeb.Origin + "/done", submit.UrlAfter);
+        Assert.Equal(FakeWeb.Origin + "/done", final.Steps[^1].UrlBefore);
     }
 
     [Theory]
