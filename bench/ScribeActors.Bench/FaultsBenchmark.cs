@@ -15,8 +15,12 @@ internal static class FaultsBenchmark
     private static readonly FaultKind[] Faults =
         [FaultKind.KillHostingSilo, FaultKind.KillEverySilo, FaultKind.RestartAzurite, FaultKind.FreezeAzurite, FaultKind.KillChromium];
 
-    public static async Task<object> RunAsync(int rounds, int seed)
+    /// <param name="rounds">How many fault rounds.</param>
+    /// <param name="seed">Draws the faults and the step after which each lands.</param>
+    /// <param name="only">Comma-separated fault kinds to draw from (default: all five), to chase one kind of fault.</param>
+    public static async Task<object> RunAsync(int rounds, int seed, string? only = null)
     {
+        var faults = only is null ? Faults : [.. only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Enum.Parse<FaultKind>)];
         var random = new Random(seed);
         await using var world = await FaultWorld.StartAsync(seed: 21, silos: 2, latencyMs: 150, Stats.Log);
         var patience = TimeSpan.FromMinutes(5);
@@ -24,7 +28,7 @@ internal static class FaultsBenchmark
         var results = new List<FaultRound>();
         for (var i = 0; i < rounds; i++)
         {
-            var fault = Faults[random.Next(Faults.Length)];
+            var fault = faults[random.Next(faults.Length)];
             var afterSteps = random.Next(1, 9);
             FaultRound round;
             try
@@ -46,6 +50,7 @@ internal static class FaultsBenchmark
         {
             rounds,
             seed,
+            faults = faults.Select(f => f.ToString()),
             baselineClean = baseline.Clean,
             cleanRounds = results.Count(r => r.Clean),
             duplicatedSubmissions = results.Sum(r => r.Duplicated.Values.Sum()),

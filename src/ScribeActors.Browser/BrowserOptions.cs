@@ -37,6 +37,13 @@ public sealed class BrowserOptions : IValidatableObject
     [SettingRange(SectionName, NoTime, OneDay, MinimumIsExclusive = true, ErrorMessage = PositiveTime)]
     public TimeSpan NavigationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one call into a browser session (open, action, observation, checkpoint) may run in all before the
+    /// browser counts as no longer answering: its context is closed, the call fails as if the browser had died, and
+    /// the session is rebuilt from its checkpoint. Above <see cref="NavigationTimeout"/> plus <see cref="ActionTimeout"/>,
+    /// since each operation ends on its own timeouts well before.</summary>
+    /// <value>Default 90 seconds; must be positive.</value>
+    public TimeSpan UnresponsiveAfter { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Viewport width in CSS pixels.</summary>
     /// <value>Default 1280; between 1 and 16384.</value>
     [SettingRange(SectionName, 1, MaxViewport, ErrorMessage = "{0} must be between {1} and {2} (got {3}).")]

@@ -79,6 +79,7 @@ internal sealed partial class NavigationGuard
         }
 
         _reported = null;
+        _landing = Task.CompletedTask;
         Volatile.Write(ref _armed, 1);
         await _devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = ArmedPatterns });
     }
@@ -116,6 +117,8 @@ internal sealed partial class NavigationGuard
         {
             // Logged where reported; the action's result says what reached the server.
         }
+
+        await Volatile.Read(ref _landing); // never throws
 
         return true;
     }
@@ -188,6 +191,11 @@ internal sealed partial class NavigationGuard
             if (topFrame)
             {
                 Interlocked.Increment(ref _documentRequests);
+                if (Volatile.Read(ref _armed) == 1 && SentRequest.IsSafe(method) && Volatile.Read(ref _reported) is { IsCompletedSuccessfully: true })
+                {
+                    // The page a reported request led to; not held back (a GET), but DisarmAsync waits for the report.
+                    Volatile.Write(ref _landing, ReportLandingAsync(new SentRequest(method, url) { Landing = true }));
+                }
             }
 
             await _devTools.SendAsync("Fetch.continueRequest", new Dictionary<string, object> { ["requestId"] = requestId! });
@@ -199,6 +207,22 @@ internal sealed partial class NavigationGuard
             LogGuardFailed(_logger, requestId, PlaywrightErrors.FirstLine(ex.Message));
         }
     }
+
+    /// <summary>Reports where the action's state-changing request led. Best effort: a failure only means recovery goes
+    /// on from the last checkpoint, as it would without it.</summary>
+    private async Task ReportLandingAsync(SentRequest landing)
+    {
+        try
+        {
+            await _beforeSent!(landing);
+        }
+        catch (Exception ex)
+        {
+            LogReportFailed(_logger, landing.ToString(), ex.Message);
+        }
+    }
+
+    private Task _landing = Task.CompletedTask;
 
     /// <summary>Reports the action's first state-changing request and waits for the report; later ones wait for that
     /// same report, so none of them can reach a server before the fact that one may have is durable.</summary>

@@ -10,11 +10,16 @@ public sealed record SentRequest(string Method, string Url)
     /// invoice marked as fetched), so one is reported as soon as it starts, and never taken again.</summary>
     public bool Download { get; init; }
 
+    /// <summary>Not a request that changes anything: the top-frame page an action's reported request led to (the GET a
+    /// post-redirect-get sends after the post), reported before that page loads. A workflow whose page is rebuilt from
+    /// an older checkpoint goes on from there. <see cref="Url"/> is not masked: it is where to go.</summary>
+    public bool Landing { get; init; }
+
     /// <summary>Whether a request with <paramref name="method"/> is safe by HTTP's definition (changes nothing on the server).</summary>
     public static bool IsSafe(string method) =>
         method.Equals("GET", StringComparison.OrdinalIgnoreCase) || method.Equals("HEAD", StringComparison.OrdinalIgnoreCase)
         || method.Equals("OPTIONS", StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
-    public override string ToString() => Download ? $"{Method} {Url} (a download)" : $"{Method} {Url}";
+    public override string ToString() => Download ? $"{Method} {Url} (a download)" : Landing ? $"{Method} {Url} (where it led)" : $"{Method} {Url}";
 }

@@ -36,9 +36,12 @@ public sealed class SentRequestTests(BrowserFixture fixture)
         var after = await session.ObserveAsync();
         Assert.Contains(">Memos: 1</p>", after.Dom, StringComparison.Ordinal);
 
-        var sent = Assert.Single(reports); // the post; the GET its redirect sends is not reported
-        Assert.Equal(("POST", fixture.Site.Url("memos")), (sent.Method, sent.Url));
+        // The post, then the page it led to (the redirect's GET), both recorded before the action returned.
+        Assert.Equal(
+            [("POST", fixture.Site.Url("memos"), false), ("GET", after.Url, true)],
+            reports.Select(r => (r.Method, r.Url, r.Landing)));
         Assert.EndsWith("/memos?added=1", after.Url, StringComparison.Ordinal);
+        Assert.EndsWith("(where it led)", reports.Last().ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

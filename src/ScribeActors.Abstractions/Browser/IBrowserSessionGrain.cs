@@ -52,7 +52,7 @@ public interface IBrowserSessionGrain : IGrainWithStringKey
     /// request leaves. <see langword="null"/> when the action sent none (or finished, or is unknown). After the browser went
     /// away mid-action, this tells whether the action could have had an effect on a server.</summary>
     [Alias("GetSentRequest")]
-    Task<string?> GetSentRequestAsync(string actionId);
+    Task<SentRequestRecord?> GetSentRequestAsync(string actionId);
 
     /// <summary>The steps this session performed whose <see cref="StepRecord.Index"/> is at least
     /// <paramref name="fromStepIndex"/>, oldest first, each with its recorded result as <see cref="StepRecord.Outcome"/>

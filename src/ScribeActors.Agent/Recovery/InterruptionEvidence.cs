@@ -15,6 +15,9 @@ public sealed record InterruptionEvidence(ActionResult? RecordedResult, string F
     /// <summary>The first state-changing request (method and URL) the session let out during the action, if any.</summary>
     public string? SentRequest { get; init; }
 
+    /// <summary>The page <see cref="SentRequest"/> led to, when the session recorded it before the browser went away.</summary>
+    public string? SentLandingUrl { get; init; }
+
     /// <summary>The step submits a sign-in form (see <see cref="SignInRule"/>).</summary>
     public bool SignsIn { get; init; }
 }

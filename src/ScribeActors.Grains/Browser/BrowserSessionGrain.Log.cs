@@ -30,4 +30,7 @@ public sealed partial class BrowserSessionGrain
 
     [LoggerMessage(EventId = 1128, Level = LogLevel.Information, Message = "Browser session {SessionId} server check: {Result} in {ElapsedMs:F1} ms")]
     private partial void LogChecked(string sessionId, string result, double elapsedMs);
+
+    [LoggerMessage(EventId = 1129, Level = LogLevel.Warning, Message = "Browser session {SessionId}: the browser did not answer ({What}) within {Seconds:0.#} s; its context is closed and rebuilt from the checkpoint")]
+    private partial void LogUnresponsive(string sessionId, string what, double seconds);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Orleans.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
 using ScribeActors.Browser.Secrets;
@@ -19,8 +20,11 @@ public sealed partial class BrowserSessionGrain(
     IBrowserHost browserHost,
     ISecretProvider secrets,
     ILocalSiloDetails localSilo,
+    IOptions<BrowserOptions> browserOptions,
+    TimeProvider time,
     ILogger<BrowserSessionGrain> logger) : Grain, IBrowserSessionGrain
 {
+    private readonly TimeSpan _unresponsiveAfter = browserOptions.Value.UnresponsiveAfter;
     private IBrowserSession? _session;
     private TaskScheduler? _scheduler;
     private string? _actionInFlight;
@@ -55,7 +59,7 @@ public sealed partial class BrowserSessionGrain(
 
         try
         {
-            _session = await browserHost.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = request.AllowedHosts, SecretNames = state.State.SecretNames, BeforeRequestSent = RecordSentAsync }, cancellationToken);
+            _session = await OpenContextAsync(new BrowserSessionOptions { AllowedHosts = request.AllowedHosts, SecretNames = state.State.SecretNames }, cancellationToken);
         }
         catch (BrowserUnavailableException e)
         {
@@ -63,7 +67,15 @@ public sealed partial class BrowserSessionGrain(
         }
 
         var session = _session;
-        var result = await session.ExecuteAsync(BrowserAction.Goto(request.StartUrl), cancellationToken);
+        ActionResult result;
+        try
+        {
+            result = await AnsweredAsync(session.ExecuteAsync(BrowserAction.Goto(request.StartUrl), cancellationToken), "opening the start page");
+        }
+        catch (BrowserUnavailableException e)
+        {
+            return new ExecuteAndObserveResult { Result = ActionResult.Fail(ActionFailureKind.BrowserUnavailable, e.Message) };
+        }
 
         // As after an action: the start page is captured while its checkpoint is written; the result leaves this grain
         // only once the checkpoint is durable.
@@ -78,13 +90,13 @@ public sealed partial class BrowserSessionGrain(
         Observation observation;
         try
         {
-            observation = await (await EnsureSessionAsync(cancellationToken)).ObserveAsync(includeScreenshot, cancellationToken);
+            observation = await AnsweredAsync((await EnsureSessionAsync(cancellationToken)).ObserveAsync(includeScreenshot, cancellationToken), "an observation");
         }
         catch (BrowserUnavailableException)
         {
             // The context or the browser died under us: rebuild from the checkpoint once (the epoch tells the caller).
             await DisposeSessionAsync();
-            observation = await (await EnsureSessionAsync(cancellationToken)).ObserveAsync(includeScreenshot, cancellationToken);
+            observation = await AnsweredAsync((await EnsureSessionAsync(cancellationToken)).ObserveAsync(includeScreenshot, cancellationToken), "an observation");
         }
 
         return observation with { SessionEpoch = state.State.Epoch };
@@ -118,9 +130,16 @@ public sealed partial class BrowserSessionGrain(
         var started = Stopwatch.GetTimestamp();
         ActionResult result;
         _actionInFlight = request.ActionId;
+        var action = session.ExecuteAsync(request.Action, cancellationToken);
         try
         {
-            result = await session.ExecuteAsync(request.Action, cancellationToken);
+            result = await AnsweredAsync(action, "the action");
+        }
+        catch (BrowserUnavailableException e) when (!action.IsCompleted)
+        {
+            // The browser stopped answering in the middle of the action (its context is closed now): like a crash
+            // mid-action, the action may have happened, so it is never retried here.
+            return new ExecuteAndObserveResult { Result = ActionResult.Fail(ActionFailureKind.BrowserUnavailable, e.Message) };
         }
         catch (BrowserUnavailableException)
         {
@@ -169,7 +188,7 @@ public sealed partial class BrowserSessionGrain(
         // Only a live context is worth looking at: a rebuild, or an action already performed, is the execution's business.
         if (_session is { } session && state.State.FindResult(request.ActionId) is null)
         {
-            await session.PrepareAsync(request.Action, cancellationToken);
+            await AnsweredAsync(session.PrepareAsync(request.Action, cancellationToken), "preparing an action");
         }
     }
 
@@ -179,13 +198,13 @@ public sealed partial class BrowserSessionGrain(
         ServerCheckResult result;
         try
         {
-            result = await (await EnsureSessionAsync(cancellationToken)).CheckAsync(request, cancellationToken);
+            result = await AnsweredAsync((await EnsureSessionAsync(cancellationToken)).CheckAsync(request, cancellationToken), "a server check");
         }
         catch (BrowserUnavailableException)
         {
             // As for an observation: the context died under us, so rebuild it (and its cookies) from the checkpoint once.
             await DisposeSessionAsync();
-            result = await (await EnsureSessionAsync(cancellationToken)).CheckAsync(request, cancellationToken);
+            result = await AnsweredAsync((await EnsureSessionAsync(cancellationToken)).CheckAsync(request, cancellationToken), "a server check");
         }
 
         LogChecked(this.GetPrimaryKeyString(), result.ToString(), result.Duration.TotalMilliseconds);
@@ -198,7 +217,7 @@ public sealed partial class BrowserSessionGrain(
     {
         try
         {
-            var observation = await session.ObserveAsync(includeScreenshot, cancellationToken);
+            var observation = await AnsweredAsync(session.ObserveAsync(includeScreenshot, cancellationToken), "an observation");
             return observation with { SessionEpoch = state.State.Epoch };
         }
         catch (Exception e) when (e is BrowserUnavailableException or TimeoutException or InvalidOperationException)
@@ -211,8 +230,10 @@ public sealed partial class BrowserSessionGrain(
     Task<ActionResult?> IBrowserSessionGrain.GetActionResultAsync(string actionId) =>
         Task.FromResult(state.State.FindResult(actionId));
 
-    Task<string?> IBrowserSessionGrain.GetSentRequestAsync(string actionId) =>
-        Task.FromResult(state.State.SentActionId == actionId && state.State.FindResult(actionId) is null ? state.State.SentRequest : null);
+    Task<SentRequestRecord?> IBrowserSessionGrain.GetSentRequestAsync(string actionId) =>
+        Task.FromResult(state.State.SentActionId == actionId && state.State.FindResult(actionId) is null && state.State.SentRequest is { } sent
+            ? new SentRequestRecord { Request = sent, LandingUrl = state.State.SentLandingUrl }
+            : null);
 
     Task<StepRecord[]> IBrowserSessionGrain.GetPerformedAsync(int fromStepIndex) =>
         Task.FromResult(state.State.RecentSteps.Where(s => s.Index >= fromStepIndex).OrderBy(s => s.Index).ToArray());
@@ -257,14 +278,32 @@ public sealed partial class BrowserSessionGrain(
     /// during the action in flight; the request waits for this. Recording it durably first means that, if the browser
     /// dies before the action's result is recorded, recovery knows a server may have acted and never repeats the action;
     /// and knows the opposite when no such record exists. Also called for a download the action started (already on
-    /// the server).
+    /// the server), and for the page such a request led to (where recovery goes on from).
     /// </summary>
-    private Task RecordSentAsync(SentRequest sent) =>
+    private Task RecordSentAsync(IBrowserSession? from, SentRequest sent) =>
         Task.Factory.StartNew(
             async () =>
             {
-                state.State.SentActionId = _actionInFlight;
-                state.State.SentRequest = sent.ToString();
+                if (from is null || !ReferenceEquals(from, _session))
+                {
+                    // A context this grain gave up on (it stopped answering) must not send anything: failing the report
+                    // holds the request back, and nothing is recorded against the action in flight now.
+                    throw new BrowserUnavailableException("The browser context was closed: it had stopped answering.");
+                }
+
+                if (sent.Landing)
+                {
+                    if (state.State.SentActionId != _actionInFlight)
+                    {
+                        return; // it follows a request of an earlier action; nothing to add
+                    }
+
+                    state.State.SentLandingUrl = sent.Url;
+                }
+                else
+                {
+                    (state.State.SentActionId, state.State.SentRequest, state.State.SentLandingUrl) = (_actionInFlight, sent.ToString(), null);
+                }
 
                 await WriteStateAsync(CancellationToken.None);
                 LogSent(this.GetPrimaryKeyString(), _actionInFlight, sent.ToString());
@@ -280,6 +319,42 @@ public sealed partial class BrowserSessionGrain(
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
+    /// <summary>Opens a context whose state-changing requests are reported to this grain while it is the live one.</summary>
+    private async Task<IBrowserSession> OpenContextAsync(BrowserSessionOptions options, CancellationToken cancellationToken)
+    {
+        IBrowserSession? opened = null;
+        opened = await AnsweredAsync(browserHost.OpenSessionAsync(options with { BeforeRequestSent = sent => RecordSentAsync(opened, sent) }, cancellationToken), "opening a context");
+        return opened;
+    }
+
+    /// <summary>
+    /// Waits for a call into the browser for at most <see cref="BrowserOptions.UnresponsiveAfter"/>. Every browser
+    /// operation has its own timeouts, so a call that outlives them all is a browser that stopped answering (a renderer
+    /// or DevTools connection wedged by a crash); it would otherwise hold this grain's turn, and the workflow behind it,
+    /// for ever. The context is closed (the next call rebuilds it from the checkpoint) and the call fails as if the
+    /// browser had died.
+    /// </summary>
+    private async Task<T> AnsweredAsync<T>(Task<T> call, string what)
+    {
+        await AnsweredAsync((Task)call, what);
+        return await call;
+    }
+
+    private async Task AnsweredAsync(Task call, string what)
+    {
+        try
+        {
+            await call.WaitAsync(_unresponsiveAfter, time);
+        }
+        catch (TimeoutException) when (!call.IsCompleted)
+        {
+            _ = call.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            LogUnresponsive(this.GetPrimaryKeyString(), what, _unresponsiveAfter.TotalSeconds);
+            await DisposeSessionAsync();
+            throw new BrowserUnavailableException($"The browser did not answer ({what}) within {_unresponsiveAfter.TotalSeconds:0.#} s; its context was closed.");
+        }
+    }
+
     private async Task<IBrowserSession> EnsureSessionAsync(CancellationToken cancellationToken)
     {
         if (_session is not null)
@@ -293,14 +368,13 @@ public sealed partial class BrowserSessionGrain(
         }
 
         // The previous live context is gone (silo death, deactivation): rebuild from the checkpoint.
-        _session = await browserHost.OpenSessionAsync(
+        _session = await OpenContextAsync(
             new BrowserSessionOptions
             {
                 AllowedHosts = state.State.AllowedHosts,
                 SecretNames = state.State.SecretNames,
                 StorageStateJson = state.State.StorageStateJson,
                 Url = state.State.Url,
-                BeforeRequestSent = RecordSentAsync,
             },
             cancellationToken);
         state.State.Epoch++;
@@ -318,7 +392,7 @@ public sealed partial class BrowserSessionGrain(
             return;
         }
 
-        var checkpoint = await _session.CheckpointAsync(cancellationToken);
+        var checkpoint = await AnsweredAsync(_session.CheckpointAsync(cancellationToken), "reading the checkpoint");
         state.State.Url = checkpoint.Url;
         state.State.StorageStateJson = checkpoint.StorageStateJson;
         if (!forceWrite && _written == (checkpoint.Url, checkpoint.StorageStateJson))
@@ -377,7 +451,7 @@ public sealed partial class BrowserSessionGrain(
             _session = null;
             try
             {
-                await session.DisposeAsync();
+                await session.DisposeAsync().AsTask().WaitAsync(_unresponsiveAfter, time);
             }
             catch (Exception e)
             {

@@ -42,6 +42,9 @@ public sealed class BrowserSessionState
     /// <summary>That request's method and URL.</summary>
     [Id(10)] public string? SentRequest { get; set; }
 
+    /// <summary>The top-frame page that request led to, when the browser got that far before the action settled.</summary>
+    [Id(11)] public string? SentLandingUrl { get; set; }
+
     public ActionResult? FindResult(string actionId) =>
         RecentResults.FirstOrDefault(r => r.Key == actionId).Value;
 

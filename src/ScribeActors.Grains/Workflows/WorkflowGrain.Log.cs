@@ -56,6 +56,9 @@ public sealed partial class WorkflowGrain
     [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Workflow {WorkflowId}: storage had lost its whole record; wrote this activation's copy back (version {Version}, {Steps} steps)")]
     private partial void LogRecordWrittenBack(string workflowId, long version, int steps);
 
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "Workflow {WorkflowId} step {Index}: the rebuilt page was the one before the step's request; went to where it led, {Url}: {Result}")]
+    private partial void LogWentToLanding(string workflowId, int index, string url, string result);
+
     [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} cannot observe {Url}: {Chars} characters, {Elements} elements is over the configured limit")]
     private partial void LogPageTooLarge(string workflowId, string url, long chars, int elements);
 

@@ -493,7 +493,8 @@ public sealed partial class WorkflowGrain
         var evidence = new InterruptionEvidence(recorded, observation.Url, Source.IsTargetPresent(step, dom))
         {
             PageRebuilt = rebuilt,
-            SentRequest = sent,
+            SentRequest = sent?.Request,
+            SentLandingUrl = step.SignsIn ? null : sent?.LandingUrl, // a sign-in's landing needs the cookie that was lost
             SignsIn = step.SignsIn,
         };
         var verdict = InterruptedActionRule.Resolve(step.Action, step.UrlBefore, evidence);
@@ -501,6 +502,12 @@ public sealed partial class WorkflowGrain
         var note = $"Interrupted before its outcome was recorded (lost activation or browser session); {verdict.Reason}.";
         if (verdict.Performed)
         {
+            if (evidence.SentLandingUrl is { } landing && !InterruptedActionRule.SamePage(landing, observation.Url))
+            {
+                // The rebuilt page is the one before the action, which the server has moved past: go where it led.
+                await GoToLandingAsync(step, landing);
+            }
+
             var outcome = verdict.Outcome!;
             step = step with { Phase = StepPhase.Done, Outcome = outcome, UrlAfter = outcome.UrlAfter ?? observation.Url, FinishedAt = time.GetUtcNow(), Note = note };
             Current.Steps[index] = step;
@@ -511,6 +518,13 @@ public sealed partial class WorkflowGrain
         Current.Steps[index] = step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = note + " Not performed; it will be decided again." };
         Current.Cursor = step.SourceCursor ?? Current.Cursor;
         await PersistAsync();
+    }
+
+    private async Task GoToLandingAsync(StepRecord step, string landing)
+    {
+        _nextObservation = null; // the next step looks at the landing page afresh
+        var result = await Session.ExecuteAsync(new ExecuteActionRequest { ActionId = $"{step.ActionId}/landing", Action = BrowserAction.Goto(landing) });
+        LogWentToLanding(Id, step.Index, landing, result.ToString());
     }
 
     /// <summary>

@@ -86,6 +86,17 @@ public sealed class InterruptedActionRuleRebuiltPageTests
     }
 
     [Fact]
+    public void Resolve_PageRebuiltAfterTheRequestLedSomewhere_IsPerformedAndTheOutcomeIsThatPage()
+    {
+        const string details = "http://s.test/expenses/reports/EXP-1/details";
+        var evidence = new InterruptionEvidence(null, Form, TargetPresent: true) { PageRebuilt = true, SentRequest = "POST http://s.test/expenses/new", SentLandingUrl = details };
+        var verdict = InterruptedActionRule.Resolve(BrowserAction.Click(3), Form, evidence);
+        Assert.True(verdict.Performed);
+        Assert.Equal(details, verdict.Outcome!.UrlAfter);
+        Assert.Contains($"which led to {details}", verdict.Reason);
+    }
+
+    [Fact]
     public void Resolve_PageRebuiltAndNothingWasSent_IsTakenAgainAlthoughThePageMovedOn()
     {
         var evidence = new InterruptionEvidence(null, "http://s.test/elsewhere", TargetPresent: false) { PageRebuilt = true };

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
 
@@ -77,6 +78,11 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
                     return Crash();
                 }
 
+                if (web.BrowserHangsDuringSubmit is false)
+                {
+                    return await Hang();
+                }
+
                 if (beforeSent is not null)
                 {
                     await beforeSent(new SentRequest("POST", FakeWeb.Origin + "/form"));
@@ -86,6 +92,16 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
                 if (web.BrowserDiesDuringSubmit is true)
                 {
                     return Crash();
+                }
+
+                if (web.BrowserHangsDuringSubmit is true)
+                {
+                    return await Hang();
+                }
+
+                if (beforeSent is not null)
+                {
+                    await beforeSent(new SentRequest("GET", FakeWeb.Origin + "/done") { Landing = true }); // the redirect's GET
                 }
 
                 if (web.AfterSubmit is { } after)
@@ -138,6 +154,14 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
         web.BrowserDiesDuringSubmit = null;
         _crashed = true;
         return ActionResult.Fail(ActionFailureKind.BrowserUnavailable, "The browser session has gone away: Target crashed");
+    }
+
+    private async Task<ActionResult> Hang()
+    {
+        web.BrowserHangsDuringSubmit = null;
+        _crashed = true;
+        await new TaskCompletionSource().Task; // never completes: a browser that stopped answering ignores cancellation
+        throw new UnreachableException();
     }
 
     public ValueTask DisposeAsync()

@@ -40,6 +40,11 @@ public sealed class FakeWeb : IBrowserHost
     /// page it left (the click's result does not stand). Reset after the crash.</summary>
     public bool BrowserDiesAfterSubmit { get; set; }
 
+    /// <summary>The browser stops answering during the next submit click (the call never returns, whatever its
+    /// cancellation token says): before its POST left (false) or after the server got it (true); <see langword="null"/>
+    /// for no hang. Reset when it hangs.</summary>
+    public bool? BrowserHangsDuringSubmit { get; set; }
+
     /// <summary>GET /form shows an empty form even after a submission (a form that creates a new record each time, like
     /// the expenses app's first report page), so a reloaded page cannot tell whether the submit happened.</summary>
     public bool FormForgetsSubmissions { get; set; }

@@ -139,7 +139,35 @@ public sealed class InterruptedStepTests
         Assert.Equal(["42"], h.Web.Submissions);
         Assert.Equal(2, h.Web.SessionsOpened);
         var submit = final.Steps.First(s => s.Action?.Kind == BrowserActionKind.Click && s.UrlBefore!.EndsWith("/form", StringComparison.Ordinal));
-        Assert.Contains("had sent POST http://fake.test/form", submit.Note);
+        Assert.Contains("had sent POST http://fake.test/form, which led to http://fake.test/done", submit.Note);
         Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+
+        // The rebuilt page was the empty form (its checkpoint predates the post); the workflow went on from where the
+        // post led, so the page it finished on is the confirmation.
+        Assert.Equal(FakeWeb.Origin + "/done", submit.UrlAfter);
+        Assert.Equal(FakeWeb.Origin + "/done", final.Steps[^1].UrlBefore);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Run_BrowserStopsAnsweringDuringASubmit_TheSessionGivesUpOnItAndTheFormIsPostedExactlyOnce(bool afterTheRequestLeft)
+    {
+        // A browser call that never returns must not hold the session's turn (and with it the workflow) for ever: past
+        // the configured limit the session closes the context and reports the browser gone, and the step is resolved
+        // from the requests it let out, as after a crash.
+        await using var h = await FakeCluster.StartAsync(null, new Dictionary<string, string?> { ["Scribe:Browser:UnresponsiveAfter"] = "00:00:01" });
+        h.Web.FormForgetsSubmissions = true;
+        h.Web.BrowserHangsDuringSubmit = afterTheRequestLeft;
+        var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec(maxSteps: 8))).Id);
+
+        Assert.Single(h.Web.Submissions);
+        Assert.Equal(2, h.Web.SessionsOpened); // opened, rebuilt after the hang
+        var submit = final.Steps.First(s => s.Action?.Kind == BrowserActionKind.Click && s.UrlBefore!.EndsWith("/form", StringComparison.Ordinal));
+        Assert.Contains(afterTheRequestLeft ? "had sent POST http://fake.test/form" : "before any request that could change a server left it", submit.Note);
+        if (afterTheRequestLeft)
+        {
+            Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        }
     }
 }

@@ -1,0 +1,14 @@
+namespace ScribeActors.Abstractions;
+
+/// <summary>What a browser session recorded about the state-changing request an action let out of the browser (see
+/// <see cref="IBrowserSessionGrain.GetSentRequestAsync"/>).</summary>
+[GenerateSerializer, Immutable, Alias("scribe.SentRequestRecord")]
+public sealed record SentRequestRecord
+{
+    /// <summary>The request, as method and URL (secrets masked); a download is marked as such.</summary>
+    [Id(0)] public required string Request { get; init; }
+
+    /// <summary>The top-frame page the request led to (the GET a post-redirect-get sends after the post), when the
+    /// browser got that far: where a workflow whose page was rebuilt from an older checkpoint goes on from.</summary>
+    [Id(1)] public string? LandingUrl { get; init; }
+}
