@@ -39,9 +39,10 @@ public sealed class BrowserOptions : IValidatableObject
 
     /// <summary>How long one call into a browser session (open, action, observation, checkpoint) may run in all before the
     /// browser counts as no longer answering: its context is closed, the call fails as if the browser had died, and
-    /// the session is rebuilt from its checkpoint. Above <see cref="NavigationTimeout"/> plus <see cref="ActionTimeout"/>,
-    /// since each operation ends on its own timeouts well before.</summary>
-    /// <value>Default 90 seconds; must be positive.</value>
+    /// the session is rebuilt from its checkpoint. Each operation ends on its own timeouts well before, so it must be
+    /// above <see cref="NavigationTimeout"/> plus <see cref="ActionTimeout"/> (an action and the page settling after it).</summary>
+    /// <value>Default 90 seconds.</value>
+    [SettingRange(SectionName, NoTime, OneDay, MinimumIsExclusive = true, ErrorMessage = PositiveTime)]
     public TimeSpan UnresponsiveAfter { get; set; } = TimeSpan.FromSeconds(90);
 
     /// <summary>Viewport width in CSS pixels.</summary>
@@ -102,9 +103,17 @@ public sealed class BrowserOptions : IValidatableObject
     [SettingRange(SectionName, NoTime, OneDay, MinimumIsExclusive = true, ErrorMessage = PositiveTime)]
     public TimeSpan HousekeepingPeriod { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The rules an annotation cannot state: each <see cref="ExtraArgs"/> entry is a switch, not blank.</summary>
+    /// <summary>The rules an annotation cannot state: <see cref="UnresponsiveAfter"/> above the timeouts it covers; each
+    /// <see cref="ExtraArgs"/> entry is a switch, not blank.</summary>
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
+        if (UnresponsiveAfter <= NavigationTimeout + ActionTimeout)
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(UnresponsiveAfter)} ({UnresponsiveAfter}) must be above {nameof(NavigationTimeout)} + {nameof(ActionTimeout)} ({NavigationTimeout + ActionTimeout}): a browser that is only slow would be taken for one that stopped answering.",
+                [nameof(UnresponsiveAfter)]);
+        }
+
         for (var i = 0; i < (ExtraArgs?.Length ?? 0); i++)
         {
             if (string.IsNullOrWhiteSpace(ExtraArgs![i]))

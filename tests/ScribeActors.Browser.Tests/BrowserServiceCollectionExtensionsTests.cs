@@ -40,6 +40,8 @@ public sealed class BrowserServiceCollectionExtensionsTests
     [InlineData("ExecutablePath", " ", "Scribe:Browser:ExecutablePath is empty")]
     [InlineData("MaxObservationChars", "0", "Scribe:Browser:MaxObservationChars must be at least 1 (got 0)")]
     [InlineData("MaxObservationElements", "-5", "Scribe:Browser:MaxObservationElements must be at least 1 (got -5)")]
+    [InlineData("UnresponsiveAfter", "00:00:00", "Scribe:Browser:UnresponsiveAfter must be positive")]
+    [InlineData("UnresponsiveAfter", "00:00:40", "Scribe:Browser:UnresponsiveAfter (00:00:40) must be above NavigationTimeout + ActionTimeout (00:00:40)")]
     public async Task AddScribeBrowser_InvalidSetting_FailsValidationNamingIt(string key, string value, string expected)
     {
         await using var provider = Build(new() { [$"Scribe:Browser:{key}"] = value });

@@ -156,7 +156,12 @@ public sealed class InterruptedStepTests
         // A browser call that never returns must not hold the session's turn (and with it the workflow) for ever: past
         // the configured limit the session closes the context and reports the browser gone, and the step is resolved
         // from the requests it let out, as after a crash.
-        await using var h = await FakeCluster.StartAsync(null, new Dictionary<string, string?> { ["Scribe:Browser:UnresponsiveAfter"] = "00:00:01" });
+        await using var h = await FakeCluster.StartAsync(null, new Dictionary<string, string?>
+        {
+            ["Scribe:Browser:ActionTimeout"] = "00:00:00.200",
+            ["Scribe:Browser:NavigationTimeout"] = "00:00:00.500",
+            ["Scribe:Browser:UnresponsiveAfter"] = "00:00:01",
+        });
         h.Web.FormForgetsSubmissions = true;
         h.Web.BrowserHangsDuringSubmit = afterTheRequestLeft;
         var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec(maxSteps: 8))).Id);
