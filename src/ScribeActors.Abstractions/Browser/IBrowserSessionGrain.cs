@@ -50,9 +50,9 @@ public interface IBrowserSessionGrain : IGrainWithStringKey
     /// <summary>The first request that may change server state (method and URL) the action with <paramref name="actionId"/>
     /// let out of the browser, when that action has no recorded result: the session records it durably before the
     /// request leaves. <see langword="null"/> when the action sent none (or finished, or is unknown). After the browser went
-    /// away mid-action, this tells whether the action could have had an effect on a server.</summary>
-    [Alias("GetSentRequest")]
-    Task<SentRequestRecord?> GetSentRequestAsync(string actionId);
+    /// away mid-action, this tells whether the action could have had an effect on a server, and where it led.</summary>
+    [Alias("GetSent")]
+    Task<SentRequestRecord?> GetSentAsync(string actionId);
 
     /// <summary>The steps this session performed whose <see cref="StepRecord.Index"/> is at least
     /// <paramref name="fromStepIndex"/>, oldest first, each with its recorded result as <see cref="StepRecord.Outcome"/>

@@ -1,7 +1,7 @@
 namespace ScribeActors.Abstractions;
 
 /// <summary>What a browser session recorded about the state-changing request an action let out of the browser (see
-/// <see cref="IBrowserSessionGrain.GetSentRequestAsync"/>).</summary>
+/// <see cref="IBrowserSessionGrain.GetSentAsync"/>).</summary>
 [GenerateSerializer, Immutable, Alias("scribe.SentRequestRecord")]
 public sealed record SentRequestRecord
 {

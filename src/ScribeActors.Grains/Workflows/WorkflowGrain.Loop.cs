@@ -484,7 +484,7 @@ public sealed partial class WorkflowGrain
         // session recorded about requests it let out does.
         var rebuilt = Current.SessionEpoch is { } epoch && epoch != observation.SessionEpoch;
         var recorded = await Session.GetActionResultAsync(step.ActionId);
-        var sent = recorded is null && rebuilt ? await Session.GetSentRequestAsync(step.ActionId) : null;
+        var sent = recorded is null && rebuilt ? await Session.GetSentAsync(step.ActionId) : null;
         if (Current.Status != WorkflowStatus.Running)
         {
             return;
