@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
 using ScribeActors.Abstractions;
@@ -167,78 +166,14 @@ internal sealed partial class PlaywrightBrowserSession
         }
 
         var probe = TakePreparedProbe(node) ?? await ProbeAsync(node);
-        var state = probe.GetProperty("state").GetString();
-        if (state != "ok")
+        return ActionReadiness.Decide(probe, action) switch
         {
-            return new Failure(ActionFailureKind.ElementDetached, $"Node {node} of observation {_latestObservationId} is no longer in the page (now {_page.Url}); observe again.");
-        }
-
-        var tag = probe.GetProperty("tag").GetString();
-        var visible = probe.GetProperty("visible").GetBoolean();
-        var disabled = probe.GetProperty("disabled").GetBoolean();
-        switch (action.Kind)
-        {
-            case BrowserActionKind.Click when tag == "option":
-                return await ClickOptionAsync(action, node, probe);
-            case BrowserActionKind.Click:
-                if (!visible)
-                {
-                    return NotInteractable(action, node, probe, "it is hidden");
-                }
-
-                if (disabled)
-                {
-                    return NotInteractable(action, node, probe, "it is disabled");
-                }
-
-                return await PerformAsync(action, locator);
-            case BrowserActionKind.Type:
-                if (!probe.GetProperty("fillable").GetBoolean())
-                {
-                    return NotInteractable(action, node, probe, "it is not a text field, text area or editable element");
-                }
-
-                if (disabled || probe.GetProperty("readOnly").GetBoolean())
-                {
-                    return NotInteractable(action, node, probe, disabled ? "it is disabled" : "it is read-only");
-                }
-
-                if (!visible)
-                {
-                    return NotInteractable(action, node, probe, "it is hidden");
-                }
-
-                return await PerformAsync(action, locator);
-            case BrowserActionKind.Key:
-                return await PerformAsync(action, locator);
-            case BrowserActionKind.Select:
-                if (tag != "select")
-                {
-                    return NotInteractable(action, node, probe, "it is not a select element");
-                }
-
-                if (disabled)
-                {
-                    return NotInteractable(action, node, probe, "it is disabled");
-                }
-
-                var options = probe.GetProperty("options");
-                if (MatchOption(options, action.Text!) is not { } index)
-                {
-                    return NotInteractable(action, node, probe, $"it has no option labelled or valued '{action.Text}' (options: {ListOptions(options)})");
-                }
-
-                return await PerformAsync(action, locator, index);
-            case BrowserActionKind.Scroll:
-                if (!visible)
-                {
-                    return NotInteractable(action, node, probe, "it is hidden");
-                }
-
-                return await PerformAsync(action, locator);
-            default:
-                return new Failure(ActionFailureKind.InvalidAction, $"A {action.Kind} action does not take a node.");
-        }
+            ActionVerdict.Ready ready => await PerformAsync(action, locator, ready.OptionIndex),
+            ActionVerdict.ChooseInSelect choose => await ChooseInSelectAsync(choose),
+            ActionVerdict.Detached => new Failure(ActionFailureKind.ElementDetached, $"Node {node} of observation {_latestObservationId} is no longer in the page (now {_page.Url}); observe again."),
+            ActionVerdict.NotInteractable refused => NotInteractable(action, node, probe, refused.Reason),
+            _ => new Failure(ActionFailureKind.InvalidAction, $"A {action.Kind} action does not take a node."),
+        };
     }
 
     /// <summary>Sends the action's input to its target, once the target is known to be ready for it (by a probe, or by
@@ -274,21 +209,9 @@ internal sealed partial class PlaywrightBrowserSession
 
     /// <summary>A click on an option of a native select cannot be performed with the mouse (the list is drawn by the
     /// browser), so it selects that option in its select, which is what the click means.</summary>
-    private async Task<Failure?> ClickOptionAsync(BrowserAction action, int node, JsonElement probe)
+    private async Task<Failure?> ChooseInSelectAsync(ActionVerdict.ChooseInSelect choose)
     {
-        var selectNode = probe.GetProperty("selectNode").GetString();
-        if (selectNode is null || !int.TryParse(selectNode, NumberStyles.None, CultureInfo.InvariantCulture, out var select))
-        {
-            return NotInteractable(action, node, probe, "it is an option outside any select");
-        }
-
-        if (probe.GetProperty("selectDisabled").GetBoolean() || probe.GetProperty("disabled").GetBoolean())
-        {
-            return NotInteractable(action, node, probe, "it or its select is disabled");
-        }
-
-        var index = probe.GetProperty("optionIndex").GetInt32();
-        await NodeLocator(select).SelectOptionAsync(new SelectOptionValue { Index = index }, new LocatorSelectOptionOptions { Timeout = _actionTimeoutMs });
+        await NodeLocator(choose.SelectNode).SelectOptionAsync(new SelectOptionValue { Index = choose.OptionIndex }, new LocatorSelectOptionOptions { Timeout = _actionTimeoutMs });
         return null;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using ScribeActors.Abstractions;
 
@@ -33,15 +32,8 @@ internal sealed partial class PlaywrightBrowserSession
         return new Failure(ActionFailureKind.NotInteractable, $"Node {action.NodeId} cannot take '{action}': {message}");
     }
 
-    private static Failure NotInteractable(BrowserAction action, int node, JsonElement probe, string why) =>
-        new(ActionFailureKind.NotInteractable, $"Node {node} ({Describe(probe)}) cannot take '{action}': {why}.");
-
-    private static string Describe(JsonElement probe)
-    {
-        var tag = probe.GetProperty("tag").GetString();
-        var type = probe.GetProperty("type").GetString();
-        return string.IsNullOrEmpty(type) ? $"<{tag}>" : $"<{tag} type={type}>";
-    }
+    private static Failure NotInteractable(BrowserAction action, int node, ElementProbe probe, string why) =>
+        new(ActionFailureKind.NotInteractable, $"Node {node} ({probe.Describe()}) cannot take '{action}': {why}.");
 
     private Failure HostNotAllowed(string url)
     {

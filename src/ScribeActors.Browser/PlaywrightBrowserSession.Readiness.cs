@@ -17,7 +17,7 @@ internal sealed partial class PlaywrightBrowserSession
     /// (a model) probes the page as it is then.</summary>
     private static readonly TimeSpan CapturedReadinessLifetime = TimeSpan.FromMilliseconds(100);
 
-    private (long Observation, int Node, JsonElement Probe, long TakenAt)? _prepared;
+    private (long Observation, int Node, ElementProbe Probe, long TakenAt)? _prepared;
     private (string Ready, long TakenAt) _captured = ("", 0); // for the first action after the capture only
 
     /// <summary>The latest capture's description of the usual targets, one character per node id (for tests).</summary>
@@ -52,42 +52,30 @@ internal sealed partial class PlaywrightBrowserSession
     /// <summary>Describes node <paramref name="node"/> of the latest observation. The probe runs in the page's main world
     /// on the element list the capture left there: one evaluation, no selector and no Playwright injected script (a
     /// locator evaluation cost about ten times as much).</summary>
-    private Task<JsonElement> ProbeAsync(int node) => Bounded(
+    private async Task<ElementProbe> ProbeAsync(int node) => ElementProbe.Parse(await Bounded(
         EvaluateInPageAsync(_devTools, BrowserScripts.Probe, JsonSerializer.Serialize(new { observation = _latestObservationId, node })),
         _options.ActionTimeout,
         $"Finding node {node}",
-        CancellationToken.None);
+        CancellationToken.None));
 
     /// <summary>Whether <paramref name="captured"/>, the description of the usual targets that the latest capture took
     /// moments ago with no action since, says node <paramref name="node"/> is ready for <paramref name="action"/>:
-    /// visible, enabled and fillable as the action needs. Only that answer is taken from the capture; any other (or an
-    /// older capture, or an element it does not describe, such as a select) is left to a probe of the page as it is now,
-    /// which also words the failure. Playwright's own actionability checks still run before any input is sent.</summary>
+    /// visible, enabled and fillable as the action needs (<see cref="ActionReadiness.ReadyByCapture"/>). Only that answer
+    /// is taken from the capture; any other (or an older capture, or an element it does not describe, such as a select)
+    /// is left to a probe of the page as it is now, which also words the failure. Playwright's own actionability checks
+    /// still run before any input is sent.</summary>
     /// <remarks>The price of skipping the probe: a page that removes or replaces the element by itself within
     /// <see cref="CapturedReadinessLifetime"/> of the capture makes the action wait out its timeout instead of failing
     /// at once as detached.</remarks>
     private static bool ReadyFromCapture(BrowserAction action, int node, (string Ready, long TakenAt) captured)
     {
         var (ready, takenAt) = captured;
-        if (node >= ready.Length || ready[node] == '.' || Stopwatch.GetElapsedTime(takenAt) > CapturedReadinessLifetime)
-        {
-            return false;
-        }
-
-        var bits = ready[node] - 'A';
-        bool visible = (bits & 1) != 0, disabled = (bits & 2) != 0, fillable = (bits & 4) != 0, readOnly = (bits & 8) != 0;
-        return action.Kind switch
-        {
-            BrowserActionKind.Click or BrowserActionKind.Scroll => visible && !disabled,
-            BrowserActionKind.Type => visible && !disabled && fillable && !readOnly,
-            BrowserActionKind.Key => true,
-            _ => false, // a select needs the live list of options
-        };
+        return Stopwatch.GetElapsedTime(takenAt) <= CapturedReadinessLifetime && ActionReadiness.ReadyByCapture(ready, node, action.Kind);
     }
 
     /// <summary>The probe <see cref="PrepareAsync"/> took of this node in the latest observation, if it is recent enough to
     /// stand for the page now; it is used once.</summary>
-    private JsonElement? TakePreparedProbe(int node)
+    private ElementProbe? TakePreparedProbe(int node)
     {
         var prepared = _prepared;
         _prepared = null;
@@ -95,35 +83,5 @@ internal sealed partial class PlaywrightBrowserSession
             && Stopwatch.GetElapsedTime(p.TakenAt) <= PreparedProbeLifetime
             ? p.Probe
             : null;
-    }
-
-    private static int? MatchOption(JsonElement options, string text)
-    {
-        var list = options.EnumerateArray().Select(o => (Label: o[0].GetString() ?? "", Value: o[1].GetString() ?? "")).ToList();
-        var trimmed = text.Trim();
-        int Find(Func<(string Label, string Value), bool> match) => list.FindIndex(o => match(o));
-        var index = Find(o => o.Label == text);
-        if (index < 0)
-        {
-            index = Find(o => o.Label.Trim() == trimmed);
-        }
-
-        if (index < 0)
-        {
-            index = Find(o => o.Value == text);
-        }
-
-        if (index < 0)
-        {
-            index = Find(o => string.Equals(o.Label.Trim(), trimmed, StringComparison.OrdinalIgnoreCase));
-        }
-
-        return index < 0 ? null : index;
-    }
-
-    private static string ListOptions(JsonElement options)
-    {
-        var labels = options.EnumerateArray().Select(o => $"'{o[0].GetString()}'").ToList();
-        return labels.Count <= 20 ? string.Join(", ", labels) : string.Join(", ", labels.Take(20)) + $", … ({labels.Count} in all)";
     }
 }
