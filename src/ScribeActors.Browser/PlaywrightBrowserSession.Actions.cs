@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Playwright;
 using ScribeActors.Abstractions;
@@ -61,7 +60,7 @@ internal sealed partial class PlaywrightBrowserSession
 
     private async Task<ActionResult> PerformAndSettleAsync(BrowserAction action, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         _documentsBeforeAction = _guard.DocumentRequests;
         _commitsBeforeAction = Volatile.Read(ref _pageCommits);
         _downloadStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -240,7 +239,7 @@ internal sealed partial class PlaywrightBrowserSession
 
     private ActionResult Done(long started, Failure? failure)
     {
-        var duration = Stopwatch.GetElapsedTime(started);
+        var duration = _time.GetElapsedTime(started);
         var url = _disposed || _page.IsClosed ? null : _secrets.Mask(_page.Url);
         var result = failure is { } f ? Fail(f with { Message = _secrets.Mask(f.Message) }, url, duration) : ActionResult.Success(url, duration);
         return result with { LoadedDocument = _guard.DocumentRequests != _documentsBeforeAction };

@@ -72,7 +72,7 @@ internal sealed partial class PlaywrightBrowserSession
         {
             // A document request left but no page came of it: the server is answering with a file. The action is not
             // over until the download has started (and been reported).
-            await Task.WhenAny(_downloadStarted.Task, Task.Delay(DownloadWait));
+            await Task.WhenAny(_downloadStarted.Task, Task.Delay(DownloadWait, _time));
         }
 
         var url = _page.Url;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -48,7 +47,7 @@ internal sealed partial class PlaywrightBrowserSession
 
         _latestObservationId = observationId;
         _nodeCount = count;
-        _captured = (capture.TryGetProperty("ready", out var ready) ? ready.GetString() ?? "" : "", Stopwatch.GetTimestamp());
+        _captured = (capture.TryGetProperty("ready", out var ready) ? ready.GetString() ?? "" : "", _time.GetTimestamp());
         _frames = [.. frames.OrderByDescending(f => f.IframeNode)];
 
         // The secrets the session declared or typed are masked out of everything the capture returns; a screenshot
@@ -79,7 +78,7 @@ internal sealed partial class PlaywrightBrowserSession
             Dom = dom,
             NodeCount = count,
             Screenshot = screenshot,
-            CapturedAt = TimeProvider.System.GetUtcNow(),
+            CapturedAt = _time.GetUtcNow(),
         };
     }
 
@@ -100,7 +99,7 @@ internal sealed partial class PlaywrightBrowserSession
             Title = capture.GetProperty("title").GetString() ?? "",
             Dom = "",
             NodeCount = count,
-            CapturedAt = TimeProvider.System.GetUtcNow(),
+            CapturedAt = _time.GetUtcNow(),
             TooLarge = tooLarge,
         };
     }

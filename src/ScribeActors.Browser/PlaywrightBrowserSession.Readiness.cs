@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Playwright;
 using ScribeActors.Abstractions;
@@ -41,7 +40,7 @@ internal sealed partial class PlaywrightBrowserSession
         try
         {
             var probe = await ProbeAsync(node);
-            _prepared = (_latestObservationId, node, probe, Stopwatch.GetTimestamp());
+            _prepared = (_latestObservationId, node, probe, _time.GetTimestamp());
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
@@ -67,10 +66,10 @@ internal sealed partial class PlaywrightBrowserSession
     /// <remarks>The price of skipping the probe: a page that removes or replaces the element by itself within
     /// <see cref="CapturedReadinessLifetime"/> of the capture makes the action wait out its timeout instead of failing
     /// at once as detached.</remarks>
-    private static bool ReadyFromCapture(BrowserAction action, int node, (string Ready, long TakenAt) captured)
+    private bool ReadyFromCapture(BrowserAction action, int node, (string Ready, long TakenAt) captured)
     {
         var (ready, takenAt) = captured;
-        return Stopwatch.GetElapsedTime(takenAt) <= CapturedReadinessLifetime && ActionReadiness.ReadyByCapture(ready, node, action.Kind);
+        return _time.GetElapsedTime(takenAt) <= CapturedReadinessLifetime && ActionReadiness.ReadyByCapture(ready, node, action.Kind);
     }
 
     /// <summary>The probe <see cref="PrepareAsync"/> took of this node in the latest observation, if it is recent enough to
@@ -80,7 +79,7 @@ internal sealed partial class PlaywrightBrowserSession
         var prepared = _prepared;
         _prepared = null;
         return prepared is { } p && p.Observation == _latestObservationId && p.Node == node
-            && Stopwatch.GetElapsedTime(p.TakenAt) <= PreparedProbeLifetime
+            && _time.GetElapsedTime(p.TakenAt) <= PreparedProbeLifetime
             ? p.Probe
             : null;
     }

@@ -18,6 +18,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     private readonly HostAllowList _allowList;
     private readonly BrowserOptions _options;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly float _actionTimeoutMs;
     private readonly float _navigationTimeoutMs;
 
@@ -25,7 +26,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     private readonly SecretScope _secrets;
     private bool _disposed;
 
-    private PlaywrightBrowserSession(IBrowserContext context, IPage page, ICDPSession devTools, NavigationGuard guard, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, SecretScope secrets, ILogger logger)
+    private PlaywrightBrowserSession(IBrowserContext context, IPage page, ICDPSession devTools, NavigationGuard guard, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, SecretScope secrets, ILogger logger, TimeProvider time)
     {
         _secrets = secrets;
         _devTools = devTools;
@@ -36,14 +37,16 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         _allowList = allowList;
         _options = options;
         _logger = logger;
+        _time = time;
         _actionTimeoutMs = (float)options.ActionTimeout.TotalMilliseconds;
         _navigationTimeoutMs = (float)options.NavigationTimeout.TotalMilliseconds;
     }
 
     public string Url => _secrets.Mask(_page.Url);
 
-    /// <summary>Sets up the context (timeouts, single-page script), opens its page and guards its navigations.</summary>
-    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, SecretScope secrets, ILogger logger, Func<SentRequest, Task>? beforeSent = null)
+    /// <summary>Sets up the context (timeouts, single-page script), opens its page and guards its navigations. The
+    /// session's waits, and how long what it saw of the page stands for it, run on <paramref name="time"/>.</summary>
+    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, SecretScope secrets, ILogger logger, TimeProvider time, Func<SentRequest, Task>? beforeSent = null)
     {
         context.SetDefaultTimeout((float)options.ActionTimeout.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)options.NavigationTimeout.TotalMilliseconds);
@@ -51,7 +54,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         var page = await context.NewPageAsync();
         var devTools = await context.NewCDPSessionAsync(page);
         var guard = await NavigationGuard.StartAsync(devTools, allowList, logger, secrets.Mask, beforeSent);
-        var session = new PlaywrightBrowserSession(context, page, devTools, guard, allowList, options, storage, secrets, logger);
+        var session = new PlaywrightBrowserSession(context, page, devTools, guard, allowList, options, storage, secrets, logger, time);
         context.Page += session.OnExtraPage;
 
         // Dialogs would block the page until dismissed; the agent cannot see them, so they are accepted.
@@ -165,11 +168,11 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
 
     /// <summary>Waits for a script evaluation, which Playwright does not time out: a page stuck in a script loop would
     /// otherwise hang the caller. On timeout the evaluation is abandoned (it ends when the page does).</summary>
-    private static async Task<T> Bounded<T>(Task<T> evaluation, TimeSpan limit, string what, CancellationToken cancellationToken)
+    private async Task<T> Bounded<T>(Task<T> evaluation, TimeSpan limit, string what, CancellationToken cancellationToken)
     {
         try
         {
-            return await evaluation.WaitAsync(limit, cancellationToken);
+            return await evaluation.WaitAsync(limit, _time, cancellationToken);
         }
         catch (TimeoutException ex)
         {
