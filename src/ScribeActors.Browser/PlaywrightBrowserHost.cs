@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -139,7 +138,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
         PlaywrightBrowserSession? session = null;
         try
         {
-            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, secrets, _logger, options.BeforeRequestSent);
+            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, secrets, _logger, _time, options.BeforeRequestSent);
             LogSessionOpened(_logger, allowList.Describe(), options.StorageStateJson is not null);
             if (options.Url is { } startUrl)
             {
@@ -244,7 +243,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
                     $"or set {BrowserOptions.SectionName}:{nameof(BrowserOptions.ExecutablePath)}.");
             }
 
-            var started = Stopwatch.GetTimestamp();
+            var started = _time.GetTimestamp();
             try
             {
                 _playwright ??= await Playwright.CreateAsync();
@@ -280,7 +279,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
             _contextsSinceLaunch = 0;
             _reported = this;
             _housekeeping ??= Task.Run(() => KeepHouseAsync(_stopping.Token), CancellationToken.None);
-            LogLaunched(_logger, _options.ExecutablePath, _browser.Version, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogLaunched(_logger, _options.ExecutablePath, _browser.Version, _time.GetElapsedTime(started).TotalMilliseconds);
             return _browser;
         }
         finally

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
 using ScribeActors.Abstractions;
@@ -25,7 +24,7 @@ internal sealed partial class PlaywrightBrowserSession
             return ServerCheckResult.Failed(request.Url, $"not fetched: {_allowList.WhyNotAllowed(uri)}");
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         var timeout = request.Timeout > TimeSpan.Zero ? request.Timeout : ServerCheckRequest.DefaultTimeout;
         IAPIResponse response;
         try
@@ -35,7 +34,7 @@ internal sealed partial class PlaywrightBrowserSession
                 Timeout = (float)timeout.TotalMilliseconds,
                 MaxRedirects = 0,
                 FailOnStatusCode = false,
-            }).WaitAsync(timeout + TimeSpan.FromSeconds(5), cancellationToken);
+            }).WaitAsync(timeout + TimeSpan.FromSeconds(5), _time, cancellationToken);
         }
         catch (PlaywrightException ex) when (PlaywrightErrors.IsClosed(ex))
         {
@@ -44,11 +43,11 @@ internal sealed partial class PlaywrightBrowserSession
         catch (Exception ex) when (ex is TimeoutException || (ex is PlaywrightException && PlaywrightErrors.Contains(ex, "timeout")))
         {
             return ServerCheckResult.Failed(request.Url,
-                $"no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", Stopwatch.GetElapsedTime(started));
+                $"no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", _time.GetElapsedTime(started));
         }
         catch (PlaywrightException ex)
         {
-            return ServerCheckResult.Failed(request.Url, $"unreachable: {PlaywrightErrors.FirstLine(ex.Message)}", Stopwatch.GetElapsedTime(started));
+            return ServerCheckResult.Failed(request.Url, $"unreachable: {PlaywrightErrors.FirstLine(ex.Message)}", _time.GetElapsedTime(started));
         }
 
         string? body;
@@ -68,7 +67,7 @@ internal sealed partial class PlaywrightBrowserSession
             Status = response.Status,
             StatusText = response.StatusText,
             Body = location ?? Shorten(body),
-            Duration = Stopwatch.GetElapsedTime(started),
+            Duration = _time.GetElapsedTime(started),
         };
     }
 

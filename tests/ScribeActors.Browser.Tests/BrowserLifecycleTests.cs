@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser.Tests.Infrastructure;
+using ScribeActors.Testing;
 
 namespace ScribeActors.Browser.Tests;
 
@@ -107,7 +108,9 @@ public sealed class BrowserLifecycleTests : IAsyncLifetime
         await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, MaxConcurrentOperations = 2 });
         var session = await OpenAsync(host);
         var busy = session.ExecuteAsync(BrowserAction.Goto(Site.Url("/slow?ms=1500")));
-        await Task.Delay(300);
+
+        // The server holds the page 1.5 s from the moment it has the request: the navigation is in flight from here on.
+        await Eventually.TrueAsync(() => Site.Requests.Any(r => r.EndsWith("/slow?ms=1500", StringComparison.Ordinal)), "the navigation to reach the server");
 
         await host.RecycleAsync("test", CancellationToken.None);
 

@@ -15,17 +15,18 @@ public sealed class SentRequestTests(BrowserFixture fixture)
     {
         var reports = new ConcurrentQueue<SentRequest>();
         var gate = new TaskCompletionSource();
+        var postsWhenTheReportEnded = -1;
         await using var session = await OpenAsync("memos", async sent =>
         {
             reports.Enqueue(sent);
             await gate.Task;
+            postsWhenTheReportEnded = CountMemoPosts(); // the last moment before the POST may leave
         });
         var page = await session.ObserveAsync();
         await session.ExecuteAsync(BrowserAction.Type(Dom.NodeOf(page, "note"), "held"));
 
         var click = session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "add")));
         await Eventually.TrueAsync(() => !reports.IsEmpty, "the POST to be reported");
-        await Task.Delay(300);
         Assert.Equal(0, CountMemoPosts());
         Assert.False(click.IsCompleted, "the click finished while its POST was held back");
 
@@ -33,6 +34,11 @@ public sealed class SentRequestTests(BrowserFixture fixture)
         var result = await click;
 
         Assert.True(result.Succeeded, result.ToString());
+
+        // The server's count only grows: unchanged when the report ended means the POST reached it at no time while
+        // the report was held open, and one more now means it left after.
+        Assert.Equal(0, postsWhenTheReportEnded);
+        Assert.Equal(1, CountMemoPosts());
         var after = await session.ObserveAsync();
         Assert.Contains(">Memos: 1</p>", after.Dom, StringComparison.Ordinal);
 
