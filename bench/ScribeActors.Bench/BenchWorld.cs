@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
+using ScribeActors.Browser.Recording;
 using ScribeActors.Client;
 using ScribeActors.DemoSites;
 using ScribeActors.DemoSites.Tasks;
-using ScribeActors.Grains.Recording;
 using ScribeActors.Silo.Hosting;
 using ScribeActors.Testing;
 

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
+using ScribeActors.Browser.Recording;
 using ScribeActors.Client;
 using ScribeActors.Client.Hosting;
 using ScribeActors.DemoSites;
 using ScribeActors.DemoSites.Tasks;
-using ScribeActors.Grains.Recording;
 using ScribeActors.Testing;
 
 namespace ScribeActors.Bench;

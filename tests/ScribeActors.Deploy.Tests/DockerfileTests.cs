@@ -7,6 +7,7 @@ public sealed partial class DockerfileTests
 {
     private const string DockerfilePath = "deploy/docker/Dockerfile";
     private const string IgnorePath = "deploy/docker/Dockerfile.dockerignore";
+    private const string SiloHostProject = "src/ScribeActors.Silo.Host/ScribeActors.Silo.Host.csproj";
 
     [Fact]
     public void Dockerfile_CopyFromBuildContext_SourcesExistAndAreNotIgnored()
@@ -42,31 +43,60 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void Dockerfile_EntryPoint_RunsScribeSilo()
+    public void Dockerfile_EntryPoint_RunsTheSiloExecutable()
     {
         var entry = Instructions().LastOrDefault(i => i.Keyword == "ENTRYPOINT");
         Assert.True(entry is not null, $"{DockerfilePath} has no ENTRYPOINT");
 
         var args = JsonSerializer.Deserialize<string[]>(entry.Arguments) ?? [];
-        Assert.True(args.SequenceEqual(["dotnet", "scribe.dll", "silo"]), $"{DockerfilePath}: ENTRYPOINT is {entry.Arguments}, expected [\"dotnet\", \"scribe.dll\", \"silo\"]");
+        Assert.True(args.SequenceEqual(["dotnet", "scribe-silo.dll"]), $"{DockerfilePath}: ENTRYPOINT is {entry.Arguments}, expected [\"dotnet\", \"scribe-silo.dll\"]");
 
-        var cli = File.ReadAllText(RepoRoot.Resolve("src/ScribeActors.Cli/ScribeActors.Cli.csproj"));
-        Assert.True(cli.Contains("<AssemblyName>scribe</AssemblyName>", StringComparison.Ordinal), "src/ScribeActors.Cli/ScribeActors.Cli.csproj no longer names its assembly 'scribe', so the image has no scribe.dll");
+        var host = File.ReadAllText(RepoRoot.Resolve(SiloHostProject));
+        Assert.True(host.Contains("<AssemblyName>scribe-silo</AssemblyName>", StringComparison.Ordinal), $"{SiloHostProject} no longer names its assembly 'scribe-silo', so the image has no scribe-silo.dll");
+        Assert.True(host.Contains("<OutputType>Exe</OutputType>", StringComparison.Ordinal), $"{SiloHostProject} is not an executable");
     }
 
     [Fact]
     public void Dockerfile_PublishedProject_Exists()
     {
-        var published = Instructions()
-            .Where(i => i.Keyword == "RUN")
-            .Select(i => PublishTarget().Match(i.Arguments))
-            .Where(m => m.Success)
-            .Select(m => m.Groups["project"].Value)
-            .ToList();
+        var published = Published();
         Assert.True(published.Count > 0, $"{DockerfilePath} has no RUN dotnet publish <project>");
 
         var missing = published.Where(p => !File.Exists(RepoRoot.Resolve(p))).ToList();
         Assert.True(missing.Count == 0, $"{DockerfilePath} publishes projects that do not exist: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Dockerfile_PublishedProject_IsTheSiloHostWithoutCliOrDemoSites()
+    {
+        var published = Published();
+        Assert.True(published.SequenceEqual([SiloHostProject]), $"{DockerfilePath} publishes {string.Join(", ", published)}; expected only {SiloHostProject}");
+
+        var restored = Instructions().Where(i => i.Keyword == "RUN").Select(i => RestoreTarget().Match(i.Arguments)).Where(m => m.Success).Select(m => m.Groups["project"].Value).ToList();
+        Assert.True(restored.SequenceEqual([SiloHostProject]), $"{DockerfilePath} restores {string.Join(", ", restored)}; expected only {SiloHostProject} (publish runs with --no-restore)");
+
+        var closure = ProjectGraph.Closure(SiloHostProject).Select(ProjectGraph.Name).ToList();
+        string[] notInImage = ["ScribeActors.Cli", "ScribeActors.DemoSites"];
+        Assert.True(!closure.Intersect(notInImage).Any(), $"{SiloHostProject} reaches {string.Join(", ", closure.Intersect(notInImage))}; the silo image carries neither the CLI nor the demo sites");
+    }
+
+    [Fact]
+    public void Dockerfile_BuildStage_CopiesEveryProjectOfTheSiloAndNoOther()
+    {
+        var copied = Instructions()
+            .Where(i => i.Keyword == "COPY")
+            .Select(i => Arguments(i.Arguments))
+            .Where(args => !args.Any(a => a.StartsWith("--", StringComparison.Ordinal)))
+            .SelectMany(args => args.SkipLast(1))
+            .Where(source => source.StartsWith("src/", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        var needed = ProjectGraph.Closure(SiloHostProject).Select(ProjectGraph.Folder).ToHashSet(StringComparer.Ordinal);
+
+        var missing = needed.Except(copied).Order(StringComparer.Ordinal).ToList();
+        var extra = copied.Except(needed).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(missing.Count == 0, $"{DockerfilePath} does not COPY these folders of projects {SiloHostProject} references: " + string.Join(", ", missing));
+        Assert.True(extra.Count == 0, $"{DockerfilePath} copies sources the silo does not reference: " + string.Join(", ", extra));
     }
 
     [Fact]
@@ -82,7 +112,7 @@ public sealed partial class DockerfileTests
     public void DockerIgnore_HostBuildOutputs_AreExcluded()
     {
         var ignore = IgnorePatterns();
-        string[] mustExclude = ["src/ScribeActors.Silo/bin", "src/ScribeActors.Silo/obj", "Azurite/node_modules", ".git"];
+        string[] mustExclude = ["src/ScribeActors.Silo/bin", "src/ScribeActors.Silo/obj", "src/ScribeActors.Silo.Host/bin", "src/ScribeActors.Silo.Host/obj", "Azurite/node_modules", ".git"];
 
         var included = mustExclude.Where(path => !ignore.Any(p => p.IsMatch(path))).ToList();
 
@@ -125,6 +155,13 @@ public sealed partial class DockerfileTests
         return instructions;
     }
 
+    private static List<string> Published() =>
+        [.. Instructions()
+            .Where(i => i.Keyword == "RUN")
+            .Select(i => PublishTarget().Match(i.Arguments))
+            .Where(m => m.Success)
+            .Select(m => m.Groups["project"].Value)];
+
     private static string[] Arguments(string arguments) =>
         arguments.StartsWith('[')
             ? JsonSerializer.Deserialize<string[]>(arguments) ?? []
@@ -152,6 +189,9 @@ public sealed partial class DockerfileTests
 
     [GeneratedRegex(@"dotnet\s+publish\s+(?<project>\S+\.csproj)")]
     private static partial Regex PublishTarget();
+
+    [GeneratedRegex(@"dotnet\s+restore\s+(?<project>\S+\.csproj)")]
+    private static partial Regex RestoreTarget();
 
     [GeneratedRegex(@"apt-get\s+install[^\n]*(\n[^\n]*)*?\bchromium\b")]
     private static partial Regex ChromiumInstall();

@@ -116,6 +116,16 @@ public sealed class ScriptTests : IDisposable
         Assert.True(missing.Count == 0, "scribe.sh lacks: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public void ScribeScript_CliDll_IsTheCliAssembly()
+    {
+        var text = File.ReadAllText(RepoRoot.Resolve("scribe.sh"));
+        var cli = File.ReadAllText(RepoRoot.Resolve("src/ScribeActors.Cli/ScribeActors.Cli.csproj"));
+
+        Assert.True(text.Contains("CLI_DLL=\"$ROOT/src/ScribeActors.Cli/bin/$CONFIGURATION/net10.0/scribe.dll\"", StringComparison.Ordinal), "scribe.sh no longer runs src/ScribeActors.Cli's scribe.dll");
+        Assert.True(cli.Contains("<AssemblyName>scribe</AssemblyName>", StringComparison.Ordinal), "src/ScribeActors.Cli/ScribeActors.Cli.csproj no longer names its assembly 'scribe', so scribe.sh and the tests find no scribe.dll");
+    }
+
     /// <summary>A folder with a copy of .ci/run and a stand-in scribe.sh that writes the given TRX files and exits with exitCode.</summary>
     private void WriteFakeRepo(int exitCode, string[] trx)
     {

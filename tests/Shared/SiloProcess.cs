@@ -3,8 +3,8 @@ using System.Text;
 
 namespace ScribeActors.Testing;
 
-/// <summary>A `scribe silo` process (the real CLI build) with its own ports, in a cluster of the given ids.
-/// Shared by the integration tests and the benchmarks (linked into both).</summary>
+/// <summary>A `scribe silo` process (the real CLI build), or the silo executable of the container image, with its own
+/// ports, in a cluster of the given ids. Shared by the integration tests and the benchmarks (linked into both).</summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -44,17 +44,15 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static string CliPath()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = Path.Combine(RepoRoot(), "src", "ScribeActors.Cli", "bin", configuration, "net10.0", "scribe.dll");
-        return File.Exists(path)
-            ? path
-            : throw new InvalidOperationException($"The scribe CLI is not built at {path}: build the solution first (`dotnet build ScribeActors.sln -c {configuration}` or `./scribe.sh test`).");
-    }
+    public static string CliPath() => BuiltPath("ScribeActors.Cli", "scribe.dll", "The scribe CLI");
 
+    /// <summary>The silo executable the container image runs (src/ScribeActors.Silo.Host).</summary>
+    public static string SiloHostPath() => BuiltPath("ScribeActors.Silo.Host", "scribe-silo.dll", "The silo executable");
+
+    /// <summary>Starts a silo and waits for its /health. With <c>siloExecutable</c> it runs the image's silo executable
+    /// (settings as <c>--Scribe:…=value</c> arguments) instead of `scribe silo` (settings as its options).</summary>
     public static async Task<SiloProcess> StartAsync(string clusterId, string serviceId, string roles = "browser,inference,gpu", int? siloPort = null, int? gatewayPort = null,
-        IReadOnlyDictionary<string, string>? environment = null, bool fastFailureDetection = true, string? connectionString = null)
+        IReadOnlyDictionary<string, string>? environment = null, bool fastFailureDetection = true, string? connectionString = null, bool siloExecutable = false)
     {
         var port = siloPort ?? FreeTcpPort();
         var gateway = gatewayPort ?? FreeTcpPort();
@@ -65,18 +63,23 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-        {
-            CliPath(), "silo", "--port", port.ToString(), "--gateway-port", gateway.ToString(), "--web-port", web.ToString(),
-            "--roles", roles, "--cluster-id", clusterId, "--min-reminder-seconds", "2", "--keepalive-seconds", "4",
-        })
+        string[] args = siloExecutable
+            ?
+            [
+                SiloHostPath(), $"--Scribe:Silo:SiloPort={port}", $"--Scribe:Silo:GatewayPort={gateway}", $"--Scribe:Silo:WebPort={web}",
+                $"--Scribe:Silo:Roles={roles}", $"--Scribe:Silo:ClusterId={clusterId}", "--Scribe:Silo:MinimumReminderPeriod=00:00:02",
+                "--Scribe:Workflow:KeepAlivePeriod=00:00:04", $"--Scribe:Silo:FastFailureDetection={(fastFailureDetection ? "true" : "false")}",
+            ]
+            :
+            [
+                CliPath(), "silo", "--port", port.ToString(), "--gateway-port", gateway.ToString(), "--web-port", web.ToString(),
+                "--roles", roles, "--cluster-id", clusterId, "--min-reminder-seconds", "2", "--keepalive-seconds", "4",
+                .. fastFailureDetection ? ["--fast-failure-detection"] : Array.Empty<string>(),
+            ];
+        var what = siloExecutable ? "scribe-silo" : "scribe silo";
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
-        }
-
-        if (fastFailureDetection)
-        {
-            start.ArgumentList.Add("--fast-failure-detection");
         }
 
         start.Environment["Scribe__Silo__ServiceId"] = serviceId;
@@ -101,7 +104,7 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (silo.HasExited)
             {
-                throw new InvalidOperationException($"scribe silo exited with code {silo._process.ExitCode}:\n{silo.LogTail}");
+                throw new InvalidOperationException($"{what} exited with code {silo._process.ExitCode}:\n{silo.LogTail}");
             }
 
             try
@@ -120,7 +123,16 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var tail = silo.LogTail;
         await silo.DisposeAsync();
-        throw new TimeoutException($"scribe silo did not answer /health within 60 s:\n{tail}");
+        throw new TimeoutException($"{what} did not answer /health within 60 s:\n{tail}");
+    }
+
+    private static string BuiltPath(string project, string assembly, string what)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(RepoRoot(), "src", project, "bin", configuration, "net10.0", assembly);
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"{what} is not built at {path}: build the solution first (`dotnet build ScribeActors.sln -c {configuration}` or `./scribe.sh test`).");
     }
 
     public static int FreeTcpPort()

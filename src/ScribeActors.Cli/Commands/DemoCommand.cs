@@ -5,11 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
+using ScribeActors.Browser.Recording;
 using ScribeActors.Cli.Infrastructure;
 using ScribeActors.Client;
 using ScribeActors.DemoSites;
 using ScribeActors.DemoSites.Tasks;
-using ScribeActors.Grains.Recording;
 using ScribeActors.Silo.Hosting;
 
 namespace ScribeActors.Cli.Commands;

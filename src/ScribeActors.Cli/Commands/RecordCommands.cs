@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
 using ScribeActors.Agent.Recording;
 using ScribeActors.Browser;
+using ScribeActors.Browser.Recording;
 using ScribeActors.Browser.Secrets;
 using ScribeActors.DemoSites;
 using ScribeActors.DemoSites.Tasks;
-using ScribeActors.Grains.Recording;
 
 namespace ScribeActors.Cli.Commands;
 

@@ -5,7 +5,7 @@ using ScribeActors.Agent;
 using ScribeActors.Agent.Recording;
 using ScribeActors.Agent.Replay;
 using ScribeActors.Browser;
-using ScribeActors.Grains.Recording;
+using ScribeActors.Browser.Recording;
 using ScribeActors.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,8 +1,8 @@
 using ScribeActors.Abstractions;
 using ScribeActors.Browser;
+using ScribeActors.Browser.Recording;
 using ScribeActors.DemoSites;
 using ScribeActors.DemoSites.Tasks;
-using ScribeActors.Grains.Recording;
 
 namespace ScribeActors.IntegrationTests.Infrastructure;
 

@@ -3,12 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ScribeActors.Abstractions;
+using ScribeActors.Browser.Recording;
 using ScribeActors.Client;
 using ScribeActors.Client.Hosting;
 using ScribeActors.DemoSites;
 using ScribeActors.DemoSites.State;
 using ScribeActors.DemoSites.Tasks;
-using ScribeActors.Grains.Recording;
 
 namespace ScribeActors.Testing.Faults;
 

@@ -1,8 +1,7 @@
 using ScribeActors.Abstractions;
 using ScribeActors.Agent.Recording;
-using ScribeActors.Browser;
 
-namespace ScribeActors.Grains.Recording;
+namespace ScribeActors.Browser.Recording;
 
 /// <summary>Records expert scripts in a fresh browser session of this process (no cluster needed).</summary>
 public static class BrowserRecording
