@@ -47,16 +47,22 @@ public sealed class ExposurePreflightTests
         Assert.NotNull(app);
     }
 
-    [Fact]
-    public async Task ScribeSilo_AnyAddressWithoutKey_ExitsTwoNamingTheSetting()
+    [Theory]
+    [InlineData(false)] // scribe silo
+    [InlineData(true)] // scribe-silo.dll, the container image's executable
+    public async Task Silo_AnyAddressWithoutKey_ExitsTwoNamingTheSetting(bool siloExecutable)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { SiloProcess.CliPath(), "silo", "--web-port", Requirements.FreeTcpPort().ToString(), "--port", Requirements.FreeTcpPort().ToString(), "--gateway-port", Requirements.FreeTcpPort().ToString() })
+        string[] args = siloExecutable
+            ? [SiloProcess.SiloHostPath(), $"--Scribe:Silo:WebPort={Requirements.FreeTcpPort()}", $"--Scribe:Silo:SiloPort={Requirements.FreeTcpPort()}", $"--Scribe:Silo:GatewayPort={Requirements.FreeTcpPort()}"]
+            : [SiloProcess.CliPath(), "silo", "--web-port", Requirements.FreeTcpPort().ToString(), "--port", Requirements.FreeTcpPort().ToString(), "--gateway-port", Requirements.FreeTcpPort().ToString()];
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
         start.Environment["Scribe__Silo__ListenOnAnyHostAddress"] = "true";
+        start.Environment.Remove("Scribe__Auth__ApiKeys");
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
