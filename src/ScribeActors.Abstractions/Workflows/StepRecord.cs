@@ -76,4 +76,10 @@ public sealed record StepRecord
     /// <summary>Whether the step submits a sign-in form (a form with a password field): recovery may take it again,
     /// since signing in twice changes nothing on a server.</summary>
     [Id(21)] public bool SignsIn { get; init; }
+
+    /// <summary>Whether recovery took this step as performed without knowing that it reached the server: a request that
+    /// may change server state had left as the browser died, and nothing after it showed that the server answered. It is
+    /// never repeated (a repeat could double a submission); the <see cref="Note"/> says what was sent, so a person can
+    /// check the server.</summary>
+    [Id(22)] public bool OutcomeUncertain { get; init; }
 }

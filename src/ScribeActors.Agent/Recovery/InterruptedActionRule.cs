@@ -69,7 +69,7 @@ public static class InterruptedActionRule
             return evidence.SentRequest is { } sent
                 ? evidence.SentLandingUrl is { } landing
                     ? new(true, ActionResult.Success(landing, TimeSpan.Zero), $"it had sent {sent}, which led to {landing}, when the browser that performed it went away; the server acted on it, so it is not repeated, and the workflow goes on from {landing}")
-                    : new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), $"it had sent {sent} when the browser that performed it went away; the server may have acted on it, so it is not repeated")
+                    : new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), $"it had sent {sent} when the browser that performed it went away; the server may have acted on it, so it is not repeated", Uncertain: true)
                 : new(false, null, $"the browser that performed it went away before any request that could change a server left it, and the page it changed was lost with it, so the {action.Kind} is taken again");
         }
 

@@ -6,4 +6,7 @@ namespace ScribeActors.Agent.Recovery;
 /// <param name="Performed">Whether the action is taken as done (the workflow moves past it).</param>
 /// <param name="Outcome">The outcome to record when <paramref name="Performed"/>.</param>
 /// <param name="Reason">Why, for the step's note.</param>
-public sealed record InterruptedActionVerdict(bool Performed, ActionResult? Outcome, string Reason);
+/// <param name="Uncertain">Whether <paramref name="Performed"/> is assumed rather than known: a request that may change
+/// server state left as the browser died, and nothing shows that it reached the server. Never repeating it is the
+/// safe side (a repeat could double a submission); the step is flagged so a person can check the server.</param>
+public sealed record InterruptedActionVerdict(bool Performed, ActionResult? Outcome, string Reason, bool Uncertain = false);

@@ -509,7 +509,7 @@ public sealed partial class WorkflowGrain
             }
 
             var outcome = verdict.Outcome!;
-            step = step with { Phase = StepPhase.Done, Outcome = outcome, UrlAfter = outcome.UrlAfter ?? observation.Url, FinishedAt = time.GetUtcNow(), Note = note };
+            step = step with { Phase = StepPhase.Done, Outcome = outcome, UrlAfter = outcome.UrlAfter ?? observation.Url, FinishedAt = time.GetUtcNow(), Note = note, OutcomeUncertain = verdict.Uncertain };
             Current.Steps[index] = step;
             await RecordOutcomeAsync(step, outcome, step.NextCursor ?? (step.SourceCursor ?? Current.Cursor) + 1);
             return;

@@ -83,6 +83,7 @@ public sealed class InterruptedActionRuleRebuiltPageTests
         var verdict = InterruptedActionRule.Resolve(BrowserAction.Click(3), Form, evidence);
         Assert.True(verdict.Performed);
         Assert.Equal("it had sent POST http://s.test/expenses/new when the browser that performed it went away; the server may have acted on it, so it is not repeated", verdict.Reason);
+        Assert.True(verdict.Uncertain); // nothing shows the server got it
     }
 
     [Fact]
@@ -94,6 +95,7 @@ public sealed class InterruptedActionRuleRebuiltPageTests
         Assert.True(verdict.Performed);
         Assert.Equal(details, verdict.Outcome!.UrlAfter);
         Assert.Contains($"which led to {details}", verdict.Reason);
+        Assert.False(verdict.Uncertain); // the server answered: its redirect was followed
     }
 
     [Fact]

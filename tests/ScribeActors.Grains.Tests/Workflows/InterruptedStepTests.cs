@@ -120,6 +120,7 @@ public sealed class InterruptedStepTests
         Assert.Equal(2, h.Web.SessionsOpened); // opened, rebuilt after the crash
         var submit = final.Steps.First(s => s.Action?.Kind == BrowserActionKind.Click && s.UrlBefore!.EndsWith("/form", StringComparison.Ordinal));
         Assert.Contains(afterTheRequestLeft ? "had sent POST http://fake.test/form" : "before any request that could change a server left it", submit.Note);
+        Assert.Equal(afterTheRequestLeft, submit.OutcomeUncertain); // it died before the redirect: nothing shows the server answered
         if (afterTheRequestLeft)
         {
             Assert.Equal(WorkflowStatus.Succeeded, final.Status);

@@ -36,7 +36,7 @@ public sealed record FaultRound(
         get
         {
             var flagged = Workflows
-                .Where(w => w.Final.Steps.Any(s => s.Note?.Contains("the server may have acted on it", StringComparison.Ordinal) == true))
+                .Where(w => w.Final.Steps.Any(s => s.OutcomeUncertain))
                 .Select(w => w.Task)
                 .ToHashSet(StringComparer.Ordinal);
             return flagged.Count > 0
