@@ -77,12 +77,10 @@ public sealed partial class BrowserSessionGrain(
             return new ExecuteAndObserveResult { Result = ActionResult.Fail(ActionFailureKind.BrowserUnavailable, e.Message) };
         }
 
-        // As after an action: the start page is captured while its checkpoint is written; the result leaves this grain
-        // only once the checkpoint is durable.
-        var next = observe && result.Succeeded ? TryObserveAsync(session, includeScreenshot, cancellationToken) : Task.FromResult<Observation?>(null);
-        await Task.WhenAll(CheckpointAsync(forceWrite: true, cancellationToken), next);
+        // As after an action: the result leaves this grain only once the start page's checkpoint is durable.
+        var observation = await CheckpointAndObserveAsync(session, forceWrite: true, observe && result.Succeeded, includeScreenshot, cancellationToken);
         LogOpened(this.GetPrimaryKeyString(), request.StartUrl, result.Succeeded);
-        return new ExecuteAndObserveResult { Result = result, Observation = next.Result };
+        return new ExecuteAndObserveResult { Result = result, Observation = observation };
     }
 
     async Task<Observation> IBrowserSessionGrain.ObserveAsync(bool includeScreenshot, CancellationToken cancellationToken)
@@ -159,16 +157,14 @@ public sealed partial class BrowserSessionGrain(
         state.State.ActionCount++;
         state.State.Remember(request.ActionId, result, request.Intent);
 
-        // The checkpoint (cookies, local storage, URL and this result) and the next observation are independent reads
-        // of the settled page, so they run together and the storage write overlaps the DOM capture. The result leaves
-        // this grain only after the checkpoint is durable. The result of a non-idempotent action is always written, so
-        // recovery knows it happened; an idempotent one (type, select, scroll, goto) that left cookies, storage and URL
-        // as they were needs no write: recovery takes such an action again, which leaves the page as taking it once.
-        var checkpoint = CheckpointAsync(forceWrite: !request.Action.IsIdempotent, cancellationToken);
-        var next = observe ? TryObserveAsync(session, includeScreenshot, cancellationToken) : Task.FromResult<Observation?>(null);
+        // The result leaves this grain only after the checkpoint (with this result) is durable. The result of a
+        // non-idempotent action is always written, so recovery knows it happened; an idempotent one (type, select,
+        // scroll, goto) that left cookies, storage and URL as they were needs no write: recovery takes such an action
+        // again, which leaves the page as taking it once.
+        Observation? observation;
         try
         {
-            await Task.WhenAll(checkpoint, next);
+            observation = await CheckpointAndObserveAsync(session, forceWrite: !request.Action.IsIdempotent, observe, includeScreenshot, cancellationToken);
         }
         catch (BrowserUnavailableException e)
         {
@@ -180,7 +176,19 @@ public sealed partial class BrowserSessionGrain(
         }
 
         LogExecuted(this.GetPrimaryKeyString(), request.Action.ToString(), result.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new ExecuteAndObserveResult { Result = result, Observation = next.Result };
+        return new ExecuteAndObserveResult { Result = result, Observation = observation };
+    }
+
+    /// <summary>
+    /// Makes the settled page's checkpoint durable and, when asked, captures the page for the caller's next step. They
+    /// are independent reads of the same page, so they run together and the storage write overlaps the DOM capture.
+    /// </summary>
+    private async Task<Observation?> CheckpointAndObserveAsync(IBrowserSession session, bool forceWrite, bool observe, bool includeScreenshot, CancellationToken cancellationToken)
+    {
+        var checkpoint = CheckpointAsync(forceWrite, cancellationToken);
+        var next = observe ? TryObserveAsync(session, includeScreenshot, cancellationToken) : Task.FromResult<Observation?>(null);
+        await Task.WhenAll(checkpoint, next);
+        return next.Result;
     }
 
     async Task IBrowserSessionGrain.PrepareAsync(ExecuteActionRequest request, CancellationToken cancellationToken)
@@ -273,190 +281,10 @@ public sealed partial class BrowserSessionGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Called by the browser (off this grain's scheduler) before the first request that may change server state leaves
-    /// during the action in flight; the request waits for this. Recording it durably first means that, if the browser
-    /// dies before the action's result is recorded, recovery knows a server may have acted and never repeats the action;
-    /// and knows the opposite when no such record exists. Also called for a download the action started (already on
-    /// the server), and for the page such a request led to (where recovery goes on from).
-    /// </summary>
-    private Task RecordSentAsync(IBrowserSession? from, SentRequest sent) =>
-        Task.Factory.StartNew(
-            async () =>
-            {
-                if (from is null || !ReferenceEquals(from, _session))
-                {
-                    // A context this grain gave up on (it stopped answering) must not send anything: failing the report
-                    // holds the request back, and nothing is recorded against the action in flight now.
-                    throw new BrowserUnavailableException("The browser context was closed: it had stopped answering.");
-                }
-
-                if (sent.Landing)
-                {
-                    if (state.State.SentActionId != _actionInFlight)
-                    {
-                        return; // it follows a request of an earlier action; nothing to add
-                    }
-
-                    state.State.SentLandingUrl = sent.Url;
-                }
-                else
-                {
-                    (state.State.SentActionId, state.State.SentRequest, state.State.SentLandingUrl) = (_actionInFlight, sent.ToString(), null);
-                }
-
-                await WriteStateAsync(CancellationToken.None);
-                LogSent(this.GetPrimaryKeyString(), _actionInFlight, sent.ToString());
-            },
-            CancellationToken.None,
-            TaskCreationOptions.None,
-            _scheduler ?? TaskScheduler.Current).Unwrap();
-
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await DisposeSessionAsync();
         await base.OnDeactivateAsync(reason, cancellationToken);
-    }
-
-    /// <summary>Opens a context whose state-changing requests are reported to this grain while it is the live one.</summary>
-    private async Task<IBrowserSession> OpenContextAsync(BrowserSessionOptions options, CancellationToken cancellationToken)
-    {
-        IBrowserSession? opened = null;
-        opened = await AnsweredAsync(browserHost.OpenSessionAsync(options with { BeforeRequestSent = sent => RecordSentAsync(opened, sent) }, cancellationToken), "opening a context");
-        return opened;
-    }
-
-    /// <summary>
-    /// Waits for a call into the browser for at most <see cref="BrowserOptions.UnresponsiveAfter"/>. Every browser
-    /// operation has its own timeouts, so a call that outlives them all is a browser that stopped answering (a renderer
-    /// or DevTools connection wedged by a crash); it would otherwise hold this grain's turn, and the workflow behind it,
-    /// for ever. The context is closed (the next call rebuilds it from the checkpoint) and the call fails as if the
-    /// browser had died.
-    /// </summary>
-    private async Task<T> AnsweredAsync<T>(Task<T> call, string what)
-    {
-        await AnsweredAsync((Task)call, what);
-        return await call;
-    }
-
-    private async Task AnsweredAsync(Task call, string what)
-    {
-        try
-        {
-            await call.WaitAsync(_unresponsiveAfter, time);
-        }
-        catch (TimeoutException) when (!call.IsCompleted)
-        {
-            _ = call.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            LogUnresponsive(this.GetPrimaryKeyString(), what, _unresponsiveAfter.TotalSeconds);
-            await DisposeSessionAsync();
-            throw new BrowserUnavailableException($"The browser did not answer ({what}) within {_unresponsiveAfter.TotalSeconds:0.#} s; its context was closed.");
-        }
-    }
-
-    private async Task<IBrowserSession> EnsureSessionAsync(CancellationToken cancellationToken)
-    {
-        if (_session is not null)
-        {
-            return _session;
-        }
-
-        if (!state.State.IsOpen)
-        {
-            throw new BrowserSessionNotOpenException(this.GetPrimaryKeyString());
-        }
-
-        // The previous live context is gone (silo death, deactivation): rebuild from the checkpoint.
-        _session = await OpenContextAsync(
-            new BrowserSessionOptions
-            {
-                AllowedHosts = state.State.AllowedHosts,
-                SecretNames = state.State.SecretNames,
-                StorageStateJson = state.State.StorageStateJson,
-                Url = state.State.Url,
-            },
-            cancellationToken);
-        state.State.Epoch++;
-        await WriteStateAsync(cancellationToken);
-        LogRebuilt(this.GetPrimaryKeyString(), state.State.Url, state.State.Epoch);
-        return _session;
-    }
-
-    /// <summary>Reads the live context's checkpoint and makes it durable. Unless <paramref name="forceWrite"/>, a checkpoint
-    /// equal to the one last written is not written again.</summary>
-    private async Task CheckpointAsync(bool forceWrite, CancellationToken cancellationToken)
-    {
-        if (_session is null)
-        {
-            return;
-        }
-
-        var checkpoint = await AnsweredAsync(_session.CheckpointAsync(cancellationToken), "reading the checkpoint");
-        state.State.Url = checkpoint.Url;
-        state.State.StorageStateJson = checkpoint.StorageStateJson;
-        if (!forceWrite && _written == (checkpoint.Url, checkpoint.StorageStateJson))
-        {
-            return;
-        }
-
-        await WriteStateAsync(cancellationToken);
-    }
-
-    private async Task WriteStateAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch (InconsistentStateException conflict)
-        {
-            await ResolveConflictAsync(conflict, cancellationToken);
-        }
-
-        _written = (state.State.Url, state.State.StorageStateJson);
-    }
-
-    /// <summary>
-    /// The stored checkpoint changed under this activation: storage lost writes it had acknowledged (an emulator
-    /// restarted on older data), or another activation rebuilt the session. The live context is what the workflow is
-    /// driving, so unless a later epoch was stored (then this activation is the stale one and goes away), the stored
-    /// copy is replaced by this activation's, keeping any action results only the stored copy holds.
-    /// </summary>
-    private async Task ResolveConflictAsync(InconsistentStateException conflict, CancellationToken cancellationToken)
-    {
-        var mine = state.State;
-        await state.ReadStateAsync(cancellationToken);
-        var stored = state.State;
-        if (stored.IsOpen && stored.Epoch > mine.Epoch)
-        {
-            LogStale(this.GetPrimaryKeyString(), mine.Epoch, stored.Epoch);
-            await DisposeSessionAsync();
-            this.DeactivateOnIdle();
-            throw conflict;
-        }
-
-        mine.MergeFrom(stored);
-
-        LogConflictResolved(this.GetPrimaryKeyString(), mine.Epoch, stored.Epoch, stored.IsOpen);
-        state.State = mine;
-        await state.WriteStateAsync(cancellationToken);
-    }
-
-    private async Task DisposeSessionAsync()
-    {
-        if (_session is not null)
-        {
-            var session = _session;
-            _session = null;
-            try
-            {
-                await session.DisposeAsync().AsTask().WaitAsync(_unresponsiveAfter, time);
-            }
-            catch (Exception e)
-            {
-                LogDisposeFailed(this.GetPrimaryKeyString(), e);
-            }
-        }
     }
 }
