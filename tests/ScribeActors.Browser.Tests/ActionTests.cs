@@ -37,6 +37,22 @@ public sealed class ActionTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Click_FormPostTheServerTakesSecondsOver_ReturnsOnceThePageItLedToHasLoaded()
+    {
+        // The old page stays loaded while the server works on the post: the action is over when the post came to a
+        // page (longer than the short wait for a download that a document request without a page gets).
+        await using var session = await fixture.OpenAsync("slow-post");
+        var observation = await session.ObserveAsync();
+
+        var posted = await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(observation, "send")));
+
+        Assert.True(posted.Succeeded, posted.ToString());
+        Assert.True(posted.LoadedDocument);
+        Assert.StartsWith(fixture.Site.Url("slow-post/done"), posted.UrlAfter, StringComparison.Ordinal);
+        Assert.Contains(">Sent ", (await session.ObserveAsync()).Dom, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LoadedDocument_IsTrueForAFormPostRedirectedToTheSameUrl_FalseForInPageActions()
     {
         await using var session = await fixture.OpenAsync("notes");

@@ -78,15 +78,21 @@ public sealed class TestSite : IAsyncDisposable
             context.Response.Redirect("/account", permanent: false);
         });
 
-        // Post-redirect-get back to the same URL, as an approval queue does.
-        var notes = new ConcurrentQueue<string>();
-        app.MapGet("/notes", () => Html("Notes",
-            $"<p id=\"count\">Notes: {notes.Count}</p><form method=\"post\" action=\"/notes\"><input id=\"note\" name=\"note\"><button id=\"add\" type=\"submit\">Add</button></form>"));
-        app.MapPost("/notes", async (HttpContext context) =>
+        // Post-redirect-get back to the same URL, as an approval queue does; two lists, so the action tests and the
+        // recording tests (one collection, one site) each count their own posts.
+        MapNoteList(app, "/notes", "Notes");
+        MapNoteList(app, "/journal", "Journal");
+
+        // A post the server takes its time over (longer than a download is waited for) before it redirects.
+        var slowPosts = 0;
+        app.MapGet("/slow-post", () => Html("Slow post",
+            $"<p id=\"count\">Slow posts: {Volatile.Read(ref slowPosts)}</p><form method=\"post\" action=\"/slow-post?ms=3000\"><button id=\"send\" type=\"submit\">Send</button></form>"));
+        app.MapPost("/slow-post", async (int ms, HttpContext context) =>
         {
-            notes.Enqueue((await context.Request.ReadFormAsync())["note"].ToString());
-            context.Response.Redirect("/notes", permanent: false);
+            await Task.Delay(TimeSpan.FromMilliseconds(ms), context.RequestAborted);
+            context.Response.Redirect($"/slow-post/done?n={Interlocked.Increment(ref slowPosts)}", permanent: false);
         });
+        app.MapGet("/slow-post/done", (int n) => Html("Sent", $"<p id=\"sent\">Sent {n}</p>"));
 
         // The same post-redirect-get for the tests of requests held back before they leave (a count of their own).
         var memos = new ConcurrentQueue<string>();
@@ -189,6 +195,18 @@ public sealed class TestSite : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private static void MapNoteList(WebApplication app, string path, string title)
+    {
+        var notes = new ConcurrentQueue<string>();
+        app.MapGet(path, () => Html(title,
+            $"<p id=\"count\">{title}: {notes.Count}</p><form method=\"post\" action=\"{path}\"><input id=\"note\" name=\"note\"><button id=\"add\" type=\"submit\">Add</button></form>"));
+        app.MapPost(path, async (HttpContext context) =>
+        {
+            notes.Enqueue((await context.Request.ReadFormAsync())["note"].ToString());
+            context.Response.Redirect(path, permanent: false);
+        });
     }
 
     private static IResult Html(string title, string body) =>

@@ -12,7 +12,7 @@ public sealed class BrowserRecordingTests(BrowserFixture fixture)
     [Fact]
     public async Task RecordAsync_Script_PerformsEachStepAndRecordsItsTarget()
     {
-        var startUrl = fixture.Site.Url("notes");
+        var startUrl = fixture.Site.Url("journal");
         ScriptedStep[] script =
         [
             new() { Description = "Type the note", Action = StepActions.Type, Selector = "#note", Value = "first" },
@@ -22,7 +22,7 @@ public sealed class BrowserRecordingTests(BrowserFixture fixture)
 
         var recording = await fixture.Host.RecordAsync("Add a note", startUrl, script, [fixture.Site.Host], source: "test");
 
-        Assert.Equal(1, fixture.Site.Posts("/notes"));
+        Assert.Equal(1, fixture.Site.Posts("/journal"));
         Assert.Equal("Add a note", recording.Objective);
         Assert.Equal(startUrl, recording.StartUrl);
         Assert.Equal("test", recording.Source);
