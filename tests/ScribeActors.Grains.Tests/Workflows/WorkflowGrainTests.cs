@@ -1,5 +1,6 @@
 using ScribeActors.Abstractions;
 using ScribeActors.Grains.Tests.Fakes;
+using ScribeActors.Testing;
 
 namespace ScribeActors.Grains.Tests.Workflows;
 
@@ -107,11 +108,18 @@ public sealed class WorkflowGrainTests(SharedCluster shared) : SharedClusterTest
         var paused = await h.Client.PauseAsync(started.Id);
         Assert.Equal(WorkflowStatus.Paused, paused.Status);
         gate.SetResult();
-        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps[2].Phase == StepPhase.Done, "the in-flight step records its outcome");
-        await Task.Delay(300);
-        var stillPaused = await h.Client.GetAsync(started.Id);
+
+        // The outcome of the click in flight is written (one write after the pause's) only by the step loop once it has
+        // seen the pause and left its loop, as its last act: nothing of this run can take another step after it.
+        var stillPaused = await Eventually.ValueAsync(
+            () => h.Client.GetAsync(started.Id),
+            w => w.Version > paused.Version,
+            "the step loop stopped for the pause and wrote the outcome of the step in flight",
+            describe: w => $"version {w.Version} (paused at {paused.Version}), {w.Steps.Length} steps");
+        Assert.Equal(paused.Version + 1, stillPaused.Version);
         Assert.Equal(WorkflowStatus.Paused, stillPaused.Status);
         Assert.Equal(3, stillPaused.Steps.Length);
+        Assert.Equal(StepPhase.Done, stillPaused.Steps[2].Phase);
 
         await h.Client.ResumeAsync(started.Id);
         var final = await h.WaitAsync(started.Id);
