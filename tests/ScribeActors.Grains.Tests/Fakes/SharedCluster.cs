@@ -11,7 +11,8 @@ namespace ScribeActors.Grains.Tests.Fakes;
 /// <remarks>
 /// What a test sees of the tests before it: grains (each test uses workflow and session ids of its own; what is listed
 /// across workflows is asserted with <c>Contains</c>), and nothing else. <see cref="ResetAsync"/> runs before each test:
-/// it waits until no workflow of an earlier test is running (so none of them can act on the web any more), then puts
+/// it waits until no workflow of an earlier test is running (so none of them can act on the web any more; a test that
+/// leaves one paused has waited for its step loop to stop, as the pause tests do), then puts
 /// the fake web and artefact store back as a fresh cluster has them, so counts of submissions, sessions and checks are
 /// the test's own.
 /// </remarks>
