@@ -4,12 +4,12 @@ using ScribeActors.Grains.Tests.Fakes;
 namespace ScribeActors.Grains.Tests.Browser;
 
 [Trait("Suite", "Cluster")]
-public sealed class BrowserSessionGrainTests
+public sealed class BrowserSessionGrainTests(SharedCluster shared) : SharedClusterTests(shared)
 {
     [Fact]
     public async Task ExecuteAndObserveAsync_NavigatingClick_ReturnsTheResultAndTheNextPageWithItsNodeIds()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var session = h.Grains.GetGrain<IBrowserSessionGrain>("observe-after-" + Guid.NewGuid());
         await session.OpenAsync(new OpenSessionRequest { StartUrl = FakeWeb.Origin + "/start", AllowedHosts = ["fake.test"] });
         var start = await session.ObserveAsync();
@@ -30,7 +30,7 @@ public sealed class BrowserSessionGrainTests
     [Fact]
     public async Task ExecuteAndObserveAsync_ActionAlreadyPerformed_ReturnsTheRecordAndTheCurrentPageWithoutActing()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var session = h.Grains.GetGrain<IBrowserSessionGrain>("observe-dedupe-" + Guid.NewGuid());
         await session.OpenAsync(new OpenSessionRequest { StartUrl = FakeWeb.Origin + "/form", AllowedHosts = ["fake.test"] });
         await session.ObserveAsync();
@@ -47,7 +47,7 @@ public sealed class BrowserSessionGrainTests
     [Fact]
     public async Task ExecuteAsync_ResultOfANonIdempotentActionIsDurable_AnIdempotentOneThatChangedNothingIsNotWritten()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var session = h.Grains.GetGrain<IBrowserSessionGrain>("durable-results-" + Guid.NewGuid());
         await session.OpenAsync(new OpenSessionRequest { StartUrl = FakeWeb.Origin + "/form", AllowedHosts = ["fake.test"] });
         await session.ObserveAsync();

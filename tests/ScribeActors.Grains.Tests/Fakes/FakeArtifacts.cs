@@ -10,6 +10,9 @@ public sealed class FakeArtifacts : IArtifactStore
     /// <summary>Makes every store fail (an unreachable storage account).</summary>
     public bool FailPuts { get; set; }
 
+    /// <summary>Stores work again (what was stored stays: references are content hashes, so no test sees another's).</summary>
+    public void Reset() => FailPuts = false;
+
     public Task<string> PutAsync(string kind, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
         FailPuts ? Task.FromException<string>(new IOException("artefact storage is unreachable")) : _inner.PutAsync(kind, content, cancellationToken);
 

@@ -8,7 +8,9 @@ using ScribeActors.Testing;
 
 namespace ScribeActors.Grains.Tests.Fakes;
 
-/// <summary>An in-process cluster with memory storage and the fake web as every silo's browser host.</summary>
+/// <summary>An in-process cluster with memory storage and the fake web as every silo's browser host. Tests with the default
+/// configuration share one per test class (<see cref="SharedCluster"/>); a test that needs another clock, other settings,
+/// storage or silo roles starts its own.</summary>
 public sealed class FakeCluster : IAsyncDisposable
 {
     private FakeCluster(InProcessTestCluster cluster, FakeWeb web, FakeArtifacts artifacts)

@@ -60,6 +60,27 @@ public sealed class FakeWeb : IBrowserHost
 
     public int SessionsOpened => Sessions.Count;
 
+    /// <summary>Back to the web a freshly started cluster sees: no hooks or scripted failures, no submissions, sessions or
+    /// checks recorded. For a cluster shared by the tests of a class (see <see cref="SharedCluster"/>), called before each
+    /// test once nothing of the tests before it runs any more.</summary>
+    public void Reset()
+    {
+        BeforeSubmit = null;
+        AfterSubmit = null;
+        BeforeType = null;
+        SubmitLoadTimesOut = false;
+        ClickFailure = null;
+        BrowserDiesDuringSubmit = null;
+        BrowserDiesAfterSubmit = false;
+        BrowserHangsDuringSubmit = null;
+        FormForgetsSubmissions = false;
+        DoneStatus = null;
+        Check = null;
+        Submissions.Clear();
+        Sessions.Clear();
+        Checks.Clear();
+    }
+
     public Task<IBrowserSession> OpenSessionAsync(BrowserSessionOptions options, CancellationToken cancellationToken = default)
     {
         var session = new FakeSession(this, options.AllowedHosts, options.BeforeRequestSent);

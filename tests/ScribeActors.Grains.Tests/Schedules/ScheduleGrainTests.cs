@@ -5,7 +5,7 @@ using ScribeActors.Grains.Tests.Fakes;
 namespace ScribeActors.Grains.Tests.Schedules;
 
 [Trait("Suite", "Cluster")]
-public sealed class ScheduleGrainTests
+public sealed class ScheduleGrainTests(SharedCluster shared) : SharedClusterTests(shared)
 {
     private static readonly Dictionary<string, string?> SlowReminder = new() { ["Scribe:Schedule:TickPeriod"] = "01:00:00" };
 
@@ -52,7 +52,7 @@ public sealed class ScheduleGrainTests
     [Fact]
     public async Task CreateAsync_BadInput_ThrowsNamingTheProblemAndKeepsNothing()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var e = await Assert.ThrowsAsync<InvalidScheduleException>(() =>
             h.Client.CreateScheduleAsync("bad", new ScheduleSpec { Cron = "*/5 * * * *", Workflow = FakeWeb.Spec() with { StartUrl = "nope" } }));
         Assert.Contains("StartUrl 'nope'", e.Message);
@@ -64,7 +64,7 @@ public sealed class ScheduleGrainTests
     [Fact]
     public async Task CreateAsync_SuccessSelectorTheEvaluatorCannotRun_ThrowsNamingTheField()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var workflow = FakeWeb.Spec() with { Success = new SuccessCriteria { Elements = ["p:has-text(\"Done\")"] } };
 
         var e = await Assert.ThrowsAsync<InvalidScheduleException>(() =>

@@ -11,7 +11,7 @@ namespace ScribeActors.Grains.Tests.Secrets;
 /// <summary>Secrets at the grain level: a workflow whose secrets the browser silo lacks fails at its start, naming the
 /// secret; state stored before placeholders existed is redacted when its grain activates and written back.</summary>
 [Trait("Suite", "Cluster")]
-public sealed class StoredSecretTests
+public sealed class StoredSecretTests(SharedCluster shared) : SharedClusterTests(shared)
 {
     private const string Password = "hunter22!";
 
@@ -34,7 +34,7 @@ public sealed class StoredSecretTests
     [Fact]
     public async Task Activate_WorkflowStoredWithClearTextPassword_RedactedAndWrittenBack()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var grain = h.Grains.GetGrain<IWorkflowGrain>("old-" + Guid.NewGuid().ToString("N")[..8]);
         var storage = Storage(h);
         var spec = OldSpec();
@@ -67,7 +67,7 @@ public sealed class StoredSecretTests
     [Fact]
     public async Task Activate_ScheduleStoredWithClearTextPassword_TemplateRedactedAndWrittenBack()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var grain = h.Grains.GetGrain<IScheduleGrain>("old-" + Guid.NewGuid().ToString("N")[..8]);
         var storage = Storage(h);
         await storage.WriteStateAsync("schedule", grain.GetGrainId(), new GrainState<ScheduleState>(new ScheduleState

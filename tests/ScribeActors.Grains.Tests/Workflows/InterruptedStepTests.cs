@@ -8,12 +8,12 @@ namespace ScribeActors.Grains.Tests.Workflows;
 /// and the page; it never submits the form twice. (Real silo deaths are covered by the integration tests.)
 /// </summary>
 [Trait("Suite", "Cluster")]
-public sealed class InterruptedStepTests
+public sealed class InterruptedStepTests(SharedCluster shared) : SharedClusterTests(shared)
 {
     [Fact]
     public async Task Resume_SubmitReachedServerBeforeActivationWasLost_IsNotRepeated()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var gate = new TaskCompletionSource();
         h.Web.AfterSubmit = _ => gate.Task; // the submission is on the server; the click has not returned yet
         var started = await h.Client.StartAsync(FakeWeb.Spec());
@@ -35,7 +35,7 @@ public sealed class InterruptedStepTests
     [Fact]
     public async Task Resume_SubmitNeverReachedServer_IsTakenOnce()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var gate = new TaskCompletionSource<bool>();
         h.Web.BeforeSubmit = async ct =>
         {
@@ -65,7 +65,7 @@ public sealed class InterruptedStepTests
     [Fact]
     public async Task Resume_PageRebuiltFromCheckpoint_RetypesLostValuesBeforeSubmitting()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var gate = new TaskCompletionSource();
         h.Web.BeforeType = ct => gate.Task.WaitAsync(ct);
         var started = await h.Client.StartAsync(FakeWeb.Spec(amount: "77"));
@@ -89,7 +89,7 @@ public sealed class InterruptedStepTests
     [Fact]
     public async Task ExecuteAsync_SameActionIdTwice_ActsOnceAndReportsTheDuplicate()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var session = h.Grains.GetGrain<IBrowserSessionGrain>("dedupe-" + Guid.NewGuid());
         await session.OpenAsync(new OpenSessionRequest { StartUrl = FakeWeb.Origin + "/form", AllowedHosts = ["fake.test"] });
         await session.ObserveAsync();
@@ -111,7 +111,7 @@ public sealed class InterruptedStepTests
     {
         // The form shows up empty after a reload whether or not it was submitted: the page cannot tell. What the session
         // recorded about requests it let out can: posted once either way.
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         h.Web.FormForgetsSubmissions = true;
         h.Web.BrowserDiesDuringSubmit = afterTheRequestLeft;
         var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec(maxSteps: 8))).Id);
@@ -132,7 +132,7 @@ public sealed class InterruptedStepTests
     {
         // The click succeeded, but the browser died before the session made the page it left durable, so that result
         // does not stand. The record that the POST left must outlive it: the rebuilt form is empty either way.
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         h.Web.FormForgetsSubmissions = true;
         h.Web.BrowserDiesAfterSubmit = true;
         var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec(maxSteps: 8))).Id);

@@ -7,7 +7,7 @@ namespace ScribeActors.Grains.Tests.Workflows;
 /// step under the usual limits. Orchestration over the fake web; the real browser and demo sites are in the
 /// integration tests.</summary>
 [Trait("Suite", "Cluster")]
-public sealed class SuccessCriteriaTests
+public sealed class SuccessCriteriaTests(SharedCluster shared) : SharedClusterTests(shared)
 {
     private const string CheckUrl = FakeWeb.Origin + "/api/submitted";
 
@@ -19,7 +19,7 @@ public sealed class SuccessCriteriaTests
     [Fact]
     public async Task Replay_NoCriteria_SucceedsUnverified()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var final = await h.WaitAsync((await h.Client.StartAsync(Spec(null))).Id);
 
         Assert.Equal(WorkflowStatus.Succeeded, final.Status);
@@ -61,7 +61,7 @@ public sealed class SuccessCriteriaTests
     [Fact]
     public async Task Replay_FinishRefusedUntilThePageChanges_ThenSucceedsVerified()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var looks = 0;
         h.Web.DoneStatus = () => Interlocked.Increment(ref looks) <= 1 ? "Processing" : "Approved";
         var spec = Spec(new SuccessCriteria { Texts = ["Approved"], Elements = ["p.status"] });
@@ -106,7 +106,7 @@ public sealed class SuccessCriteriaTests
     [Fact]
     public async Task Replay_ServerCheckUnreachableOrSlow_FinishIsAFailedStepAndTheSiloStaysUp()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var answers = new Queue<Func<ServerCheckRequest, ServerCheckResult>>(
         [
             r => ServerCheckResult.Failed(r.Url, "unreachable: connect ECONNREFUSED 127.0.0.1:9"),
@@ -128,7 +128,7 @@ public sealed class SuccessCriteriaTests
     [Fact]
     public async Task Replay_ServerCheckNeverPasses_FailsNamingTheCheckAndOtherWorkflowsRun()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         h.Web.Check = r => Answer(r, 409);
 
         var failed = await h.WaitAsync((await h.Client.StartAsync(Spec(new SuccessCriteria { CheckUrl = CheckUrl }))).Id);
@@ -147,7 +147,7 @@ public sealed class SuccessCriteriaTests
     [Fact]
     public async Task StartAsync_SelectorTheEvaluatorCannotRun_RejectedByTheGrainBeforeAnythingIsStored()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var spec = Spec(new SuccessCriteria { Elements = ["p:contains-text(Approved)"] });
         Assert.Empty(spec.Validate()); // well-formed CSS syntax: only the evaluator knows it cannot run it
 
@@ -161,7 +161,7 @@ public sealed class SuccessCriteriaTests
     [Fact]
     public async Task StartAsync_MalformedCriteria_RejectedAtTheClientNamingEachField()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var spec = Spec(new SuccessCriteria { UrlPattern = "(", Texts = [""], Elements = ["div["], CheckUrl = "http://elsewhere.test/check" });
 
         var e = await Assert.ThrowsAsync<InvalidWorkflowSpecException>(() => h.Client.StartAsync(spec, "wf-malformed"));

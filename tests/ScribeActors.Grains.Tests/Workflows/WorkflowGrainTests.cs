@@ -1,15 +1,16 @@
 using ScribeActors.Abstractions;
 using ScribeActors.Grains.Tests.Fakes;
+using ScribeActors.Testing;
 
 namespace ScribeActors.Grains.Tests.Workflows;
 
 [Trait("Suite", "Cluster")]
-public sealed class WorkflowGrainTests
+public sealed class WorkflowGrainTests(SharedCluster shared) : SharedClusterTests(shared)
 {
     [Fact]
     public async Task StartAsync_ReplayOnFakeWeb_SucceedsWithEveryStepRecorded()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var started = await h.Client.StartAsync(FakeWeb.Spec());
         var final = await h.WaitAsync(started.Id);
 
@@ -28,7 +29,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task Replay_EachActedStep_CostsOneCaptureAndOneStateWrite()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var started = await h.Client.StartAsync(FakeWeb.Spec());
         var final = await h.WaitAsync(started.Id);
 
@@ -47,7 +48,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task PauseAsync_WhileActing_TheOutcomeIsDurableWhenTheLoopStops()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var gate = new TaskCompletionSource();
         h.Web.BeforeType = ct => gate.Task.WaitAsync(ct);
         var started = await h.Client.StartAsync(FakeWeb.Spec());
@@ -70,7 +71,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task Replay_ArtefactStorageDown_StepsAreRecordedWithoutObservationReferences()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         h.Artifacts.FailPuts = true;
         var started = await h.Client.StartAsync(FakeWeb.Spec());
         var final = await h.WaitAsync(started.Id);
@@ -83,7 +84,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task StartAsync_SameIdSameSpec_ReturnsExistingWorkflow()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var first = await h.Client.StartAsync(FakeWeb.Spec(), "same");
         var again = await h.Client.StartAsync(FakeWeb.Spec(), "same");
         Assert.Equal(first.CreatedAt, again.CreatedAt);
@@ -94,7 +95,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task PauseAsync_BeforeSubmit_StopsUntilResumed()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var gate = new TaskCompletionSource();
         h.Web.BeforeSubmit = async ct =>
         {
@@ -107,11 +108,18 @@ public sealed class WorkflowGrainTests
         var paused = await h.Client.PauseAsync(started.Id);
         Assert.Equal(WorkflowStatus.Paused, paused.Status);
         gate.SetResult();
-        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps[2].Phase == StepPhase.Done, "the in-flight step records its outcome");
-        await Task.Delay(300);
-        var stillPaused = await h.Client.GetAsync(started.Id);
+
+        // The outcome of the click in flight is written (one write after the pause's) only by the step loop once it has
+        // seen the pause and left its loop, as its last act: nothing of this run can take another step after it.
+        var stillPaused = await Eventually.ValueAsync(
+            () => h.Client.GetAsync(started.Id),
+            w => w.Version > paused.Version,
+            "the step loop stopped for the pause and wrote the outcome of the step in flight",
+            describe: w => $"version {w.Version} (paused at {paused.Version}), {w.Steps.Length} steps");
+        Assert.Equal(paused.Version + 1, stillPaused.Version);
         Assert.Equal(WorkflowStatus.Paused, stillPaused.Status);
         Assert.Equal(3, stillPaused.Steps.Length);
+        Assert.Equal(StepPhase.Done, stillPaused.Steps[2].Phase);
 
         await h.Client.ResumeAsync(started.Id);
         var final = await h.WaitAsync(started.Id);
@@ -122,7 +130,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task CancelAsync_WhileActing_CancelsAndClosesTheSession()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var gate = new TaskCompletionSource();
         h.Web.BeforeSubmit = async ct =>
         {
@@ -146,7 +154,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task Run_ClickKeepsFailing_FailsAfterBoundedAttemptsNamingTheFailure()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         h.Web.ClickFailure = ActionFailureKind.NotInteractable;
         var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec())).Id);
         Assert.Equal(WorkflowStatus.Failed, final.Status);
@@ -158,7 +166,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task Run_SubmitNavigatesButLoadTimesOut_CountsAsDoneAndIsNotRepeated()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         h.Web.SubmitLoadTimesOut = true;
         var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec())).Id);
         Assert.Equal(WorkflowStatus.Succeeded, final.Status);
@@ -170,7 +178,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task Run_StepLimitReached_Fails()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec(maxSteps: 1))).Id);
         Assert.Equal(WorkflowStatus.Failed, final.Status);
         Assert.Contains("step limit of 1", final.FailureReason);
@@ -180,7 +188,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task Run_StartUrlUnreachable_FailsAfterBoundedRetries()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var spec = FakeWeb.Spec() with { StartUrl = "http://other.test/start", AllowedHosts = ["other.test"] };
         var final = await h.WaitAsync((await h.Client.StartAsync(spec)).Id);
         Assert.Equal(WorkflowStatus.Failed, final.Status);
@@ -191,7 +199,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task GetAsync_UnknownWorkflow_ThrowsNotFound()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var e = await Assert.ThrowsAsync<WorkflowNotFoundException>(() => h.Client.GetAsync("nope"));
         Assert.Equal("nope", e.WorkflowId);
         await Assert.ThrowsAsync<WorkflowNotFoundException>(() => h.Client.PauseAsync("nope"));
@@ -200,7 +208,7 @@ public sealed class WorkflowGrainTests
     [Fact]
     public async Task WatchAsync_StreamsEveryStepThenTheTerminalStatus()
     {
-        await using var h = await FakeCluster.StartAsync();
+        var h = Shared;
         var started = await h.Client.StartAsync(FakeWeb.Spec());
         var events = new List<Client.WorkflowEvent>();
         await foreach (var e in h.Client.WatchAsync(started.Id))
