@@ -42,6 +42,24 @@ public sealed partial class BrowserSessionGrain
         }
     }
 
+    /// <summary>
+    /// A read of the live context (an observation, a server check), rebuilding the context from its checkpoint first
+    /// when there is none. When the context or the browser dies under the read, it is rebuilt (cookies included) and the
+    /// read taken once more: a read changes nothing, so taking it again is safe. The epoch tells the caller.
+    /// </summary>
+    private async Task<T> OnLiveContextAsync<T>(Func<IBrowserSession, Task<T>> read, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AnsweredAsync(read(await EnsureSessionAsync(cancellationToken)), what);
+        }
+        catch (BrowserUnavailableException)
+        {
+            await DisposeSessionAsync();
+            return await AnsweredAsync(read(await EnsureSessionAsync(cancellationToken)), what);
+        }
+    }
+
     private async Task<IBrowserSession> EnsureSessionAsync(CancellationToken cancellationToken)
     {
         if (_session is not null)

@@ -85,18 +85,7 @@ public sealed partial class BrowserSessionGrain(
 
     async Task<Observation> IBrowserSessionGrain.ObserveAsync(bool includeScreenshot, CancellationToken cancellationToken)
     {
-        Observation observation;
-        try
-        {
-            observation = await AnsweredAsync((await EnsureSessionAsync(cancellationToken)).ObserveAsync(includeScreenshot, cancellationToken), "an observation");
-        }
-        catch (BrowserUnavailableException)
-        {
-            // The context or the browser died under us: rebuild from the checkpoint once (the epoch tells the caller).
-            await DisposeSessionAsync();
-            observation = await AnsweredAsync((await EnsureSessionAsync(cancellationToken)).ObserveAsync(includeScreenshot, cancellationToken), "an observation");
-        }
-
+        var observation = await OnLiveContextAsync(session => session.ObserveAsync(includeScreenshot, cancellationToken), "an observation", cancellationToken);
         return observation with { SessionEpoch = state.State.Epoch };
     }
 
@@ -203,17 +192,7 @@ public sealed partial class BrowserSessionGrain(
     async Task<ServerCheckResult> IBrowserSessionGrain.CheckAsync(ServerCheckRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ServerCheckResult result;
-        try
-        {
-            result = await AnsweredAsync((await EnsureSessionAsync(cancellationToken)).CheckAsync(request, cancellationToken), "a server check");
-        }
-        catch (BrowserUnavailableException)
-        {
-            // As for an observation: the context died under us, so rebuild it (and its cookies) from the checkpoint once.
-            await DisposeSessionAsync();
-            result = await AnsweredAsync((await EnsureSessionAsync(cancellationToken)).CheckAsync(request, cancellationToken), "a server check");
-        }
+        var result = await OnLiveContextAsync(session => session.CheckAsync(request, cancellationToken), "a server check", cancellationToken);
 
         LogChecked(this.GetPrimaryKeyString(), result.ToString(), result.Duration.TotalMilliseconds);
         return result;
