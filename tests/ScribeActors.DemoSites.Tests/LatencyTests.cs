@@ -20,7 +20,8 @@ public sealed class LatencyTests
         using (var slow = await http.GetAsync("/supplier/login"))
         {
             slow.EnsureSuccessStatusCode();
-            Assert.True(page.ElapsedMilliseconds >= 400, $"the page came back after {page.ElapsedMilliseconds} ms, before the 400 ms latency");
+            // A timer may fire a few milliseconds early against the stopwatch (398 ms was seen once); far earlier means no delay.
+            Assert.True(page.ElapsedMilliseconds >= 380, $"the page came back after {page.ElapsedMilliseconds} ms, before the 400 ms latency");
             Assert.Equal(["400"], slow.Headers.GetValues(SiteLatency.Header));
         }
 
