@@ -97,10 +97,18 @@ public sealed class WorkflowGrainTests(SharedCluster shared) : SharedClusterTest
     {
         var h = Shared;
         var gate = new TaskCompletionSource();
+        var clickEnded = new TaskCompletionSource();
         h.Web.BeforeSubmit = async ct =>
         {
-            await gate.Task.WaitAsync(ct);
-            return true;
+            try
+            {
+                await gate.Task.WaitAsync(ct);
+                return true;
+            }
+            finally
+            {
+                clickEnded.TrySetResult();
+            }
         };
         var started = await h.Client.StartAsync(FakeWeb.Spec());
         await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Any(s => s.Phase == StepPhase.Acting && s.Action!.Kind == BrowserActionKind.Click && s.Index == 2), "the submit click is in flight");
@@ -132,10 +140,18 @@ public sealed class WorkflowGrainTests(SharedCluster shared) : SharedClusterTest
     {
         var h = Shared;
         var gate = new TaskCompletionSource();
+        var clickEnded = new TaskCompletionSource();
         h.Web.BeforeSubmit = async ct =>
         {
-            await gate.Task.WaitAsync(ct);
-            return true;
+            try
+            {
+                await gate.Task.WaitAsync(ct);
+                return true;
+            }
+            finally
+            {
+                clickEnded.TrySetResult();
+            }
         };
         var started = await h.Client.StartAsync(FakeWeb.Spec());
         await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 3, "the submit click is in flight");
@@ -147,8 +163,12 @@ public sealed class WorkflowGrainTests(SharedCluster shared) : SharedClusterTest
         Assert.All(cancelled.Steps, s => Assert.Equal(StepPhase.Done, s.Phase));
         await h.EventuallyAsync(() => Task.FromResult(h.Web.Sessions.All(s => s.Disposed)), "the browser session is closed");
         Assert.False((await h.Grains.GetGrain<IBrowserSessionGrain>(started.Id).GetInfoAsync()).IsOpen);
-        await Task.Delay(200);
-        Assert.Equal(WorkflowStatus.Cancelled, (await h.Client.GetAsync(started.Id)).Status);
+        // The click the cancel overtook ends now (performed or cancelled with its session); its late result must not
+        // undo the cancel or add a step.
+        await clickEnded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var settled = await Eventually.StableAsync(() => h.Client.GetAsync(started.Id), s => (s.Status, s.Steps.Length), reads: 10, "the workflow after the overtaken click ended");
+        Assert.Equal(WorkflowStatus.Cancelled, settled.Status);
+        Assert.Equal(cancelled.Steps.Length, settled.Steps.Length);
     }
 
     [Fact]
