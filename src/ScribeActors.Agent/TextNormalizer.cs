@@ -1,3 +1,4 @@
+using ScribeActors.Abstractions;
 using System.Text;
 
 namespace ScribeActors.Agent;
@@ -5,44 +6,11 @@ namespace ScribeActors.Agent;
 /// <summary>Whitespace collapsing and comparison forms of page text, shared by the DOM index and the target locator.</summary>
 internal static class TextNormalizer
 {
-    /// <summary>Collapses every whitespace run (Unicode whitespace, as Python's <c>\s</c>) to one space and trims.</summary>
-    public static string Collapse(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
+    /// <summary>Collapses every whitespace run to one space and trims (see <see cref="StepText.Collapse"/>).</summary>
+    public static string Collapse(string? text) => StepText.Collapse(text);
 
-        var sb = new StringBuilder(text.Length);
-        AppendCollapsed(sb, text, int.MaxValue);
-        return sb.ToString().Trim();
-    }
-
-    /// <summary>Appends <paramref name="text"/> with whitespace runs collapsed to one space (also across calls, so
-    /// pieces can be joined as <c>textContent</c> joins them), and stops once <paramref name="builder"/> holds
-    /// <paramref name="cap"/> characters. The result may start or end with one space.</summary>
-    public static void AppendCollapsed(StringBuilder builder, string text, int cap)
-    {
-        foreach (var c in text)
-        {
-            if (builder.Length >= cap)
-            {
-                return;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                if (builder.Length == 0 || builder[^1] != ' ')
-                {
-                    builder.Append(' ');
-                }
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-    }
+    /// <summary>Appends with whitespace runs collapsed, up to <paramref name="cap"/> characters (see <see cref="StepText.AppendCollapsed"/>).</summary>
+    public static void AppendCollapsed(StringBuilder builder, string text, int cap) => StepText.AppendCollapsed(builder, text, cap);
 
     /// <summary>Trims and cuts to at most <paramref name="max"/> characters (never ending in a space).</summary>
     public static string Limit(string collapsed, int max)
@@ -75,8 +43,8 @@ internal static class TextNormalizer
         return sb.ToString().TrimEnd();
     }
 
-    /// <summary>Shortens <paramref name="text"/> for messages.</summary>
-    public static string Preview(string text, int max = 60) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+    /// <summary>Shortens <paramref name="text"/> for messages (see <see cref="StepText.Preview"/>).</summary>
+    public static string Preview(string text, int max = 60) => StepText.Preview(text, max);
 
     /// <summary>How well <paramref name="got"/> agrees with the wanted text, in [0, 1]: 1 exact (after collapsing
     /// whitespace), 0.9 equal after folding case and punctuation, 0.4-0.7 when one contains the other on word

@@ -1,3 +1,4 @@
+using ScribeActors.Abstractions;
 namespace ScribeActors.Agent.Tests;
 
 public sealed class ScribeStepTests

@@ -3,7 +3,8 @@ namespace ScribeActors.Abstractions;
 /// <summary>
 /// Asks a model for the next step of a workflow: the objective, the page as observed (whole DOM with node ids) and the
 /// steps so far. The inference silo prunes the DOM with the model's own tokenizer, fits it into the model's context,
-/// builds the ScribeAgent prompt, decodes under a grammar built for this observation and parses the 5-line step.
+/// builds the ScribeAgent prompt, decodes under a grammar built for this observation, parses the 5-line step and maps
+/// it to what the browser does.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("scribe.NextStepRequest")]
 public sealed record NextStepRequest
@@ -17,11 +18,8 @@ public sealed record NextStepRequest
     /// <summary>The observed DOM; every element carries <c>node="N"</c> (raw HTML without ids gets ids assigned).</summary>
     [Id(2)] public required string Dom { get; init; }
 
-    /// <summary>The previous steps as 5-line blocks (one per step, history form: one node id).</summary>
-    [Id(3)] public string[] History { get; init; } = [];
-
-    /// <summary>The 1-based number of the step to generate.</summary>
-    [Id(4)] public int StepNumber { get; init; } = 1;
+    /// <summary>The steps that took effect so far, numbered 1..n; the step to generate is number n + 1.</summary>
+    [Id(8)] public ScribeStep[] History { get; init; } = [];
 
     /// <summary>Decoding and fitting settings.</summary>
     [Id(5)] public ModelStepOptions Options { get; init; } = new();

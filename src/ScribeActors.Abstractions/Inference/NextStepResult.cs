@@ -4,9 +4,13 @@ namespace ScribeActors.Abstractions;
 [GenerateSerializer, Immutable, Alias("scribe.NextStepResult")]
 public sealed record NextStepResult
 {
-    /// <summary>The completed 5-line step (Target copied from the page), or <see langword="null"/> when
-    /// <see cref="Error"/> says why there is none.</summary>
-    [Id(0)] public string? Step { get; init; }
+    /// <summary>The completed step (Target copied from the page), or <see langword="null"/> when <see cref="Error"/>
+    /// says why there is none.</summary>
+    [Id(3)] public ScribeStep? Step { get; init; }
+
+    /// <summary>What <see cref="Step"/> means for the browser (an action or a finish; never an error, a step that cannot
+    /// be performed is not valid), or <see langword="null"/> when there is no step.</summary>
+    [Id(4)] public StepMapping? Mapping { get; init; }
 
     /// <summary>Why no valid step came out (model not loadable, prompt too large, every attempt invalid, ...).</summary>
     [Id(1)] public string? Error { get; init; }
@@ -15,5 +19,5 @@ public sealed record NextStepResult
     [Id(2)] public required StepInference Inference { get; init; }
 
     /// <summary>Whether a valid step came out.</summary>
-    public bool Succeeded => Step is not null && Error is null;
+    public bool Succeeded => Step is not null && Mapping is { Succeeded: true } && Error is null;
 }

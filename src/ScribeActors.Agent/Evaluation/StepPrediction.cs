@@ -1,3 +1,4 @@
+using ScribeActors.Abstractions;
 namespace ScribeActors.Agent.Evaluation;
 
 /// <summary>What the model predicted for one evaluated step (see docs/metrics.md).</summary>

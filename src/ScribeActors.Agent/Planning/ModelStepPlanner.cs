@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ScribeActors.Abstractions;
 using ScribeActors.Agent.Prompting;
 using ScribeActors.Agent.Pruning;
 
@@ -94,20 +95,21 @@ public static class ModelStepPlanner
             queue += last.Queue;
             prefill += last.Prefill;
             decode += last.Decode;
-            var (step, problem) = Validate(last.Text, stepNumber, shown, pruned, settings.AllowFinish);
+            var (step, mapping, problem) = Validate(last.Text, stepNumber, shown, pruned, settings.AllowFinish);
             if (step is not null)
             {
-                return Result(step, null);
+                return Result(step, mapping, null);
             }
 
             rejected.Add($"attempt {attempt + 1}: {problem}");
         }
 
-        return Result(null, $"The model wrote no valid step in {rejected.Count} attempt{(rejected.Count == 1 ? "" : "s")}; last: {rejected[^1]}");
+        return Result(null, null, $"The model wrote no valid step in {rejected.Count} attempt{(rejected.Count == 1 ? "" : "s")}; last: {rejected[^1]}");
 
-        PlannedStep Result(ScribeStep? step, string? error) => new()
+        PlannedStep Result(ScribeStep? step, StepMapping? mapping, string? error) => new()
         {
             Step = step,
+            Mapping = mapping,
             Error = error,
             RawOutput = last?.Text ?? "",
             PromptTokens = last?.PromptTokens ?? 0,
@@ -150,8 +152,8 @@ public static class ModelStepPlanner
     };
 
     /// <summary>Parses and validates one output: the block's shape and number, a node that was shown, an action the
-    /// browser can perform; the Target is the page's, never the model's.</summary>
-    private static (ScribeStep? Step, string? Problem) Validate(string output, int stepNumber, IReadOnlySet<int> shown, PrunedHtml pruned, bool allowFinish)
+    /// browser can perform (returned with the step); the Target is the page's, never the model's.</summary>
+    private static (ScribeStep? Step, StepMapping? Mapping, string? Problem) Validate(string output, int stepNumber, IReadOnlySet<int> shown, PrunedHtml pruned, bool allowFinish)
     {
         ScribeStep step;
         try
@@ -160,15 +162,15 @@ public static class ModelStepPlanner
         }
         catch (StepFormatException e)
         {
-            return (null, e.Message);
+            return (null, null, e.Message);
         }
 
         if (!allowFinish && step.Action == Abstractions.StepActions.Finish)
         {
-            return (null, "a finish step is not allowed here (the model stands in for one step of a replay)");
+            return (null, null, "a finish step is not allowed here (the model stands in for one step of a replay)");
         }
 
         var mapping = ActionMapper.Map(step.Action, step.Node, step.Description, null, step.Target);
-        return mapping.Succeeded ? (step, null) : (null, $"the step cannot be performed: {mapping.Error}");
+        return mapping.Succeeded ? (step, mapping, null) : (null, null, $"the step cannot be performed: {mapping.Error}");
     }
 }

@@ -1,3 +1,4 @@
+using ScribeActors.Abstractions;
 namespace ScribeActors.Agent.Planning;
 
 /// <summary>What the planner needs to ask a model for the next step.</summary>

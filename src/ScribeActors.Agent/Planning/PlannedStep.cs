@@ -1,3 +1,4 @@
+using ScribeActors.Abstractions;
 namespace ScribeActors.Agent.Planning;
 
 /// <summary>The planner's outcome: a validated step with its Target copied from the page, or why there is none, plus
@@ -6,6 +7,9 @@ public sealed record PlannedStep
 {
     /// <summary>The validated step; <see langword="null"/> when <see cref="Error"/> is set.</summary>
     public ScribeStep? Step { get; init; }
+
+    /// <summary>What <see cref="Step"/> means for the browser (an action or a finish); <see langword="null"/> without a step.</summary>
+    public StepMapping? Mapping { get; init; }
 
     /// <summary>Why no valid step came out.</summary>
     public string? Error { get; init; }

@@ -1,4 +1,5 @@
 using System.Text;
+using ScribeActors.Abstractions;
 
 namespace ScribeActors.Agent.Prompting;
 

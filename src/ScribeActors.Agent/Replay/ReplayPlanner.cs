@@ -58,15 +58,15 @@ public static class ReplayPlanner
         }
 
         var mapping = ActionMapper.Map(step.Action, node, step.Description, step.Value, target);
-        var rendered = new ScribeStep(number, step.Description, step.Action, node, target).Render();
+        var structured = new ScribeStep(number, step.Description, step.Action, node, target);
         if (mapping.Error is not null)
         {
             return Fail(cursor, $"Recorded step {number} ({step.Description}): {mapping.Error}");
         }
 
         return mapping.IsFinish
-            ? new(ReplayDecisionKind.Finish, cursor, null, rendered, mapping.Answer, null)
-            : new(ReplayDecisionKind.Act, cursor, mapping.Action, rendered, null, null);
+            ? new(ReplayDecisionKind.Finish, cursor, null, structured, mapping.Answer, null)
+            : new(ReplayDecisionKind.Act, cursor, mapping.Action, structured, null, null);
     }
 
     /// <summary>Whether the target of recorded step <paramref name="cursor"/> can be found on <paramref name="dom"/>

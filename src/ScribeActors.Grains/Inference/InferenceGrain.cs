@@ -65,16 +65,6 @@ public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails sil
             return new NextStepResult { Error = "Invalid model options: " + string.Join(" ", invalid), Inference = record };
         }
 
-        List<ScribeStep> history;
-        try
-        {
-            history = [.. request.History.Select(ScribeStep.Parse)];
-        }
-        catch (StepFormatException e)
-        {
-            return new NextStepResult { Error = $"A history step is not a valid 5-line block: {e.Message}", Inference = record };
-        }
-
         ILoadedModel model;
         try
         {
@@ -88,7 +78,7 @@ public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails sil
 
         var options = request.Options ?? new();
         var settings = new PlanSettings(options.Fitter, options.MaxOutputTokens, options.Temperature, options.TopP, options.Seed, options.NodeRepeat, options.MaxInvalidRetries, request.AllowFinish);
-        var plan = new PlanRequest(request.Objective, request.Url, request.Dom, history, settings);
+        var plan = new PlanRequest(request.Objective, request.Url, request.Dom, request.History, settings);
         var generator = new LoadedModelGenerator(model);
         PlannedStep planned;
         try
@@ -102,7 +92,7 @@ public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails sil
 
         Interlocked.Increment(ref _served);
         record = planned.ToRecord(ModelId, model.TemplateName, record.Silo, clock.Elapsed);
-        return new NextStepResult { Step = planned.Step?.Render(), Error = planned.Error, Inference = record };
+        return new NextStepResult { Step = planned.Step, Mapping = planned.Mapping, Error = planned.Error, Inference = record };
     }
 
     private ModelState TryStartLoading()

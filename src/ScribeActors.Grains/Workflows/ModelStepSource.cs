@@ -30,8 +30,7 @@ public sealed class ModelStepSource(ModelRef model, IGrainFactory grains) : ISte
             Objective = context.Spec.Objective,
             Url = context.Observation.Url,
             Dom = context.Observation.Dom,
-            History = [.. history.Select(s => s.Render())],
-            StepNumber = history.Count + 1,
+            History = [.. history],
 
             // Another seed for every step taken (failed ones too): a page the model failed on gets a fresh sample.
             Options = (model.Options ?? new()) with { Seed = unchecked((model.Options ?? new()).Seed + context.History.Count) },
@@ -47,26 +46,21 @@ public sealed class ModelStepSource(ModelRef model, IGrainFactory grains) : ISte
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return new StepDecision(StepDecisionKind.Fail, null, null, context.Cursor,
-                Error: $"Asking model '{model.ModelId}' for step {request.StepNumber} failed: {e.GetType().Name}: {e.Message}");
+                Error: $"Asking model '{model.ModelId}' for step {history.Count + 1} failed: {e.GetType().Name}: {e.Message}");
         }
 
         if (!result.Succeeded)
         {
             return new StepDecision(StepDecisionKind.Fail, null, null, context.Cursor,
-                Error: $"Model '{model.ModelId}' gave no valid step {request.StepNumber}: {result.Error}", Inference: result.Inference);
+                Error: $"Model '{model.ModelId}' gave no valid step {history.Count + 1}: {result.Error}", Inference: result.Inference);
         }
 
-        var step = ScribeStep.Parse(result.Step!);
-        var mapping = ActionMapper.Map(step.Action, step.Node, step.Description, null, step.Target);
-        var text = step.Render();
-        if (mapping.IsFinish)
-        {
-            return new StepDecision(StepDecisionKind.Finish, null, text, context.Cursor + 1, mapping.Answer, Note: NoteFor(reason), Inference: result.Inference);
-        }
-
-        return mapping.Action is { } action
-            ? new StepDecision(StepDecisionKind.Act, action, text, context.Cursor + 1, Note: NoteFor(reason), Inference: result.Inference)
-            : new StepDecision(StepDecisionKind.Fail, null, text, context.Cursor, Error: $"Model step {request.StepNumber} cannot be performed: {mapping.Error}", Inference: result.Inference);
+        // The grain returns the step with what it means for the browser (mapped once, where it was validated).
+        var step = result.Step!;
+        var mapping = result.Mapping!;
+        return mapping.IsFinish
+            ? new StepDecision(StepDecisionKind.Finish, null, step, context.Cursor + 1, mapping.Answer, Note: NoteFor(reason), Inference: result.Inference)
+            : new StepDecision(StepDecisionKind.Act, mapping.Action, step, context.Cursor + 1, Note: NoteFor(reason), Inference: result.Inference);
     }
 
     /// <summary>The target of a model step is present when the page has an element with its node id and the tag name

@@ -186,7 +186,7 @@ public sealed partial class WorkflowGrain
             Index = Current.Steps.Count,
             Phase = StepPhase.Decided,
             UrlBefore = observation.Url,
-            Description = decision.Description,
+            Description = decision.Step?.Render(),
             ObservationRef = observationRef,
             ScreenshotRef = screenshotRef,
             StartedAt = started,

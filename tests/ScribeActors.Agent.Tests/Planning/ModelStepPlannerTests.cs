@@ -1,3 +1,4 @@
+using ScribeActors.Abstractions;
 using ScribeActors.Agent.Planning;
 using ScribeActors.Agent.Prompting;
 using ScribeActors.Agent.Pruning;

@@ -1,3 +1,4 @@
+using ScribeActors.Abstractions;
 using ScribeActors.Agent.Prompting;
 
 namespace ScribeActors.Agent.Tests.Prompting;

@@ -31,7 +31,7 @@ public sealed class ReplayPlannerTests
         var node = decision.Action!.NodeId!.Value;
         Assert.Equal("input", dom.Find(node)!.LocalName);
         Assert.Equal(BrowserAction.Type(node, "120.50"), decision.Action);
-        var step = ScribeStep.Parse(decision.Step!);
+        var step = decision.Step!;
         Assert.Equal(1, step.Number);
         Assert.Equal(node, step.Node);
         Assert.Equal(dom.OpeningTag(node), step.Target);

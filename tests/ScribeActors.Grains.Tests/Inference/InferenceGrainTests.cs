@@ -54,8 +54,11 @@ public sealed class InferenceGrainTests
                 var result = await h.Grains.GetGrain<IInferenceGrain>(id).NextStepAsync(Request(seed: i));
                 Assert.True(result.Succeeded, result.Error);
                 hosts.Add(result.Inference.Silo!);
-                var step = ScribeStep.Parse(result.Step!);
-                Assert.True(step.Node is null || new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }.Contains(step.Node.Value), result.Step);
+                var step = result.Step!;
+                Assert.True(step.Node is null || new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }.Contains(step.Node.Value), step.Render());
+
+                // The step arrives with what it means for the browser, mapped where it was validated.
+                Assert.Equal(ActionMapper.Map(step.Action, step.Node, step.Description, null, step.Target), result.Mapping);
             }
 
             var status = await h.Grains.GetGrain<IInferenceGrain>(id).GetStatusAsync();

@@ -1,6 +1,4 @@
-using ScribeActors.Abstractions;
-
-namespace ScribeActors.Agent;
+namespace ScribeActors.Abstractions;
 
 /// <summary>What a step means for the browser: exactly one of a concrete <see cref="Action"/>, the end of the workflow
 /// (<see cref="IsFinish"/>, with an optional <see cref="Answer"/>), or an <see cref="Error"/> explaining why the step
@@ -9,10 +7,13 @@ namespace ScribeActors.Agent;
 /// <param name="IsFinish">Whether the step declares the objective reached.</param>
 /// <param name="Answer">The answer given with a finish step, if any.</param>
 /// <param name="Error">Why the step cannot be mapped, naming the action and what is missing or wrong.</param>
-public sealed record StepMapping(BrowserAction? Action, bool IsFinish, string? Answer, string? Error)
+/// <remarks>The inference grain returns it with the step it mapped, so the workflow performs what the model step means
+/// without parsing or mapping it again.</remarks>
+[GenerateSerializer, Immutable, Alias("scribe.StepMapping")]
+public sealed record StepMapping([property: Id(0)] BrowserAction? Action, [property: Id(1)] bool IsFinish, [property: Id(2)] string? Answer, string? Error)
 {
     /// <summary>The error; the initialiser enforces that exactly one outcome is set and that only a finish carries an answer.</summary>
-    public string? Error { get; init; } = Validate(Action, IsFinish, Answer, Error);
+    [Id(3)] public string? Error { get; init; } = Validate(Action, IsFinish, Answer, Error);
 
     /// <summary>Whether the mapping produced an action or a finish (no error).</summary>
     public bool Succeeded => Error is null;

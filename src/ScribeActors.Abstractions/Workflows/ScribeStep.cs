@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ScribeActors.Agent;
+namespace ScribeActors.Abstractions;
 
 /// <summary>
 /// One step in the ScribeAgent 5-line block format (scribeagent-format.md §2.4):
@@ -18,8 +18,15 @@ namespace ScribeActors.Agent;
 /// A step without a node renders <c>Node: none</c>, and one without a target <c>Target: none</c>; <see cref="Parse"/>
 /// reads both back as <see langword="null"/>. The model's vocabulary only has steps with a target, so <c>none</c>
 /// appears only in controller steps (scroll, go back, goto, finish) of recorded workflows and histories.
-/// </remarks>
-public sealed partial record ScribeStep(int Number, string Description, string Action, int? Node, string? Target)
+/// It is the one shape of a step between the model, the workflow and evaluation: the inference grain's contract
+/// carries it (history in, step out) instead of its text.</remarks>
+[GenerateSerializer, Immutable, Alias("scribe.ScribeStep")]
+public sealed partial record ScribeStep(
+    [property: Id(0)] int Number,
+    [property: Id(1)] string Description,
+    [property: Id(2)] string Action,
+    [property: Id(3)] int? Node,
+    [property: Id(4)] string? Target)
 {
     /// <summary>What a missing node or target renders as.</summary>
     public const string None = "none";
@@ -42,11 +49,11 @@ public sealed partial record ScribeStep(int Number, string Description, string A
         var node = Node is { } id
             ? string.Join(' ', Enumerable.Repeat(id.ToString(CultureInfo.InvariantCulture), nodeRepeat))
             : None;
-        var target = string.IsNullOrWhiteSpace(Target) ? None : TextNormalizer.Collapse(Target);
+        var target = string.IsNullOrWhiteSpace(Target) ? None : StepText.Collapse(Target);
         return new StringBuilder()
             .Append(Number.ToString(CultureInfo.InvariantCulture)).Append(".\n")
-            .Append("Description: ").Append(TextNormalizer.Collapse(Description)).Append('\n')
-            .Append("Action: ").Append(TextNormalizer.Collapse(Action)).Append('\n')
+            .Append("Description: ").Append(StepText.Collapse(Description)).Append('\n')
+            .Append("Action: ").Append(StepText.Collapse(Action)).Append('\n')
             .Append("Node: ").Append(node).Append('\n')
             .Append("Target: ").Append(target).Append('\n')
             .ToString();
@@ -79,7 +86,7 @@ public sealed partial record ScribeStep(int Number, string Description, string A
         var lines = cleaned.Split('\n').Select(l => l.Trim()).ToArray();
         if (lines.Length > LineNames.Length)
         {
-            throw new StepFormatException(null, $"Unexpected text after the Target line (line 6): \"{TextNormalizer.Preview(lines[5])}\"; a step block has exactly five lines.");
+            throw new StepFormatException(null, $"Unexpected text after the Target line (line 6): \"{StepText.Preview(lines[5])}\"; a step block has exactly five lines.");
         }
 
         var number = ParseNumber(Line(lines, 0));
@@ -87,7 +94,7 @@ public sealed partial record ScribeStep(int Number, string Description, string A
         var action = Field(lines, 2, "Action");
         if (action.Any(char.IsWhiteSpace))
         {
-            throw new StepFormatException("Action", $"The Action line must hold one action token such as mouse_click_action; found \"{TextNormalizer.Preview(action)}\".");
+            throw new StepFormatException("Action", $"The Action line must hold one action token such as mouse_click_action; found \"{StepText.Preview(action)}\".");
         }
 
         var nodeText = Field(lines, 3, "Node", allowEmpty: true);
@@ -145,7 +152,7 @@ public sealed partial record ScribeStep(int Number, string Description, string A
             return number;
         }
 
-        throw new StepFormatException("Number", $"Line 1 must be the step number followed by a dot, such as \"3.\"; found \"{TextNormalizer.Preview(line)}\".");
+        throw new StepFormatException("Number", $"Line 1 must be the step number followed by a dot, such as \"3.\"; found \"{StepText.Preview(line)}\".");
     }
 
     private static string Field(string[] lines, int index, string name, bool allowEmpty = false)
@@ -154,7 +161,7 @@ public sealed partial record ScribeStep(int Number, string Description, string A
         var prefix = name + ":";
         if (!line.StartsWith(prefix, StringComparison.Ordinal))
         {
-            throw new StepFormatException(name, $"Line {index + 1} must start with \"{prefix} \"; found \"{TextNormalizer.Preview(line)}\".");
+            throw new StepFormatException(name, $"Line {index + 1} must start with \"{prefix} \"; found \"{StepText.Preview(line)}\".");
         }
 
         var value = line[prefix.Length..].Trim();
@@ -178,7 +185,7 @@ public sealed partial record ScribeStep(int Number, string Description, string A
         {
             return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? id
-                : throw new StepFormatException("Node", $"The Node line's id \"{TextNormalizer.Preview(first)}\" is too large for a node id.");
+                : throw new StepFormatException("Node", $"The Node line's id \"{StepText.Preview(first)}\" is too large for a node id.");
         }
 
         // The reference falls back to the first node="…" of the response, which in a well-ordered block is the Target's.
@@ -190,7 +197,7 @@ public sealed partial record ScribeStep(int Number, string Description, string A
 
         throw new StepFormatException(
             "Node",
-            $"The Node line \"{TextNormalizer.Preview(nodeText)}\" holds no node id (decimal digits) and the Target line has no node=\"…\" attribute to fall back to.");
+            $"The Node line \"{StepText.Preview(nodeText)}\" holds no node id (decimal digits) and the Target line has no node=\"…\" attribute to fall back to.");
     }
 
     [GeneratedRegex("""(?<![\w-])node\s*=\s*["']?(\d+)""", RegexOptions.CultureInvariant)]

@@ -1,4 +1,4 @@
-namespace ScribeActors.Agent;
+namespace ScribeActors.Abstractions;
 
 /// <summary>A step block does not follow the ScribeAgent 5-line format; the message names the line and what is wrong.</summary>
 public sealed class StepFormatException : FormatException
