@@ -21,6 +21,7 @@ internal static class ScribeCommands
         root.Subcommands.Add(RecordCommands.Record());
         root.Subcommands.Add(AgentCommands.Observe());
         root.Subcommands.Add(AgentCommands.Prune());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 }

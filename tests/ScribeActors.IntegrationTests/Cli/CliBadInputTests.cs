@@ -55,7 +55,7 @@ public sealed class CliBadInputTests
     {
         var (code, output, _) = await RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (var command in new[] { "demo", "silo", "sites", "start", "watch", "status", "list", "pause", "resume", "cancel", "schedule", "tasks", "record", "observe", "prune" })
+        foreach (var command in new[] { "demo", "silo", "sites", "start", "watch", "status", "list", "pause", "resume", "cancel", "schedule", "tasks", "record", "observe", "prune", "eval" })
         {
             Assert.Contains(command, output);
         }

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using ScribeActors.IntegrationTests.Infrastructure;
+using ScribeActors.Testing;
+
+namespace ScribeActors.IntegrationTests.Cli;
+
+/// <summary>`scribe eval` runs held-out instances through the whole runtime in its own process (silo, Chromium, the demo
+/// sites, the real tiny GGUF) and judges each by the site's server check; the expert replay is the harness's ceiling.</summary>
+[Trait("Suite", "Integration"), Trait("Needs", "Azurite,Chromium,Model")]
+public sealed class EvalCliTests
+{
+    [Fact]
+    public async Task Eval_TinyModelAgainstTheExpert_JudgesEachInstanceByTheServerCheck()
+    {
+        Requirements.Chromium();
+        var output = Directory.CreateTempSubdirectory("scribe-eval-");
+        try
+        {
+            var (code, stdout, stderr) = await CliRun.RunAsync(null, "eval", "--model", TestModels.Stories260K, "--expert",
+                "--tasks", "expenses.approve-report", "--seeds", "201", "--max-steps", "3", "--out", output.FullName);
+            Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "eval.json")));
+            var models = json.RootElement.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!, m => m.GetProperty("succeeded").GetInt32());
+            Assert.Equal(1, models["expert"]); // the recorded solution, replayed, passes the server check
+            Assert.Equal(0, models["model"]); // a story model does not approve a report
+
+            var instances = json.RootElement.GetProperty("instances").EnumerateArray().ToList();
+            Assert.Equal(2, instances.Count);
+            var model = instances.Single(i => i.GetProperty("model").GetString() == "model");
+            Assert.Equal(201, model.GetProperty("seed").GetInt32());
+            Assert.InRange(model.GetProperty("steps").GetInt32(), 1, 3);
+            Assert.False(string.IsNullOrWhiteSpace(model.GetProperty("check").GetString()));
+
+            var markdown = await File.ReadAllTextAsync(Path.Combine(output.FullName, "eval.md"));
+            Assert.Contains("| expenses.approve-report | 0/1 (0 %)", markdown, StringComparison.Ordinal);
+            Assert.Contains("1/1 (100 %)", markdown, StringComparison.Ordinal);
+            Assert.Contains("model · expenses.approve-report seed 201", markdown, StringComparison.Ordinal);
+            var svg = XDocument.Load(Path.Combine(output.FullName, "eval.svg"));
+            Assert.Equal(2, svg.Descendants().Count(e => e.Name.LocalName == "rect" && e.Element(e.Name.Namespace + "title") is not null));
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--tasks", "supplier.nope", "Unknown task 'supplier.nope'")]
+    [InlineData("--seeds", "9-3", "runs backwards")]
+    [InlineData("--seeds", "x", "'x' in --seeds is not a seed")]
+    [InlineData("--baseline", "no-equals-sign", "must be LABEL=PATH")]
+    [InlineData("--baseline", "expert=model.gguf", "'expert' are taken")]
+    [InlineData("--max-steps", "0", "--max-steps must be at least 1")]
+    public async Task Eval_BadInput_ExitsTwoNamingTheProblemBeforeStartingAnything(string option, string value, string expected)
+    {
+        var baselineFile = option == "--baseline" && value.Contains('=') ? TestModels.Stories260K : null;
+        var arg = baselineFile is null ? value : $"{value.Split('=')[0]}={baselineFile}";
+        var (code, _, error) = await CliRun.RunAsync(null, "eval", "--model", TestModels.Stories260K, option, arg, "--out", Path.Combine(Path.GetTempPath(), "scribe-eval-never"));
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Path.GetTempPath(), "scribe-eval-never")), "nothing was written");
+    }
+
+    [Fact]
+    public async Task Eval_MissingModelFile_ExitsTwoNamingThePath()
+    {
+        var (code, _, error) = await CliRun.RunAsync(null, "eval", "--model", "/no/such/model.gguf");
+        Assert.Equal(2, code);
+        Assert.Contains("--model: no model file at /no/such/model.gguf", error, StringComparison.Ordinal);
+    }
+}
