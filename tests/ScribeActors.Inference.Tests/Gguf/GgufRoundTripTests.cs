@@ -58,6 +58,24 @@ public sealed class GgufRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Write_LazyDocumentOverItsOwnFile_KeepsEveryTensor()
+    {
+        var path = Path.Combine(_temp.FullName, "self.gguf");
+        File.Copy(TestModel.Path, path);
+        var lazy = GgufReader.Read(path, loadTensorData: false);
+        lazy.Set("general.name", GgufValue.String("overwritten in place"));
+
+        GgufWriter.Write(lazy, path);
+
+        var original = GgufReader.Read(TestModel.Path);
+        var reread = GgufReader.Read(path);
+        Assert.Equal("overwritten in place", reread.Get("general.name").AsString());
+        Assert.Equal(original.Tensors.Select(t => t.Name), reread.Tensors.Select(t => t.Name));
+        Assert.All(original.Tensors, t => Assert.True(t.GetData().Span.SequenceEqual(reread.Tensor(t.Name).GetData().Span), t.Name));
+        Assert.Equal(["self.gguf"], _temp.GetFiles().Select(f => f.Name));
+    }
+
+    [Fact]
     public void Write_ChangedF32Tensor_ReadsBackTheNewValues()
     {
         var document = GgufReader.Read(TestModel.Path);
