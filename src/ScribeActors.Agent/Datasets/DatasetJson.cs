@@ -1,10 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ScribeActors.Agent.Datasets;
 
-/// <summary>The one JSON shape of dataset files: camelCase, nulls left out, HTML kept readable (only what JSON must
+/// <summary>The one JSON shape of dataset files: camelCase, nulls written out (a missing node reads back as null), HTML kept readable (only what JSON must
 /// escape is escaped), so the bytes depend on the data alone.</summary>
 public static class DatasetJson
 {
@@ -22,7 +21,6 @@ public static class DatasetJson
         WriteIndented = indented,
         NewLine = "\n",
         Encoder = Encoder,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         RespectRequiredConstructorParameters = true,
     };
 }
