@@ -20,10 +20,13 @@ public static class WorkflowRecorder
     /// <param name="source">Free-form provenance.</param>
     /// <param name="passwordSecret">The secret name for clear text typed into password fields; <see langword="null"/>
     /// derives one per field with <see cref="PasswordSecretNaming"/>.</param>
+    /// <param name="observed">A sink that receives each step's observation (with the step number) as the step is
+    /// recorded, before its action runs; a dataset builder turns them into training records. The steps themselves come
+    /// back redacted in the result, so pair them from there, never from what the script typed.</param>
     /// <param name="cancellationToken">Cancels the recording.</param>
     public static async Task<RecordedWorkflow> RecordAsync(
         IRecordingBrowser browser, string objective, string startUrl, IReadOnlyList<ScriptedStep> script, string? source = null,
-        string? passwordSecret = null, CancellationToken cancellationToken = default)
+        string? passwordSecret = null, Action<int, Observation>? observed = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(browser);
         ArgumentNullException.ThrowIfNull(script);
@@ -43,6 +46,7 @@ public static class WorkflowRecorder
                 throw new RecordingException($"Step {number} ({scripted.Description}): {tooLarge.Message}");
             }
 
+            observed?.Invoke(number, observation);
             var dom = DomIndex.Parse(observation.Dom);
             int? node = null;
             string? target = null;

@@ -19,6 +19,7 @@ internal static class ScribeCommands
         root.Subcommands.Add(ScheduleCommands.Create());
         root.Subcommands.Add(RecordCommands.Tasks());
         root.Subcommands.Add(RecordCommands.Record());
+        root.Subcommands.Add(DatasetCommands.Create());
         root.Subcommands.Add(AgentCommands.Observe());
         root.Subcommands.Add(AgentCommands.Prune());
         root.Subcommands.Add(EvalCommand.Create());

@@ -50,6 +50,23 @@ public sealed class WorkflowRecorderTests
         Assert.Empty(RecordedWorkflowFile.Validate(recording));
     }
 
+    [Fact]
+    public async Task RecordAsync_ObservedSink_ReceivesEveryStepsObservationInOrder()
+    {
+        var dom = DomIndex.Parse(Login);
+        var button = dom.NodeIds.Single(id => dom.Find(id)!.LocalName == "button");
+        var browser = new StaticBrowser(new() { ["b"] = button });
+        var seen = new List<(int Step, string Dom)>();
+
+        await WorkflowRecorder.RecordAsync(browser, "o", "http://s.test/login",
+        [
+            new ScriptedStep { Description = "Click \"Sign in\"", Action = StepActions.Click, Selector = "b" },
+            new ScriptedStep { Description = "Done", Action = StepActions.Finish },
+        ], observed: (step, observation) => seen.Add((step, observation.Dom)));
+
+        Assert.Equal([(1, Login), (2, Login)], seen);
+    }
+
     [Theory]
     [InlineData("http://s.test/home", true)]
     [InlineData("http://s.test/login", false)]
