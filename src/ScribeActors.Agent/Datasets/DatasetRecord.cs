@@ -1,3 +1,5 @@
+using ScribeActors.Abstractions;
+
 namespace ScribeActors.Agent.Datasets;
 
 /// <summary>

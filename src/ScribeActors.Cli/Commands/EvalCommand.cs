@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ScribeActors.Abstractions;
+using ScribeActors.Agent.Datasets;
 using ScribeActors.Cli.Evaluation;
 using ScribeActors.Cli.Infrastructure;
 using ScribeActors.DemoSites.Tasks;
@@ -53,7 +54,7 @@ internal static class EvalCommand
             IReadOnlyList<int> seedList;
             try
             {
-                seedList = SeedRange.Parse(result.GetValue(seeds)!);
+                seedList = SeedList.Parse(result.GetValue(seeds)!);
             }
             catch (FormatException e)
             {

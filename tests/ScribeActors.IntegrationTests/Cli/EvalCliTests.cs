@@ -49,7 +49,7 @@ public sealed class EvalCliTests
     [Theory]
     [InlineData("--tasks", "supplier.nope", "Unknown task 'supplier.nope'")]
     [InlineData("--seeds", "9-3", "runs backwards")]
-    [InlineData("--seeds", "x", "'x' in --seeds is not a seed")]
+    [InlineData("--seeds", "x", "'x' in the seed list 'x' is not a seed")]
     [InlineData("--baseline", "no-equals-sign", "must be LABEL=PATH")]
     [InlineData("--baseline", "expert=model.gguf", "'expert' are taken")]
     [InlineData("--max-steps", "0", "--max-steps must be at least 1")]
