@@ -116,6 +116,7 @@ public static class ModelStepPlanner
             OutputTokens = last?.OutputTokens ?? 0,
             ObservationTokens = fitted.Tokens,
             ShownNodes = shown.Count,
+            ShownNodeIds = shown,
             Truncated = fitted.Truncated,
             Fitter = fitted.Strategy,
             Attempts = rejected.Count + (step is null ? 0 : 1),

@@ -29,6 +29,9 @@ public sealed record PlannedStep
     /// <summary>Node ids shown to the model.</summary>
     public int ShownNodes { get; init; }
 
+    /// <summary>The node ids shown to the model (what calibrated exact match asks: was the gold target among them).</summary>
+    public IReadOnlySet<int> ShownNodeIds { get; init; } = new HashSet<int>();
+
     /// <summary>Whether the pruned DOM was cut.</summary>
     public bool Truncated { get; init; }
 

@@ -1,16 +1,21 @@
 using System.CommandLine;
 using ScribeActors.Abstractions;
 using ScribeActors.Agent.Datasets;
+using ScribeActors.Agent.Evaluation;
+using ScribeActors.Agent.Planning;
 using ScribeActors.Cli.Evaluation;
 using ScribeActors.Cli.Infrastructure;
 using ScribeActors.DemoSites.Tasks;
+using ScribeActors.Grains.Inference;
+using ScribeActors.Inference;
 
 namespace ScribeActors.Cli.Commands;
 
 /// <summary>
-/// scribe eval: held-out task instances run by a model through the whole runtime in this process (Azurite, the demo
-/// sites, one silo with its browser and inference grains), each judged by the site's server check; baselines run the
-/// same instances in the same run, so the gain from training is measured. Writes eval.json, eval.md and eval.svg.
+/// scribe eval: offline, the project's step metrics over a dataset's held-out records (decoded as in production);
+/// online, held-out task instances run by the model through the whole runtime in this process (Azurite, the demo sites,
+/// one silo with its browser and inference grains), each judged by the site's server check. Baselines run the same
+/// records and instances in the same run, so the gain from training is measured. Writes eval.json, eval.md and eval.svg.
 /// </summary>
 internal static class EvalCommand
 {
@@ -23,11 +28,16 @@ internal static class EvalCommand
         var expert = new Option<bool>("--expert") { Description = "Also replay each instance's expert solution, recorded on it: the harness's ceiling, in the same report as 'expert'." };
         var maxSteps = new Option<int>("--max-steps") { Description = "Step budget of each workflow.", DefaultValueFactory = _ => 20 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where the report goes.", DefaultValueFactory = _ => new DirectoryInfo("eval") };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "A dataset folder (`scribe dataset build`): score the model's steps on its held-out records (offline)." };
+        var split = new Option<string>("--split") { Description = "The dataset split scored offline.", DefaultValueFactory = _ => "test" };
+        var scheme = new Option<string>("--scheme") { Description = "The split scheme: instance, template or site.", DefaultValueFactory = _ => "instance" };
+        var limit = new Option<int?>("--limit") { Description = "Score at most this many records offline (the first of the split)." };
+        var online = new Option<bool?>("--online") { Description = "Run task instances through the runtime (default: yes; --online false with --data scores offline only)." };
         var sitesPort = new Option<int>("--sites-port") { Description = "Port of the demo sites (0: a free one).", DefaultValueFactory = _ => 0 };
         var webPort = new Option<int>("--web-port") { Description = "Port of the silo's dashboard (0: a free one).", DefaultValueFactory = _ => 0 };
         var command = new Command("eval", "Evaluate a model on held-out demo task instances through the runtime (online, judged by the sites' server checks).")
         {
-            model, baselines, expert, tasks, seeds, maxSteps, output, sitesPort, webPort,
+            model, baselines, expert, data, split, scheme, limit, online, tasks, seeds, maxSteps, output, sitesPort, webPort,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -66,24 +76,98 @@ internal static class EvalCommand
                 throw new InvalidOperationException("--max-steps must be at least 1.");
             }
 
-            return await RunAsync(models, result.GetValue(expert), taskIds, seedList, result.GetValue(maxSteps), result.GetValue(output)!.FullName, result.GetValue(sitesPort), result.GetValue(webPort), cancellationToken);
+            IReadOnlyList<DatasetRecord> records = [];
+            if (result.GetValue(data) is { } folder)
+            {
+                // Read (and check) the held-out records before anything starts: a bad folder or split fails fast.
+                try
+                {
+                    records = DatasetReader.Open(folder.FullName).Records(result.GetValue(scheme)!, result.GetValue(split)!);
+                }
+                catch (DatasetFolderException e)
+                {
+                    throw new InvalidOperationException($"--data: {e.Message}", e);
+                }
+                records = result.GetValue(limit) is { } most ? [.. records.Take(Math.Max(0, most))] : records;
+            }
+
+            var runOnline = result.GetValue(online) ?? true;
+            if (!runOnline && records.Count == 0)
+            {
+                throw new InvalidOperationException("Nothing to evaluate: --online false needs --data with records in the split.");
+            }
+
+            var labels = models.Select(m => m.Label).Concat(result.GetValue(expert) && runOnline ? [ExpertLabel] : []).ToList();
+            var offline = await OfflineAsync(models, records, cancellationToken);
+            var instances = runOnline
+                ? await OnlineAsync(models, labels, taskIds, seedList, result.GetValue(maxSteps), result.GetValue(sitesPort), result.GetValue(webPort), cancellationToken)
+                : [];
+            var report = new EvaluationReport(labels, instances, offline.Metrics, offline.Steps);
+            var files = report.WriteTo(result.GetValue(output)!.FullName);
+            Console.WriteLine();
+            Console.Write(report.Markdown().Split("\n### ", 2)[0]);
+            Console.WriteLine($"Report: {string.Join(", ", files)}");
+            return 0;
         });
         return WorkflowCommands.Guarded(command);
     }
 
     private const string ExpertLabel = "expert";
 
-    private static async Task<int> RunAsync(List<(string Label, string Path)> models, bool expert, IReadOnlyList<string> taskIds, IReadOnlyList<int> seeds, int maxSteps, string output, int sitesPort, int webPort, CancellationToken cancellationToken)
+    /// <summary>The context offline scoring loads a model with.</summary>
+    private const int OfflineContext = 4096;
+
+    /// <summary>Greedy decoding, online and offline alike: the same model on the same page writes the same step.</summary>
+    private static readonly ModelStepOptions Decoding = new() { Temperature = 0 };
+
+    private static async Task<(Dictionary<string, MetricsReport> Metrics, List<HeldOutStep> Steps)> OfflineAsync(
+        List<(string Label, string Path)> models, IReadOnlyList<DatasetRecord> records, CancellationToken cancellationToken)
+    {
+        var metrics = new Dictionary<string, MetricsReport>(StringComparer.Ordinal);
+        var steps = new List<HeldOutStep>();
+        if (records.Count == 0)
+        {
+            return (metrics, steps);
+        }
+
+        foreach (var (label, path) in models)
+        {
+            LlamaModel model;
+            try
+            {
+                model = await LlamaModel.LoadAsync(label, new ModelOptions { Path = path, ContextSize = OfflineContext, Sequences = 1, Threads = Math.Max(1, Environment.ProcessorCount) }, cancellationToken: cancellationToken);
+            }
+            catch (Exception e) when (e is ModelLoadException or ArgumentException)
+            {
+                throw new InvalidOperationException($"Model '{label}' ({path}) cannot be loaded: {e.Message}", e);
+            }
+
+            await using var loaded = model;
+            var settings = new PlanSettings(Decoding.Fitter, Decoding.MaxOutputTokens, Decoding.Temperature, Decoding.TopP, Decoding.Seed, Decoding.NodeRepeat, Decoding.MaxInvalidRetries, AllowFinish: true);
+            var (report, scored) = await DatasetEvaluation.RunAsync(label, new LoadedModelGenerator(loaded), records, settings, (n, step) =>
+            {
+                if (n % 25 == 0 || n == records.Count)
+                {
+                    Console.WriteLine($"[offline {label}] {n}/{records.Count} steps scored");
+                }
+            }, cancellationToken);
+            metrics[label] = report;
+            steps.AddRange(scored);
+        }
+
+        return (metrics, steps);
+    }
+
+    private static async Task<List<OnlineInstanceResult>> OnlineAsync(
+        List<(string Label, string Path)> models, List<string> labels, IReadOnlyList<string> taskIds, IReadOnlyList<int> seeds, int maxSteps, int sitesPort, int webPort, CancellationToken cancellationToken)
     {
         await using var runtime = await EmbeddedRuntime.StartAsync(new EmbeddedRuntime.Ports(sitesPort, webPort), seeds[0], $"scribe-eval-{Guid.NewGuid():N}", null, Console.Out, cancellationToken);
         var evaluation = new OnlineEvaluation(runtime, TimeProvider.System);
         var results = new List<OnlineInstanceResult>();
-        var labels = models.Select(m => m.Label).Concat(expert ? [ExpertLabel] : []).ToList();
         var total = labels.Count * taskIds.Count * seeds.Count;
         foreach (var label in labels)
         {
-            // Greedy decoding: the same model on the same instance takes the same steps.
-            var modelRef = label == ExpertLabel ? null : ModelRef.ForFile(models.First(m => m.Label == label).Path, new ModelStepOptions { Temperature = 0 });
+            var modelRef = label == ExpertLabel ? null : ModelRef.ForFile(models.First(m => m.Label == label).Path, Decoding);
             foreach (var taskId in taskIds)
             {
                 foreach (var seed in seeds)
@@ -97,12 +181,7 @@ internal static class EvalCommand
             }
         }
 
-        var report = new EvaluationReport(labels, results);
-        var files = report.WriteTo(output);
-        Console.WriteLine();
-        Console.Write(report.Markdown().Split("\n## ", 2)[0]);
-        Console.WriteLine($"Report: {string.Join(", ", files)}");
-        return 0;
+        return results;
     }
 
     private static string Existing(string path, string option) =>

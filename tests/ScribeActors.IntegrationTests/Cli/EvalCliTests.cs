@@ -46,6 +46,55 @@ public sealed class EvalCliTests
         }
     }
 
+    [Fact]
+    public async Task Eval_Offline_ScoresTheHeldOutRecordsOfABuiltDatasetAsInProduction()
+    {
+        Requirements.Chromium();
+        var root = Directory.CreateTempSubdirectory("scribe-eval-offline-");
+        try
+        {
+            await using (var world = await DemoWorld.StartAsync(seed: 0))
+            {
+                var built = await CliRun.RunAsync(null, "dataset", "build", "--tasks", "expenses.approve-report", "--seeds", "0", "--sites-url", world.Sites.BaseUrl.ToString(), "--out", Path.Combine(root.FullName, "data"));
+                Assert.True(built.Code == 0, built.Error);
+            }
+
+            var (code, stdout, stderr) = await CliRun.RunAsync(null, "eval", "--model", TestModels.Stories260K, "--data", Path.Combine(root.FullName, "data"),
+                "--limit", "3", "--online", "false", "--out", Path.Combine(root.FullName, "report"));
+            Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root.FullName, "report", "eval.json")));
+            var model = json.RootElement.GetProperty("models").EnumerateArray().Single();
+            Assert.Equal(3, model.GetProperty("offlineSteps").GetInt32());
+            var stepSuccess = model.GetProperty("offline").GetProperty("step success").GetDouble();
+            var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToList();
+            Assert.Equal(["expenses.approve-report/0/1", "expenses.approve-report/0/2", "expenses.approve-report/0/3"], steps.Select(s => s.GetProperty("recordId").GetString()));
+            Assert.Equal(steps.Count(s => s.GetProperty("success").GetBoolean()) / 3.0, stepSuccess, 6);
+            Assert.All(steps, s => Assert.Matches(@"^\d+\.\nDescription: .+\nAction: \w+\nNode: ", s.GetProperty("gold").GetString()!));
+            Assert.Contains("## Offline: held-out steps", await File.ReadAllTextAsync(Path.Combine(root.FullName, "report", "eval.md")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Eval_DataThatIsNoDataset_ExitsTwoNamingIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("scribe-eval-nodata-");
+        try
+        {
+            var (code, _, error) = await CliRun.RunAsync(null, "eval", "--model", TestModels.Stories260K, "--data", folder.FullName, "--online", "false");
+            Assert.Equal(2, code);
+            Assert.Contains($"--data: {folder.FullName} holds no dataset.json", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("--tasks", "supplier.nope", "Unknown task 'supplier.nope'")]
     [InlineData("--seeds", "9-3", "runs backwards")]
