@@ -50,7 +50,8 @@ public static class SpmTrainer
             }
         }
 
-        foreach (var c in chars.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(options.VocabSize - tokens.Count))
+        var size = options.VocabSize - options.ControlTokens.Count; // the control tokens take the last places
+        foreach (var c in chars.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(size - tokens.Count))
         {
             tokens.Add(c.Key);
             types.Add(SpmTokenType.Normal);
@@ -60,7 +61,7 @@ public static class SpmTrainer
         var ids = tokens.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
         var merges = new BpeMerges(ids, words);
         var rank = 0;
-        while (tokens.Count < options.VocabSize && merges.Best(options.MinPairFrequency) is { } pair)
+        while (tokens.Count < size && merges.Best(options.MinPairFrequency) is { } pair)
         {
             var text = tokens[pair.Left] + tokens[pair.Right];
             var existing = ids.GetValueOrDefault(text, -1);
@@ -80,6 +81,19 @@ public static class SpmTrainer
             }
 
             merges.Merge(pair, existing);
+        }
+
+        foreach (var control in options.ControlTokens)
+        {
+            if (ids.TryGetValue(control, out var learned))
+            {
+                types[learned] = SpmTokenType.Control; // a marker the corpus spelled out is still one control token
+                continue;
+            }
+
+            tokens.Add(control);
+            types.Add(SpmTokenType.Control);
+            scores.Add(0f);
         }
 
         return new SpmVocabulary(tokens, scores, types, options.AddSpacePrefix);

@@ -16,6 +16,11 @@ public sealed class SpmTrainerOptions
     /// <summary>Whether llama.cpp puts a space before each text (written as <c>tokenizer.ggml.add_space_prefix</c>). Default true.</summary>
     public bool AddSpacePrefix { get; init; } = true;
 
+    /// <summary>Control tokens placed at the end of the vocabulary (type 3, score 0), inside <see cref="VocabSize"/>: a
+    /// chat template's markers, such as ChatML's <c>&lt;|im_start|&gt;</c> and <c>&lt;|im_end|&gt;</c>, so each is one
+    /// token when a prompt is tokenized with special tokens parsed. Default none.</summary>
+    public IReadOnlyList<string> ControlTokens { get; init; } = [];
+
     internal void Validate()
     {
         if (VocabSize is < 300 or > 65536)
@@ -31,6 +36,16 @@ public sealed class SpmTrainerOptions
         if (MinPairFrequency < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MinPairFrequency), MinPairFrequency, "The minimum pair frequency must be at least 1.");
+        }
+
+        if (ControlTokens.Any(string.IsNullOrEmpty) || ControlTokens.Distinct(StringComparer.Ordinal).Count() != ControlTokens.Count)
+        {
+            throw new ArgumentException("Control tokens must be distinct, non-empty texts.", nameof(ControlTokens));
+        }
+
+        if (ControlTokens.Count > VocabSize - 300)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ControlTokens), ControlTokens.Count, $"{ControlTokens.Count} control tokens leave too little of a {VocabSize}-token vocabulary.");
         }
     }
 }

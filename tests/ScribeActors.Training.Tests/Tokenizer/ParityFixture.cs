@@ -22,7 +22,7 @@ public sealed class ParityFixture : IAsyncLifetime
     {
         TrainPages = await DemoCorpus.PagesAsync(seed: 1);
         UnseenPages = await DemoCorpus.PagesAsync(seed: 2);
-        var vocabulary = SpmTrainer.Train(TrainPages, new SpmTrainerOptions { VocabSize = 1024 });
+        var vocabulary = SpmTrainer.Train(TrainPages, new SpmTrainerOptions { VocabSize = 1024, ControlTokens = ["<|im_start|>", "<|im_end|>"] });
         Tokenizer = new SpmTokenizer(vocabulary);
         LlamaModelFactory.Write(new LlamaModelConfig { VocabSize = vocabulary.Count }, vocabulary, seed: 1, ModelPath);
         Native = new NativeVocab(ModelPath);

@@ -1,3 +1,5 @@
+using ScribeActors.Training.Tokenizer;
+
 namespace ScribeActors.Training.Tests.Tokenizer;
 
 /// <summary>Our encoder against llama.cpp's SPM tokenizer on the same GGUF vocabulary: the ids must be equal.</summary>
@@ -43,6 +45,22 @@ public sealed class SpmParityTests(ParityFixture fixture) : IClassFixture<Parity
             var actual = fixture.Tokenizer.Encode(text, bos, special);
             Assert.True(expected.SequenceEqual(actual), $"bos={bos} special={special}: " + Difference(text, expected, actual));
         }
+    }
+
+    [Fact]
+    public void Encode_ChatMlStepPrompt_EqualsLlamaCppWithEachMarkerOneControlToken()
+    {
+        var prompt = Abstractions.ChatMl.Render("You are a web agent.", "Objective: sign in\nObservation: " + fixture.UnseenPages[0]);
+
+        var ids = fixture.Tokenizer.Encode(prompt, addBos: true, parseSpecial: true);
+
+        Assert.Equal(fixture.Native.Tokenize(prompt, addBos: true, special: true), ids);
+        var start = fixture.Tokenizer.Vocabulary.IdOf("<|im_start|>");
+        var end = fixture.Tokenizer.Vocabulary.IdOf("<|im_end|>");
+        Assert.Equal(SpmTokenType.Control, fixture.Tokenizer.Vocabulary.Types[start]);
+        Assert.Equal(3, ids.Count(id => id == start)); // system, user, and the assistant turn the prompt opens
+        Assert.Equal(2, ids.Count(id => id == end));
+        Assert.Equal(1024, fixture.Tokenizer.Vocabulary.Count);
     }
 
     [Fact]
