@@ -4,7 +4,7 @@ namespace ScribeActors.Training.Graph;
 
 /// <summary>
 /// The llama forward pass (llama.cpp's <c>LLM_ARCH_LLAMA</c> graph without a KV cache) built from ggml operations, batch 1.
-/// Parameters, rope positions and the causal mask live in a static context allocated in a CPU backend buffer; the ops
+/// Parameters, rope positions, the causal mask and the input row live in a static context allocated in a CPU backend buffer; the ops
 /// live in a no-alloc compute context that ggml-opt extends with the backward graph. The input is one I32 row
 /// <c>[T tokens | S loss positions]</c>; the output is the logits at the S positions, <c>[vocab, S]</c>.
 /// Not thread-safe: create, use and dispose it on the trainer's native thread.
@@ -38,8 +38,11 @@ internal sealed class LlamaGraph : IDisposable
     /// <summary>The I32 input tensor <c>[T + S, 1]</c>.</summary>
     public IntPtr Inputs { get; private set; }
 
-    /// <summary>The F32 logits <c>[vocab, S]</c>.</summary>
+    /// <summary>The graph's output: the logits at the S positions, <c>[vocab, S]</c> (a copy into <see cref="Logits"/>).</summary>
     public IntPtr Outputs { get; private set; }
+
+    /// <summary>The statically allocated F32 <c>[vocab, S]</c> that holds the logits after each evaluation.</summary>
+    public IntPtr Logits { get; private set; }
 
     /// <summary>The no-alloc context holding the graph's ops (handed to ggml-opt as <c>ctx_compute</c>).</summary>
     public IntPtr ComputeContext => _ctxCompute;
@@ -120,6 +123,15 @@ internal sealed class LlamaGraph : IDisposable
         Ggml.SetName(positions, "rope_positions");
         var mask = Ggml.NewTensor2d(_ctxStatic, GgmlConst.TypeF32, Tokens, Tokens);
         Ggml.SetName(mask, "causal_mask");
+
+        // Static graphs need the inputs allocated up front (ggml-opt asserts it), so they live here too.
+        Inputs = Ggml.NewTensor2d(_ctxStatic, GgmlConst.TypeI32, Tokens + LossPositions, 1);
+        Ggml.SetName(Inputs, "inputs");
+        Ggml.SetInput(Inputs);
+
+        // ggml-opt evaluates a copy of the static graph, so the logits are copied into this allocated tensor to be readable.
+        Logits = Ggml.NewTensor2d(_ctxStatic, GgmlConst.TypeF32, Config.Vocab, LossPositions);
+        Ggml.SetName(Logits, "logits_out");
         _buffer = GgmlBackend.AllocCtxTensors(_ctxStatic, backend);
         if (_buffer == IntPtr.Zero)
         {
@@ -149,9 +161,6 @@ internal sealed class LlamaGraph : IDisposable
         var size = Ggml.TensorOverhead() * GgmlConst.DefaultGraphSize * 8 + Ggml.GraphOverheadCustom(GgmlConst.DefaultGraphSize, true) * 4;
         _ctxCompute = Ggml.Init(new GgmlInitParams { MemSize = size, NoAlloc = 1 });
         var ctx = _ctxCompute;
-        Inputs = Ggml.NewTensor2d(ctx, GgmlConst.TypeI32, Tokens + LossPositions, 1);
-        Ggml.SetName(Inputs, "inputs");
-        Ggml.SetInput(Inputs);
         var tokens = Ggml.View1d(ctx, Inputs, Tokens, 0);
         var lossPositions = Ggml.View1d(ctx, Inputs, LossPositions, (nuint)(Tokens * sizeof(int)));
 
@@ -164,8 +173,9 @@ internal sealed class LlamaGraph : IDisposable
 
         // Every op after the last block works row by row, so gathering the loss positions first gives the same logits.
         x = Norm(ctx, Ggml.GetRows(ctx, x, lossPositions), "output_norm.weight");
-        Outputs = Ggml.MulMat(ctx, _params[HasOutput ? "output.weight" : "token_embd.weight"], x);
-        Ggml.SetName(Outputs, "logits");
+        var logits = Ggml.MulMat(ctx, _params[HasOutput ? "output.weight" : "token_embd.weight"], x);
+        Ggml.SetName(logits, "logits");
+        Outputs = Ggml.Cpy(ctx, logits, Logits);
     }
 
     private IntPtr Norm(IntPtr ctx, IntPtr x, string weight) =>

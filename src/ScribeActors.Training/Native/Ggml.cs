@@ -93,6 +93,9 @@ internal static partial class Ggml
     [LibraryImport(Library, EntryPoint = "ggml_view_1d")]
     public static partial IntPtr View1d(IntPtr ctx, IntPtr a, long ne0, nuint offset);
 
+    [LibraryImport(Library, EntryPoint = "ggml_cpy")]
+    public static partial IntPtr Cpy(IntPtr ctx, IntPtr a, IntPtr b);
+
     [LibraryImport(Library, EntryPoint = "ggml_silu")]
     public static partial IntPtr Silu(IntPtr ctx, IntPtr a);
 
