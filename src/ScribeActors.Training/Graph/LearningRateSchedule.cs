@@ -20,12 +20,13 @@ internal sealed class LearningRateSchedule
         Begin(totalSteps);
     }
 
-    /// <summary>Restarts the schedule at step 0 for a run of <paramref name="totalSteps"/> optimizer steps.</summary>
-    public void Begin(int totalSteps)
+    /// <summary>Restarts the schedule for a run of <paramref name="totalSteps"/> optimizer steps, at step
+    /// <paramref name="firstStep"/> (non-zero when resuming).</summary>
+    public void Begin(int totalSteps, int firstStep = 0)
     {
         _totalSteps = Math.Max(totalSteps, 1);
-        Steps = 0;
-        Current = _options.LearningRate;
+        Steps = firstStep;
+        Current = At(firstStep);
     }
 
     /// <summary>Optimizer steps taken so far (calls of the callback).</summary>

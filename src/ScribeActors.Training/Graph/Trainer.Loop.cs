@@ -10,28 +10,37 @@ public sealed partial class Trainer
     /// <paramref name="validation"/> after each (early stopping after <see cref="TrainerOptions.Patience"/> epochs
     /// without improvement). Reports after every batch and every epoch. Cancellation is honoured between batches
     /// (<see cref="OperationCanceledException"/>); the trainer stays usable. Throws <see cref="ArgumentException"/>
-    /// for an empty training set or examples that do not fit.
+    /// for an empty training set or examples that do not fit. To resume from a checkpoint, create the trainer from its
+    /// weights and pass the epochs it had completed as <paramref name="completedEpochs"/>: epochs are then numbered on
+    /// from there and the learning rate continues where the schedule stood (the AdamW moments restart; ggml-opt does
+    /// not expose them). <paramref name="epochEnded"/> runs on the trainer's thread after each epoch with that epoch's
+    /// weights, for checkpoints.
     /// </summary>
     public Task<TrainingResult> TrainAsync(
         IReadOnlyList<TrainingExample> train,
         IReadOnlyList<TrainingExample> validation,
         IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int completedEpochs = 0,
+        Action<EpochSummary, LlamaWeights>? epochEnded = null)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(completedEpochs);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(validation);
         return _thread.RunAsync(() =>
         {
             using var trainSet = AnswerDataset.Create(train, Options.Tokens, Options.LossPositions, Config.Vocab);
             using var validationSet = validation.Count == 0 ? null : AnswerDataset.Create(validation, Options.Tokens, Options.LossPositions, Config.Vocab);
-            return Loop(trainSet, validationSet, progress, cancellationToken);
+            return Loop(trainSet, validationSet, progress, completedEpochs, epochEnded, cancellationToken);
         });
     }
 
-    private TrainingResult Loop(AnswerDataset train, AnswerDataset? validation, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private TrainingResult Loop(
+        AnswerDataset train, AnswerDataset? validation, IProgress<TrainingProgress>? progress, int completedEpochs,
+        Action<EpochSummary, LlamaWeights>? epochEnded, CancellationToken cancellationToken)
     {
         var period = Options.GradientAccumulation;
-        _schedule.Begin(Options.Epochs * (train.Count / period));
+        _schedule.Begin(Options.Epochs * (train.Count / period), completedEpochs * (train.Count / period));
         var epochs = new List<EpochSummary>();
         var best = double.PositiveInfinity;
         var bestEpoch = 0;
@@ -40,7 +49,7 @@ public sealed partial class Trainer
         var result = GgmlOpt.ResultInit();
         try
         {
-            for (var epoch = 1; epoch <= Options.Epochs; epoch++)
+            for (var epoch = completedEpochs + 1; epoch <= Options.Epochs; epoch++)
             {
                 GgmlOpt.DatasetShuffle(_opt, train.Handle, -1);
                 GgmlOpt.ResultReset(result);
@@ -65,11 +74,13 @@ public sealed partial class Trainer
                 progress?.Report(new TrainingProgress(epoch, batches, batches, trainLoss, tokensPerSecond, _schedule.Current, true, val?.Loss));
 
                 var score = val?.Loss ?? trainLoss;
+                var current = validation is null || score < best || epochEnded is not null ? _graph!.ReadWeights() : null;
+                epochEnded?.Invoke(epochs[^1], current!);
                 if (validation is null || score < best)
                 {
                     best = score;
                     bestEpoch = epoch;
-                    bestWeights = _graph!.ReadWeights();
+                    bestWeights = current;
                     stale = 0;
                 }
                 else if (Options.Patience > 0 && ++stale >= Options.Patience)
@@ -78,7 +89,7 @@ public sealed partial class Trainer
                 }
             }
 
-            return new TrainingResult(epochs, bestEpoch, false, _schedule.Steps, bestWeights!);
+            return new TrainingResult(epochs, bestEpoch, false, _schedule.Steps, bestWeights ?? _graph!.ReadWeights());
         }
         finally
         {

@@ -25,6 +25,6 @@ public sealed record EpochSummary(int Epoch, double TrainLoss, double TrainAccur
 /// <param name="Epochs">Every epoch run, in order.</param>
 /// <param name="BestEpoch">The epoch whose weights <paramref name="Weights"/> holds (lowest validation loss; the last without validation).</param>
 /// <param name="StoppedEarly">True when patience ran out before the last epoch.</param>
-/// <param name="OptimizerSteps">Optimizer steps taken (the learning-rate schedule's calls).</param>
+/// <param name="OptimizerSteps">The learning-rate schedule's step count at the end: one per optimizer step, counting the steps of epochs completed before a resume.</param>
 /// <param name="Weights">The weights of <paramref name="BestEpoch"/>.</param>
 public sealed record TrainingResult(IReadOnlyList<EpochSummary> Epochs, int BestEpoch, bool StoppedEarly, int OptimizerSteps, LlamaWeights Weights);
