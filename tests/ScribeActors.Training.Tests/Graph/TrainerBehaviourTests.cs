@@ -66,6 +66,29 @@ public sealed class TrainerBehaviourTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task TrainAsync_EachEpoch_VisitsEveryExampleOnceInANewOrder()
+    {
+        var (examples, weights) = Data(12);
+
+        // A learning rate of 1e-20 leaves the weights as they are, so each batch's loss identifies its example.
+        await using var trainer = await Trainer.CreateAsync(weights, Options(examples) with { Epochs = 3, LearningRate = 1e-20f, MinLearningRate = 1e-20f });
+        var reports = new List<TrainingProgress>();
+
+        await trainer.TrainAsync(examples, [], new SyncProgress<TrainingProgress>(reports.Add));
+
+        var orders = reports.Where(r => !r.EpochDone).GroupBy(r => r.Epoch).Select(epoch =>
+        {
+            var means = epoch.Select(r => r.Loss).ToList();
+            return means.Select((m, i) => Math.Round(i == 0 ? m : (i + 1) * m - i * means[i - 1], 3)).ToList(); // per-batch loss from running means
+        }).ToList();
+        Assert.Equal(3, orders.Count);
+        Assert.Equal(12, orders[0].Distinct().Count());
+        Assert.All(orders, o => Assert.Equal(orders[0].Order(), o.Order()));
+        Assert.NotEqual(orders[0], orders[1]);
+        Assert.NotEqual(orders[1], orders[2]);
+    }
+
+    [Fact]
     public void LearningRateSchedule_WarmupThenCosine_RisesLinearlyThenFallsToTheFloor()
     {
         var schedule = new LearningRateSchedule(new TrainerOptions { Tokens = 2, LossPositions = 1, LearningRate = 1e-2f, MinLearningRate = 1e-3f, WarmupSteps = 4 }, 104);
