@@ -9,7 +9,7 @@ namespace ScribeActors.Training.Worker;
 /// Per-epoch checkpoints in the job's output folder: <c>model-epoch-N.gguf</c>, then its sidecar
 /// <c>model-epoch-N.json</c>, each written to a temporary file and renamed, the sidecar last. A checkpoint counts only
 /// when its sidecar exists and names this job, so a kill at any moment leaves the last complete one to resume from.
-/// Only the last <see cref="KeepLast"/> are kept.
+/// Only the last <see cref="KeepLast"/> and the best epoch's are kept.
 /// </summary>
 internal sealed class Checkpoints(string directory, string jobHash, GgufDocument baseDocument)
 {
@@ -43,39 +43,31 @@ internal sealed class Checkpoints(string directory, string jobHash, GgufDocument
         return latest;
     }
 
-    /// <summary>Path of a checkpoint's model file.</summary>
-    public string ModelPath(CheckpointInfo info) => Path.Combine(directory, info.Model);
+    /// <summary>Path of the model file of epoch <paramref name="epoch"/>.</summary>
+    public string ModelPath(int epoch) => Path.Combine(directory, $"model-epoch-{epoch}.gguf");
 
-    /// <summary>Writes the checkpoint of <paramref name="epoch"/> (model first, sidecar last, both atomic).</summary>
-    public CheckpointInfo Write(EpochSummary epoch, LlamaWeights weights)
+    /// <summary>Writes the checkpoint of <paramref name="epoch"/> (model first, sidecar last, both atomic), then deletes
+    /// the checkpoints that are neither among the last <see cref="KeepLast"/> nor the best epoch's.</summary>
+    public CheckpointInfo Write(EpochSummary epoch, LlamaWeights weights, TrainingState state)
     {
         Directory.CreateDirectory(directory);
-        var model = $"model-epoch-{epoch.Epoch}.gguf";
-        LlamaGguf.Save(baseDocument, weights, Path.Combine(directory, model));
-        var info = new CheckpointInfo(epoch.Epoch, jobHash, model, epoch.TrainLoss, epoch.ValidationLoss);
+        LlamaGguf.Save(baseDocument, weights, ModelPath(epoch.Epoch));
+        var info = new CheckpointInfo(epoch.Epoch, jobHash, Path.GetFileName(ModelPath(epoch.Epoch)), epoch.TrainLoss, epoch.ValidationLoss, state.BestEpoch, state.BestScore, state.StaleEpochs);
         WriteAtomically(Path.Combine(directory, $"model-epoch-{epoch.Epoch}.json"), JsonSerializer.SerializeToUtf8Bytes(info, TrainingJob.Json));
-        Prune(epoch.Epoch - KeepLast);
+        for (var e = epoch.Epoch - KeepLast; e >= 1; e--)
+        {
+            if (e != state.BestEpoch)
+            {
+                File.Delete(Path.Combine(directory, $"model-epoch-{e}.json")); // the sidecar first: a model without one is ignored
+                File.Delete(ModelPath(e));
+            }
+        }
+
         return info;
     }
 
-    /// <summary>Checkpoints kept: the newest and the one before it (sidecar deleted first, so a half-pruned one is ignored).</summary>
+    /// <summary>Checkpoints kept besides the best epoch's: the newest and the one before it.</summary>
     public const int KeepLast = 2;
-
-    private void Prune(int upToEpoch)
-    {
-        for (var e = upToEpoch; e >= 1; e--)
-        {
-            var sidecar = Path.Combine(directory, $"model-epoch-{e}.json");
-            var model = Path.Combine(directory, $"model-epoch-{e}.gguf");
-            if (!File.Exists(sidecar) && !File.Exists(model))
-            {
-                break;
-            }
-
-            File.Delete(sidecar);
-            File.Delete(model);
-        }
-    }
 
     private static void WriteAtomically(string path, byte[] bytes)
     {
@@ -96,4 +88,11 @@ internal sealed class Checkpoints(string directory, string jobHash, GgufDocument
 /// <param name="Model">File name of its GGUF beside it.</param>
 /// <param name="TrainLoss">That epoch's training loss.</param>
 /// <param name="ValidationLoss">That epoch's validation loss, if any.</param>
-internal sealed record CheckpointInfo(int Epoch, string JobHash, string Model, double TrainLoss, double? ValidationLoss);
+/// <param name="BestEpoch">The best epoch so far (its checkpoint is kept).</param>
+/// <param name="BestScore">The best epoch's validation (or training) loss.</param>
+/// <param name="StaleEpochs">Epochs since the best one.</param>
+internal sealed record CheckpointInfo(int Epoch, string JobHash, string Model, double TrainLoss, double? ValidationLoss, int BestEpoch, double BestScore, int StaleEpochs)
+{
+    /// <summary>The trainer state to resume from.</summary>
+    public TrainingState State => new(Epoch, BestEpoch, BestScore, StaleEpochs);
+}

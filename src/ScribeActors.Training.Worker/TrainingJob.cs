@@ -7,7 +7,11 @@ namespace ScribeActors.Training.Worker;
 public sealed record TrainingJob
 {
     /// <summary>The JSON options jobs and checkpoints are read and written with.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // A checkpoint's best score is +Infinity before any epoch improves on it.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     /// <summary>The base GGUF (F32 or F16 llama); its metadata is copied into every checkpoint and the result.</summary>
     public required string BaseModel { get; init; }

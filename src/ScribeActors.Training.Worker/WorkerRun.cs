@@ -25,7 +25,10 @@ internal static class WorkerRun
             var (baseDocument, baseWeights) = LlamaGguf.Load(job.BaseModel);
             var checkpoints = new Checkpoints(job.OutputDirectory, Checkpoints.HashJob(jobPath), baseDocument);
             var resume = checkpoints.Latest();
-            var weights = resume is null ? baseWeights : LlamaGguf.Load(checkpoints.ModelPath(resume)).Weights;
+            var weights = resume is null ? baseWeights : LlamaGguf.Load(checkpoints.ModelPath(resume.Epoch)).Weights;
+            var bestWeights = resume is null || resume.BestEpoch == 0 ? null
+                : resume.BestEpoch == resume.Epoch ? weights
+                : LlamaGguf.Load(checkpoints.ModelPath(resume.BestEpoch)).Weights;
             Emit(new { type = "start", epochs = options.Epochs, examples = job.Train.Count, validation = job.Validation.Count, tokens = options.Tokens, lossPositions = options.LossPositions, resumedFromEpoch = resume?.Epoch ?? 0 });
 
             await using var trainer = await Trainer.CreateAsync(weights, options, time);
@@ -43,11 +46,12 @@ internal static class WorkerRun
                 job.Validation.Select(e => e.ToExample()).ToList(),
                 progress,
                 cancellationToken,
-                completedEpochs: resume?.Epoch ?? 0,
-                epochEnded: (epoch, current) =>
+                resume?.State,
+                bestWeights,
+                (epoch, current, state) =>
                 {
-                    var info = checkpoints.Write(epoch, current);
-                    Emit(new { type = "checkpoint", epoch = info.Epoch, path = checkpoints.ModelPath(info) });
+                    var info = checkpoints.Write(epoch, current, state);
+                    Emit(new { type = "checkpoint", epoch = info.Epoch, bestEpoch = info.BestEpoch, path = checkpoints.ModelPath(info.Epoch) });
                 });
 
             var modelPath = Path.Combine(job.OutputDirectory, "model.gguf");

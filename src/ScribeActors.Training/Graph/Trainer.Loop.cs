@@ -10,46 +10,50 @@ public sealed partial class Trainer
     /// <paramref name="validation"/> after each (early stopping after <see cref="TrainerOptions.Patience"/> epochs
     /// without improvement). Reports after every batch and every epoch. Cancellation is honoured between batches
     /// (<see cref="OperationCanceledException"/>); the trainer stays usable. Throws <see cref="ArgumentException"/>
-    /// for an empty training set or examples that do not fit. To resume from a checkpoint, create the trainer from its
-    /// weights and pass the epochs it had completed as <paramref name="completedEpochs"/>: epochs are then numbered on
-    /// from there and the learning rate continues where the schedule stood (the AdamW moments restart; ggml-opt does
-    /// not expose them). <paramref name="epochEnded"/> runs on the trainer's thread after each epoch with that epoch's
-    /// weights, for checkpoints.
+    /// for an empty training set or examples that do not fit. Progress is reported on the trainer's thread.
+    /// <paramref name="epochEnded"/> runs there too after each epoch, with that epoch's weights and the state to resume
+    /// from, for checkpoints. To resume, create the trainer from the checkpoint's weights and pass its state as
+    /// <paramref name="resume"/> and the best epoch's weights as <paramref name="resumeBestWeights"/>: epochs are
+    /// numbered on, the learning rate continues where the schedule stood and early stopping keeps its count (the AdamW
+    /// moments restart: ggml-opt does not expose them).
     /// </summary>
     public Task<TrainingResult> TrainAsync(
         IReadOnlyList<TrainingExample> train,
         IReadOnlyList<TrainingExample> validation,
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default,
-        int completedEpochs = 0,
-        Action<EpochSummary, LlamaWeights>? epochEnded = null)
+        TrainingState? resume = null,
+        LlamaWeights? resumeBestWeights = null,
+        Action<EpochSummary, LlamaWeights, TrainingState>? epochEnded = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(completedEpochs);
+        resume ??= TrainingState.Start;
+        if (resume.BestEpoch > 0 && resumeBestWeights is null)
+        {
+            throw new ArgumentException($"Resuming after epoch {resume.CompletedEpochs} needs the weights of its best epoch {resume.BestEpoch}.", nameof(resumeBestWeights));
+        }
+
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(validation);
         return _thread.RunAsync(() =>
         {
             using var trainSet = AnswerDataset.Create(train, Options.Tokens, Options.LossPositions, Config.Vocab);
             using var validationSet = validation.Count == 0 ? null : AnswerDataset.Create(validation, Options.Tokens, Options.LossPositions, Config.Vocab);
-            return Loop(trainSet, validationSet, progress, completedEpochs, epochEnded, cancellationToken);
+            return Loop(trainSet, validationSet, progress, resume, resumeBestWeights, epochEnded, cancellationToken);
         });
     }
 
     private TrainingResult Loop(
-        AnswerDataset train, AnswerDataset? validation, IProgress<TrainingProgress>? progress, int completedEpochs,
-        Action<EpochSummary, LlamaWeights>? epochEnded, CancellationToken cancellationToken)
+        AnswerDataset train, AnswerDataset? validation, IProgress<TrainingProgress>? progress, TrainingState resume,
+        LlamaWeights? bestWeights, Action<EpochSummary, LlamaWeights, TrainingState>? epochEnded, CancellationToken cancellationToken)
     {
         var period = Options.GradientAccumulation;
-        _schedule.Begin(Options.Epochs * (train.Count / period), completedEpochs * (train.Count / period));
+        _schedule.Begin(Options.Epochs * (train.Count / period), resume.CompletedEpochs * (train.Count / period));
         var epochs = new List<EpochSummary>();
-        var best = double.PositiveInfinity;
-        var bestEpoch = 0;
-        LlamaWeights? bestWeights = null;
-        var stale = 0;
+        var (best, bestEpoch, stale) = (resume.BestScore, resume.BestEpoch, resume.StaleEpochs);
         var result = GgmlOpt.ResultInit();
         try
         {
-            for (var epoch = completedEpochs + 1; epoch <= Options.Epochs; epoch++)
+            for (var epoch = resume.CompletedEpochs + 1; epoch <= Options.Epochs; epoch++)
             {
                 GgmlOpt.DatasetShuffle(_opt, train.Handle, -1);
                 GgmlOpt.ResultReset(result);
@@ -74,16 +78,12 @@ public sealed partial class Trainer
                 progress?.Report(new TrainingProgress(epoch, batches, batches, trainLoss, tokensPerSecond, _schedule.Current, true, val?.Loss));
 
                 var score = val?.Loss ?? trainLoss;
-                var current = validation is null || score < best || epochEnded is not null ? _graph!.ReadWeights() : null;
-                epochEnded?.Invoke(epochs[^1], current!);
-                if (validation is null || score < best)
-                {
-                    best = score;
-                    bestEpoch = epoch;
-                    bestWeights = current;
-                    stale = 0;
-                }
-                else if (Options.Patience > 0 && ++stale >= Options.Patience)
+                var improved = validation is null || score < best;
+                var current = improved || epochEnded is not null ? _graph!.ReadWeights() : null;
+                (best, bestEpoch, stale) = improved ? (score, epoch, 0) : (best, bestEpoch, stale + 1);
+                bestWeights = improved ? current : bestWeights;
+                epochEnded?.Invoke(epochs[^1], current!, new TrainingState(epoch, bestEpoch, best, stale));
+                if (Options.Patience > 0 && stale >= Options.Patience)
                 {
                     return new TrainingResult(epochs, bestEpoch, epoch < Options.Epochs, _schedule.Steps, bestWeights!);
                 }

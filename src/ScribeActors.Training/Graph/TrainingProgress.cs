@@ -28,3 +28,14 @@ public sealed record EpochSummary(int Epoch, double TrainLoss, double TrainAccur
 /// <param name="OptimizerSteps">The learning-rate schedule's step count at the end: one per optimizer step, counting the steps of epochs completed before a resume.</param>
 /// <param name="Weights">The weights of <paramref name="BestEpoch"/>.</param>
 public sealed record TrainingResult(IReadOnlyList<EpochSummary> Epochs, int BestEpoch, bool StoppedEarly, int OptimizerSteps, LlamaWeights Weights);
+
+/// <summary>Where a training run stands after an epoch: what a checkpoint keeps so a resumed run goes on exactly.</summary>
+/// <param name="CompletedEpochs">Epochs done.</param>
+/// <param name="BestEpoch">The epoch with the lowest validation loss so far (the latest without validation); 0 before any.</param>
+/// <param name="BestScore">That epoch's validation loss (training loss without validation).</param>
+/// <param name="StaleEpochs">Epochs since the best one (early stopping stops when it reaches the patience).</param>
+public sealed record TrainingState(int CompletedEpochs, int BestEpoch, double BestScore, int StaleEpochs)
+{
+    /// <summary>The state before the first epoch.</summary>
+    public static TrainingState Start { get; } = new(0, 0, double.PositiveInfinity, 0);
+}

@@ -89,6 +89,41 @@ public sealed class TrainerBehaviourTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task TrainAsync_ResumedFromAnEpochsState_ContinuesTheScheduleAndTheEarlyStoppingCount()
+    {
+        var (examples, weights) = Data(12);
+        var validation = examples.Take(3).ToList();
+        var options = Options(examples) with { Epochs = 4, Patience = 3, WarmupSteps = 5 };
+        var states = new List<(TrainingState State, LlamaWeights Weights)>();
+        var reports = new List<TrainingProgress>();
+        TrainingResult whole;
+        await using (var trainer = await Trainer.CreateAsync(weights, options))
+        {
+            whole = await trainer.TrainAsync(examples, validation, new SyncProgress<TrainingProgress>(reports.Add), epochEnded: (_, w, s) => states.Add((s, w)));
+        }
+
+        var (state, atTwo) = states[1];
+        Assert.Equal(2, state.CompletedEpochs);
+        var bestWeights = states[state.BestEpoch - 1].Weights;
+        var resumedReports = new List<TrainingProgress>();
+        await using var resumed = await Trainer.CreateAsync(atTwo, options);
+        var rest = await resumed.TrainAsync(examples, validation, new SyncProgress<TrainingProgress>(resumedReports.Add), resume: state, resumeBestWeights: bestWeights);
+
+        Assert.Equal([3, 4], rest.Epochs.Select(e => e.Epoch));
+        Assert.Equal(whole.OptimizerSteps, rest.OptimizerSteps);
+        Assert.Equal(reports.First(r => r.Epoch == 3).LearningRate, resumedReports[0].LearningRate); // the schedule went on at step 24
+
+        // One epoch short of the patience and a best score nothing beats: the resumed run stops after one epoch.
+        await using var stopping = await Trainer.CreateAsync(atTwo, options);
+        var stopped = await stopping.TrainAsync(examples, validation, resume: state with { BestScore = 0, StaleEpochs = options.Patience - 1 }, resumeBestWeights: bestWeights);
+
+        Assert.True(stopped.StoppedEarly);
+        Assert.Equal([3], stopped.Epochs.Select(e => e.Epoch));
+        Assert.Equal(state.BestEpoch, stopped.BestEpoch);
+        Assert.Same(bestWeights, stopped.Weights);
+    }
+
+    [Fact]
     public void LearningRateSchedule_WarmupThenCosine_RisesLinearlyThenFallsToTheFloor()
     {
         var schedule = new LearningRateSchedule(new TrainerOptions { Tokens = 2, LossPositions = 1, LearningRate = 1e-2f, MinLearningRate = 1e-3f, WarmupSteps = 4 }, 104);

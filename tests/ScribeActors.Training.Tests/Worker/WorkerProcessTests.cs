@@ -52,7 +52,7 @@ public sealed class WorkerProcessTests(ITestOutputHelper output) : IDisposable
 
         Assert.False(File.Exists(Path.Combine(outDir, "model.gguf")));
         var sidecars = Directory.GetFiles(outDir, "model-epoch-*.json");
-        Assert.InRange(sidecars.Length, 1, Checkpoints.KeepLast);
+        Assert.InRange(sidecars.Length, 1, Checkpoints.KeepLast + 1); // the last two and the best epoch's
         var completed = sidecars.Max(f => int.Parse(Path.GetFileNameWithoutExtension(f)["model-epoch-".Length..], System.Globalization.CultureInfo.InvariantCulture));
         Assert.InRange(completed, 3, 44);
 
@@ -72,7 +72,9 @@ public sealed class WorkerProcessTests(ITestOutputHelper output) : IDisposable
         var epochs = lines.Where(l => l.GetProperty("type").GetString() == "epoch").Select(l => l.GetProperty("epoch").GetInt32()).ToList();
         Assert.Equal(Enumerable.Range(completed + 1, 45 - completed), epochs);
         Assert.Equal("done", lines[^1].GetProperty("type").GetString());
-        Assert.Equal(["model-epoch-44.gguf", "model-epoch-44.json", "model-epoch-45.gguf", "model-epoch-45.json", "model.gguf"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var best = lines[^1].GetProperty("bestEpoch").GetInt32();
+        string[] kept = [.. new[] { 44, 45, best }.Distinct().SelectMany(e => new[] { $"model-epoch-{e}.gguf", $"model-epoch-{e}.json" }), "model.gguf"];
+        Assert.Equal(kept.Order(StringComparer.Ordinal), Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         using var trained = new LlamaReference(Path.Combine(outDir, "model.gguf"));
         var exact = examples.Count(e => trained.Greedy(e.Prompt, e.Answer.Count + 1).SequenceEqual(e.Answer.Take(e.Answer.Count - 1)));
