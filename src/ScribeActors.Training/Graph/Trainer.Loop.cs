@@ -66,7 +66,7 @@ public sealed partial class Trainer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     GgmlOpt.Alloc(_opt, backward: true);
-                    GgmlOpt.DatasetGetBatch(train.Handle, GgmlOpt.Inputs(_opt), GgmlOpt.Labels(_opt), i);
+                    train.Load(_opt, i);
                     GgmlOpt.Eval(_opt, result);
                     tokensPerSecond = (double)Options.Tokens * (i + 1) / _time.GetElapsedTime(start).TotalSeconds;
                     progress?.Report(new TrainingProgress(epoch, i + 1, batches, GgmlOpt.Loss(result), tokensPerSecond, _schedule.Current, false, null));

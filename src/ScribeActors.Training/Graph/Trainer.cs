@@ -72,17 +72,14 @@ public sealed partial class Trainer : IAsyncDisposable
     /// <summary>The logits at the example's S loss slots, slot-major (<c>[S][vocab]</c> flattened), forward only.</summary>
     public Task<float[]> ComputeLogitsAsync(TrainingExample example) => _thread.RunAsync(() =>
     {
-        var row = new int[Options.Tokens + Options.LossPositions];
-        var oneHot = new float[Config.Vocab * Options.LossPositions];
-        AnswerDataset.Fill(example, Options.Tokens, Config.Vocab, row, oneHot);
+        using var dataset = AnswerDataset.Create([example], Options.Tokens, Options.LossPositions, Config.Vocab);
         var result = GgmlOpt.ResultInit();
         try
         {
             GgmlOpt.Alloc(_opt, backward: false);
-            GgmlBackend.Set<int>(GgmlOpt.Inputs(_opt), row);
-            GgmlBackend.Set<float>(GgmlOpt.Labels(_opt), oneHot);
+            dataset.Load(_opt, 0);
             GgmlOpt.Eval(_opt, result);
-            var logits = new float[oneHot.Length];
+            var logits = new float[Config.Vocab * Options.LossPositions];
             GgmlBackend.Get<float>(_graph!.Logits, logits);
             return logits;
         }
@@ -99,7 +96,7 @@ public sealed partial class Trainer : IAsyncDisposable
     /// </summary>
     public Task<double> MeasureRawEpochAsync(IReadOnlyList<TrainingExample> examples) => _thread.RunAsync(() =>
     {
-        using var dataset = AnswerDataset.Create(examples, Options.Tokens, Options.LossPositions, Config.Vocab);
+        using var dataset = AnswerDataset.Create(examples, Options.Tokens, Options.LossPositions, Config.Vocab, oneHot: true);
         var result = GgmlOpt.ResultInit();
         try
         {
@@ -156,7 +153,7 @@ public sealed partial class Trainer : IAsyncDisposable
             for (var i = 0; i < dataset.Count; i++)
             {
                 GgmlOpt.Alloc(_opt, backward: false);
-                GgmlOpt.DatasetGetBatch(dataset.Handle, GgmlOpt.Inputs(_opt), GgmlOpt.Labels(_opt), i);
+                dataset.Load(_opt, i);
                 GgmlOpt.Eval(_opt, result);
             }
 

@@ -60,6 +60,10 @@ internal static unsafe partial class GgmlOpt
     [LibraryImport(Ggml.Library, EntryPoint = "ggml_opt_dataset_get_batch")]
     public static partial void DatasetGetBatch(IntPtr dataset, IntPtr dataBatch, IntPtr labelsBatch, long ibatch);
 
+    /// <summary>Copies the rows of batch <paramref name="ibatch"/> (in shuffled order) into host memory; labels only when the dataset has them.</summary>
+    [LibraryImport(Ggml.Library, EntryPoint = "ggml_opt_dataset_get_batch_host")]
+    public static partial void DatasetGetBatchHost(IntPtr dataset, void* dataBatch, nuint dataBytes, void* labelsBatch, long ibatch);
+
     [LibraryImport(Ggml.Library, EntryPoint = "ggml_opt_result_init")]
     public static partial IntPtr ResultInit();
 
