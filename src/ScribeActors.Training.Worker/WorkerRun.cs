@@ -9,7 +9,7 @@ namespace ScribeActors.Training.Worker;
 /// </summary>
 internal static class WorkerRun
 {
-    /// <summary>Runs the job at <paramref name="jobPath"/>; returns the process exit code (0 done, 1 failed).</summary>
+    /// <summary>Runs the job at <paramref name="jobPath"/>; returns the process exit code (0 done, 1 failed, 3 cancelled).</summary>
     public static async Task<int> RunAsync(string jobPath, TextWriter output, TimeProvider time, CancellationToken cancellationToken)
     {
         void Emit(object line)
@@ -56,13 +56,14 @@ internal static class WorkerRun
 
             var modelPath = Path.Combine(job.OutputDirectory, "model.gguf");
             LlamaGguf.Save(baseDocument, result.Weights, modelPath);
-            Emit(new { type = "done", model = modelPath, bestEpoch = result.BestEpoch, stoppedEarly = result.StoppedEarly, epochsRun = result.Epochs.Count });
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            Emit(new { type = "done", model = modelPath, bestEpoch = result.BestEpoch, stoppedEarly = result.StoppedEarly, epochsRun = result.Epochs.Count, peakRssBytes = self.PeakWorkingSet64 });
             return 0;
         }
         catch (OperationCanceledException)
         {
             Emit(new { type = "cancelled" });
-            return 1;
+            return 3;
         }
 #pragma warning disable CA1031 // Every failure becomes one error line and exit code 1 for the parent process.
         catch (Exception e)

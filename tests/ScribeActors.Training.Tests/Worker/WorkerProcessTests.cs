@@ -78,8 +78,41 @@ public sealed class WorkerProcessTests(ITestOutputHelper output) : IDisposable
 
         using var trained = new LlamaReference(Path.Combine(outDir, "model.gguf"));
         var exact = examples.Count(e => trained.Greedy(e.Prompt, e.Answer.Count + 1).SequenceEqual(e.Answer.Take(e.Answer.Count - 1)));
-        output.WriteLine($"killed after {completed} epochs, resumed, {epochs.Count} more; exact {exact}/{examples.Count}");
+        output.WriteLine($"killed after {completed} epochs, resumed, {epochs.Count} more; exact {exact}/{examples.Count}; {lines[^1]}");
         Assert.True(exact >= 16, $"{exact}/{examples.Count} exact after the resumed run");
+    }
+
+    [Fact]
+    public async Task Worker_Sigterm_StopsBetweenBatchesWithACancelledLine()
+    {
+        List<JobExample> examples;
+        using (var reference = new LlamaReference(TestModels.Stories260K))
+        {
+            examples = QaData.Examples(reference, QaData.Lookups(20)).Select(e => new JobExample(e.Prompt, e.Answer)).ToList();
+        }
+
+        var jobPath = Path.Combine(_dir, "job.json");
+        var job = new TrainingJob { BaseModel = TestModels.Stories260K, OutputDirectory = Path.Combine(_dir, "out"), Train = examples, Options = new JobOptions { Epochs = 1000, Threads = 1 } };
+        await File.WriteAllBytesAsync(jobPath, JsonSerializer.SerializeToUtf8Bytes(job, TrainingJob.Json));
+
+        using var worker = Start(jobPath);
+        var lines = new List<string>();
+        string? line;
+        while ((line = await worker.StandardOutput.ReadLineAsync()) is not null)
+        {
+            lines.Add(line);
+            if (line.Contains("\"type\":\"checkpoint\"", StringComparison.Ordinal) && lines.Count(l => l.Contains("checkpoint", StringComparison.Ordinal)) == 1)
+            {
+                using var kill = Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await kill.WaitForExitAsync();
+            }
+        }
+
+        await worker.WaitForExitAsync();
+        Assert.Equal(3, worker.ExitCode);
+        Assert.Equal("cancelled", JsonDocument.Parse(lines[^1]).RootElement.GetProperty("type").GetString());
+        Assert.True(lines.Count(l => l.Contains("\"type\":\"epoch\"", StringComparison.Ordinal)) < 1000);
+        Assert.False(File.Exists(Path.Combine(_dir, "out", "model.gguf")));
     }
 
     [Fact]
