@@ -58,4 +58,43 @@ public sealed class ParityTests(ITestOutputHelper output)
         output.WriteLine($"graph mean CE {graphLoss:F6}, LLamaSharp mean CE {slots.Average():F6}, |diff| {Math.Abs(graphLoss - slots.Average()):E2}");
         Assert.InRange(Math.Abs(graphLoss - slots.Average()), 0, 1e-4);
     }
+
+    [Fact]
+    public async Task Logits_TiedOutputHead_MatchLLamaSharpOnTheSameFile()
+    {
+        // stories260K without output.weight: llama.cpp then uses token_embd as the head, and so must the graph.
+        var document = ScribeActors.Inference.Gguf.GgufReader.Read(TestModels.Stories260K);
+        document.Tensors.Remove(document.Tensor("output.weight"));
+        var dir = Directory.CreateTempSubdirectory("scribe-tied-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "tied.gguf");
+            ScribeActors.Inference.Gguf.GgufWriter.Write(document, path);
+            using var reference = new LlamaReference(path);
+            var examples = QaData.Examples(reference, QaData.Sums(30)).Where((_, i) => i % 5 == 0).ToList();
+            var (tokens, positions) = TrainerOptions.Fit(examples);
+            var weights = LlamaGguf.Weights(document, path);
+            Assert.False(weights.HasOutput);
+            await using var trainer = await Trainer.CreateAsync(weights, new TrainerOptions { Tokens = tokens, LossPositions = positions, Threads = 1 });
+
+            var maxDiff = 0d;
+            foreach (var example in examples)
+            {
+                var graph = await trainer.ComputeLogitsAsync(example);
+                var llama = reference.Logits([.. example.Prompt, .. example.Answer]);
+                for (var s = 0; s < positions; s++)
+                {
+                    var position = example.Prompt.Count - 1 + (s % example.Answer.Count);
+                    maxDiff = Math.Max(maxDiff, Enumerable.Range(0, reference.Vocab).Max(v => Math.Abs(graph[s * reference.Vocab + v] - llama[position][v])));
+                }
+            }
+
+            output.WriteLine($"tied head: max |logit difference| {maxDiff:E3}");
+            Assert.InRange(maxDiff, 0, 1e-3);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
