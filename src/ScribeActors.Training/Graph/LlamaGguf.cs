@@ -1,3 +1,4 @@
+using ScribeActors.Training.Models;
 using System.Runtime.InteropServices;
 using ScribeActors.Inference.Gguf;
 
@@ -47,19 +48,21 @@ public static class LlamaGguf
             : fallback ?? throw new NotSupportedException($"'{source}' lacks the metadata key 'llama.{key}' the llama graph needs.");
 
         var heads = Int("attention.head_count");
-        var config = new LlamaConfig(
-            Embedding: Int("embedding_length"),
-            Layers: Int("block_count"),
-            Heads: heads,
-            KvHeads: Int("attention.head_count_kv", heads),
-            FeedForward: Int("feed_forward_length"),
-            Vocab: checked((int)document.Tensor("token_embd.weight").Dimensions[^1]),
-            RmsEps: document.Metadata.TryGetValue("llama.attention.layer_norm_rms_epsilon", out var eps) ? (float)eps.AsDouble() : 1e-5f,
-            RopeBase: document.Metadata.TryGetValue("llama.rope.freq_base", out var rb) ? (float)rb.AsDouble() : 10000f,
-            ContextLength: Int("context_length"));
-        if (document.Metadata.TryGetValue("llama.rope.dimension_count", out var rot) && rot.AsInt64() != config.HeadDim)
+        var config = new LlamaModelConfig
         {
-            throw new NotSupportedException($"'{source}' rotates {rot.AsInt64()} of {config.HeadDim} head dimensions; the training graph ropes whole heads only.");
+            EmbeddingLength = Int("embedding_length"),
+            BlockCount = Int("block_count"),
+            HeadCount = heads,
+            HeadCountKv = Int("attention.head_count_kv", heads),
+            FeedForwardLength = Int("feed_forward_length"),
+            VocabSize = checked((int)document.Tensor("token_embd.weight").Dimensions[^1]),
+            RmsEpsilon = document.Metadata.TryGetValue("llama.attention.layer_norm_rms_epsilon", out var eps) ? (float)eps.AsDouble() : 1e-5f,
+            RopeFreqBase = document.Metadata.TryGetValue("llama.rope.freq_base", out var rb) ? (float)rb.AsDouble() : 10000f,
+            ContextLength = Int("context_length"),
+        };
+        if (document.Metadata.TryGetValue("llama.rope.dimension_count", out var rot) && rot.AsInt64() != config.HeadDimension)
+        {
+            throw new NotSupportedException($"'{source}' rotates {rot.AsInt64()} of {config.HeadDimension} head dimensions; the training graph ropes whole heads only.");
         }
 
         config.EnsureTrainable();

@@ -1,3 +1,4 @@
+using ScribeActors.Training.Models;
 using ScribeActors.Training.Native;
 
 namespace ScribeActors.Training.Graph;
@@ -16,7 +17,7 @@ internal sealed class LlamaGraph : IDisposable
     private IntPtr _buffer;
     private IntPtr _ctxCompute;
 
-    private LlamaGraph(LlamaConfig config, int tokens, int lossPositions)
+    private LlamaGraph(LlamaModelConfig config, int tokens, int lossPositions)
     {
         Config = config;
         Tokens = tokens;
@@ -24,7 +25,7 @@ internal sealed class LlamaGraph : IDisposable
     }
 
     /// <summary>The model's hyper-parameters.</summary>
-    public LlamaConfig Config { get; }
+    public LlamaModelConfig Config { get; }
 
     /// <summary>Tokens per datapoint (T).</summary>
     public int Tokens { get; }
@@ -130,7 +131,7 @@ internal sealed class LlamaGraph : IDisposable
         Ggml.SetInput(Inputs);
 
         // ggml-opt evaluates a copy of the static graph, so the logits are copied into this allocated tensor to be readable.
-        Logits = Ggml.NewTensor2d(_ctxStatic, GgmlConst.TypeF32, Config.Vocab, LossPositions);
+        Logits = Ggml.NewTensor2d(_ctxStatic, GgmlConst.TypeF32, Config.VocabSize, LossPositions);
         Ggml.SetName(Logits, "logits_out");
         _buffer = GgmlBackend.AllocCtxTensors(_ctxStatic, backend);
         if (_buffer == IntPtr.Zero)
@@ -165,7 +166,7 @@ internal sealed class LlamaGraph : IDisposable
         var lossPositions = Ggml.View1d(ctx, Inputs, LossPositions, (nuint)(Tokens * sizeof(int)));
 
         var x = Ggml.GetRows(ctx, _params["token_embd.weight"], tokens);
-        for (var l = 0; l < Config.Layers; l++)
+        for (var l = 0; l < Config.BlockCount; l++)
         {
             x = Ggml.Add(ctx, x, Attention(ctx, Norm(ctx, x, $"blk.{l}.attn_norm.weight"), l));
             x = Ggml.Add(ctx, x, FeedForward(ctx, Norm(ctx, x, $"blk.{l}.ffn_norm.weight"), l));
@@ -179,11 +180,11 @@ internal sealed class LlamaGraph : IDisposable
     }
 
     private IntPtr Norm(IntPtr ctx, IntPtr x, string weight) =>
-        Ggml.Mul(ctx, Ggml.RmsNorm(ctx, x, Config.RmsEps), _params[weight]);
+        Ggml.Mul(ctx, Ggml.RmsNorm(ctx, x, Config.RmsEpsilon), _params[weight]);
 
     private IntPtr Attention(IntPtr ctx, IntPtr cur, int l)
     {
-        int hd = Config.HeadDim, h = Config.Heads, hkv = Config.KvHeads, t = Tokens;
+        int hd = Config.HeadDimension, h = Config.HeadCount, hkv = Config.HeadCountKv, t = Tokens;
         var q = Ggml.Reshape3d(ctx, Ggml.MulMat(ctx, _params[$"blk.{l}.attn_q.weight"], cur), hd, h, t);
         var k = Ggml.Reshape3d(ctx, Ggml.MulMat(ctx, _params[$"blk.{l}.attn_k.weight"], cur), hd, hkv, t);
         var v = Ggml.Reshape3d(ctx, Ggml.MulMat(ctx, _params[$"blk.{l}.attn_v.weight"], cur), hd, hkv, t);
@@ -197,13 +198,13 @@ internal sealed class LlamaGraph : IDisposable
         var vt = Ggml.Cont(ctx, Ggml.Permute(ctx, v, 1, 2, 0, 3)); // [T_k, hd, Hkv]
         var kqv = Ggml.MulMat(ctx, vt, kq);                       // [hd, T_q, H]
         var merged = Ggml.Cont(ctx, Ggml.Permute(ctx, kqv, 0, 2, 1, 3)); // [hd, H, T]
-        var attn = Ggml.Reshape2d(ctx, merged, Config.Embedding, t);
+        var attn = Ggml.Reshape2d(ctx, merged, Config.EmbeddingLength, t);
         return Ggml.MulMat(ctx, _params[$"blk.{l}.attn_output.weight"], attn);
     }
 
     private IntPtr Rope(IntPtr ctx, IntPtr x) =>
-        Ggml.RopeExt(ctx, x, _params["rope_positions"], IntPtr.Zero, Config.HeadDim, GgmlConst.RopeNorm, Config.ContextLength,
-            Config.RopeBase, freqScale: 1f, extFactor: 0f, attnFactor: 1f, betaFast: 32f, betaSlow: 1f);
+        Ggml.RopeExt(ctx, x, _params["rope_positions"], IntPtr.Zero, Config.HeadDimension, GgmlConst.RopeNorm, Config.ContextLength,
+            Config.RopeFreqBase, freqScale: 1f, extFactor: 0f, attnFactor: 1f, betaFast: 32f, betaSlow: 1f);
 
     private IntPtr FeedForward(IntPtr ctx, IntPtr cur, int l)
     {

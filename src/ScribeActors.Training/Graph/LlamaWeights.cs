@@ -1,3 +1,4 @@
+using ScribeActors.Training.Models;
 namespace ScribeActors.Training.Graph;
 
 /// <summary>
@@ -11,7 +12,7 @@ public sealed class LlamaWeights
 
     /// <summary>Wraps <paramref name="tensors"/> (not copied) and checks that every tensor the graph needs is present with
     /// the size the config gives. Throws <see cref="ArgumentException"/> naming the first missing or mis-sized tensor.</summary>
-    public LlamaWeights(LlamaConfig config, IReadOnlyDictionary<string, float[]> tensors)
+    public LlamaWeights(LlamaModelConfig config, IReadOnlyDictionary<string, float[]> tensors)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(tensors);
@@ -32,7 +33,7 @@ public sealed class LlamaWeights
     }
 
     /// <summary>The model's hyper-parameters.</summary>
-    public LlamaConfig Config { get; }
+    public LlamaModelConfig Config { get; }
 
     /// <summary>False when the output head is tied to the token embeddings (no <c>output.weight</c>).</summary>
     public bool HasOutput => _tensors.ContainsKey("output.weight");
@@ -44,10 +45,10 @@ public sealed class LlamaWeights
     public float[] this[string name] => _tensors[name];
 
     /// <summary>The graph's tensors and their shapes (ne0 first), in GGUF order.</summary>
-    public static IEnumerable<(string Name, long[] Shape)> Shapes(LlamaConfig config, bool hasOutput)
+    public static IEnumerable<(string Name, long[] Shape)> Shapes(LlamaModelConfig config, bool hasOutput)
     {
         ArgumentNullException.ThrowIfNull(config);
-        long e = config.Embedding, v = config.Vocab, f = config.FeedForward, kv = config.KvWidth;
+        long e = config.EmbeddingLength, v = config.VocabSize, f = config.FeedForwardLength, kv = config.KvWidth;
         yield return ("token_embd.weight", [e, v]);
         yield return ("output_norm.weight", [e]);
         if (hasOutput)
@@ -55,7 +56,7 @@ public sealed class LlamaWeights
             yield return ("output.weight", [e, v]);
         }
 
-        for (var l = 0; l < config.Layers; l++)
+        for (var l = 0; l < config.BlockCount; l++)
         {
             yield return ($"blk.{l}.attn_q.weight", [e, e]);
             yield return ($"blk.{l}.attn_k.weight", [e, kv]);

@@ -1,3 +1,4 @@
+using ScribeActors.Training.Models;
 using ScribeActors.Training.Native;
 
 namespace ScribeActors.Training.Graph;
@@ -36,8 +37,8 @@ public sealed partial class Trainer
         ArgumentNullException.ThrowIfNull(validation);
         return _thread.RunAsync(() =>
         {
-            using var trainSet = AnswerDataset.Create(train, Options.Tokens, Options.LossPositions, Config.Vocab);
-            using var validationSet = validation.Count == 0 ? null : AnswerDataset.Create(validation, Options.Tokens, Options.LossPositions, Config.Vocab);
+            using var trainSet = AnswerDataset.Create(train, Options.Tokens, Options.LossPositions, Config.VocabSize);
+            using var validationSet = validation.Count == 0 ? null : AnswerDataset.Create(validation, Options.Tokens, Options.LossPositions, Config.VocabSize);
             return Loop(trainSet, validationSet, progress, resume, resumeBestWeights, epochEnded, cancellationToken);
         });
     }

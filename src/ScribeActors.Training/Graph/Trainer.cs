@@ -1,3 +1,4 @@
+using ScribeActors.Training.Models;
 using System.Runtime.InteropServices;
 using ScribeActors.Training.Native;
 
@@ -33,7 +34,7 @@ public sealed partial class Trainer : IAsyncDisposable
     public TrainerOptions Options { get; }
 
     /// <summary>The model's hyper-parameters.</summary>
-    public LlamaConfig Config => _graph!.Config;
+    public LlamaModelConfig Config => _graph!.Config;
 
     /// <summary>
     /// Checks the native library (<see cref="NativeLibraryMismatchException"/> when it is not the verified build), then
@@ -65,21 +66,21 @@ public sealed partial class Trainer : IAsyncDisposable
     /// <summary>Mean cross-entropy and answer-token accuracy of <paramref name="examples"/>, forward only (nothing trains).</summary>
     public Task<(double Loss, double Accuracy)> EvaluateAsync(IReadOnlyList<TrainingExample> examples) => _thread.RunAsync(() =>
     {
-        using var dataset = AnswerDataset.Create(examples, Options.Tokens, Options.LossPositions, Config.Vocab);
+        using var dataset = AnswerDataset.Create(examples, Options.Tokens, Options.LossPositions, Config.VocabSize);
         return Evaluate(dataset);
     });
 
     /// <summary>The logits at the example's S loss slots, slot-major (<c>[S][vocab]</c> flattened), forward only.</summary>
     public Task<float[]> ComputeLogitsAsync(TrainingExample example) => _thread.RunAsync(() =>
     {
-        using var dataset = AnswerDataset.Create([example], Options.Tokens, Options.LossPositions, Config.Vocab);
+        using var dataset = AnswerDataset.Create([example], Options.Tokens, Options.LossPositions, Config.VocabSize);
         var result = GgmlOpt.ResultInit();
         try
         {
             GgmlOpt.Alloc(_opt, backward: false);
             dataset.Load(_opt, 0);
             GgmlOpt.Eval(_opt, result);
-            var logits = new float[Config.Vocab * Options.LossPositions];
+            var logits = new float[Config.VocabSize * Options.LossPositions];
             GgmlBackend.Get<float>(_graph!.Logits, logits);
             return logits;
         }
@@ -96,7 +97,7 @@ public sealed partial class Trainer : IAsyncDisposable
     /// </summary>
     public Task<double> MeasureRawEpochAsync(IReadOnlyList<TrainingExample> examples) => _thread.RunAsync(() =>
     {
-        using var dataset = AnswerDataset.Create(examples, Options.Tokens, Options.LossPositions, Config.Vocab, oneHot: true);
+        using var dataset = AnswerDataset.Create(examples, Options.Tokens, Options.LossPositions, Config.VocabSize, oneHot: true);
         var result = GgmlOpt.ResultInit();
         try
         {

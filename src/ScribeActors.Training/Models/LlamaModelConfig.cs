@@ -42,6 +42,32 @@ public sealed record LlamaModelConfig
     /// <summary>The size of one attention head (n_embd / n_head).</summary>
     public int HeadDimension => EmbeddingLength / HeadCount;
 
+    /// <summary>Width of the K and V projections (n_head_kv × head size).</summary>
+    public int KvWidth => HeadCountKv * HeadDimension;
+
+    /// <summary>Throws <see cref="NotSupportedException"/> naming the reason when the training graph cannot take this
+    /// model. Looser than <see cref="Validate"/>: an existing model (stories260K's n_ff is 172) trains though it could not be
+    /// created or quantized here.</summary>
+    public void EnsureTrainable()
+    {
+        if (BlockCount > MaxLayers)
+        {
+            throw new NotSupportedException(
+                $"The model has {BlockCount} layers; the training graph takes at most {MaxLayers}: ggml-opt's static graphs hold 2,048 nodes and a deeper model would overflow them (a native abort). Use a model with {MaxLayers} layers or fewer.");
+        }
+
+        if (EmbeddingLength <= 0 || BlockCount <= 0 || HeadCount <= 0 || HeadCountKv <= 0 || FeedForwardLength <= 0 || VocabSize <= 0)
+        {
+            throw new NotSupportedException($"The model's dimensions must all be positive: {this}.");
+        }
+
+        if (EmbeddingLength % HeadCount != 0 || HeadCount % HeadCountKv != 0)
+        {
+            throw new NotSupportedException(
+                $"The model's heads do not divide evenly ({EmbeddingLength} embedding, {HeadCount} heads, {HeadCountKv} KV heads): the embedding must be a multiple of the heads and the heads a multiple of the KV heads.");
+        }
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> listing every rule the config breaks.</summary>
     public void Validate()
     {

@@ -1,3 +1,4 @@
+using ScribeActors.Training.Models;
 using ScribeActors.Inference.Gguf;
 using ScribeActors.Testing;
 using ScribeActors.Training.Graph;
@@ -11,7 +12,7 @@ public sealed class LlamaGgufTests
     {
         var (_, weights) = LlamaGguf.Load(TestModels.Stories260K);
 
-        Assert.Equal(new LlamaConfig(64, 5, 8, 4, 172, 512, 1e-5f, 10000f, 2048), weights.Config);
+        Assert.Equal(new LlamaModelConfig { EmbeddingLength = 64, BlockCount = 5, HeadCount = 8, HeadCountKv = 4, FeedForwardLength = 172, VocabSize = 512, RmsEpsilon = 1e-5f, RopeFreqBase = 10000f, ContextLength = 2048 }, weights.Config);
         Assert.True(weights.HasOutput);
         Assert.Equal(3 + 5 * 9, weights.Names.Count());
         Assert.Equal(292_800, weights.Names.Sum(n => weights[n].Length));
