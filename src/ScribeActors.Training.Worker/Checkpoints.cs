@@ -1,3 +1,4 @@
+using ScribeActors.Training.Jobs;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ScribeActors.Inference.Gguf;

@@ -22,6 +22,7 @@ internal static class ScribeCommands
         root.Subcommands.Add(DatasetCommands.Create());
         root.Subcommands.Add(AgentCommands.Observe());
         root.Subcommands.Add(AgentCommands.Prune());
+        root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         return root;
     }

@@ -1,3 +1,4 @@
+using ScribeActors.Training.Jobs;
 using System.Diagnostics;
 using System.Text.Json;
 using ScribeActors.Testing;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ScribeActors.Training.Graph;
 
-namespace ScribeActors.Training.Worker;
+namespace ScribeActors.Training.Jobs;
 
 /// <summary>A training job as the worker reads it from JSON (camelCase). Examples are token ids, tokenized by the caller.</summary>
 public sealed record TrainingJob
