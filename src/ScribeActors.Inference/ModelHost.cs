@@ -207,14 +207,14 @@ public sealed partial class ModelHost : IAsyncDisposable
         if (modelId.StartsWith(FilePrefix, StringComparison.Ordinal))
         {
             // A model named by path (`scribe start --model-path`): the file's own checks run at load; settings are
-            // ModelOptions' defaults.
+            // ModelOptions' defaults, at the context the model was trained for.
             var path = modelId[FilePrefix.Length..];
             if (!Path.IsPathFullyQualified(path))
             {
                 throw new ArgumentException($"Model id '{modelId}' must name an absolute GGUF path after '{FilePrefix}'.", nameof(modelId));
             }
 
-            return (modelId, new ModelOptions { Path = path });
+            return (modelId, ModelOptions.ForFile(path));
         }
 
         throw new ArgumentException($"Unknown model '{modelId}': configure it under {ModelRegistryOptions.SectionName}:{modelId} (configured: {(_options.Models.Count == 0 ? "none" : string.Join(", ", _options.Models.Keys))}), or name a GGUF as '{FilePrefix}/absolute/path.gguf'.", nameof(modelId));

@@ -23,6 +23,32 @@ public sealed class ModelOptions
     /// </summary>
     public int ContextSize { get; set; } = 4096;
 
+    /// <summary>
+    /// Options for a model named only by its file: the defaults, with <see cref="ContextSize"/> the context the model was
+    /// trained for (its <c>{architecture}.context_length</c>) when that is smaller. A model trained here fits its prompts
+    /// into that context; asked with a larger one, the planner would show it more of the page than it ever saw.
+    /// </summary>
+    public static ModelOptions ForFile(string path)
+    {
+        var options = new ModelOptions { Path = path };
+        try
+        {
+            var header = Gguf.GgufReader.Read(path, loadTensorData: false);
+            if (header.Metadata.TryGetValue("general.architecture", out var architecture)
+                && header.Metadata.TryGetValue($"{architecture.AsString()}.context_length", out var trained)
+                && trained.AsInt64() is > 0 and var context && context < options.ContextSize)
+            {
+                options.ContextSize = (int)context;
+            }
+        }
+        catch (Exception e) when (e is Gguf.GgufFormatException or IOException or UnauthorizedAccessException or InvalidOperationException or OverflowException)
+        {
+            // Loading reports what is wrong with the file; the defaults stand until then.
+        }
+
+        return options;
+    }
+
     /// <summary>CPU threads for decoding. <value>Default: the number of processors.</value></summary>
     public int Threads { get; set; } = Environment.ProcessorCount;
 

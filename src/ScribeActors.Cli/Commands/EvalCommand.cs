@@ -114,9 +114,6 @@ internal static class EvalCommand
 
     private const string ExpertLabel = "expert";
 
-    /// <summary>The context offline scoring loads a model with.</summary>
-    private const int OfflineContext = 4096;
-
     /// <summary>Greedy decoding, online and offline alike: the same model on the same page writes the same step.</summary>
     private static readonly ModelStepOptions Decoding = new() { Temperature = 0 };
 
@@ -135,7 +132,9 @@ internal static class EvalCommand
             LlamaModel model;
             try
             {
-                model = await LlamaModel.LoadAsync(label, new ModelOptions { Path = path, ContextSize = OfflineContext, Sequences = 1, Threads = Math.Max(1, Environment.ProcessorCount) }, cancellationToken: cancellationToken);
+                var options = ModelOptions.ForFile(path); // the context online runs use too: the one it was trained for
+                options.Sequences = 1;
+                model = await LlamaModel.LoadAsync(label, options, cancellationToken: cancellationToken);
             }
             catch (Exception e) when (e is ModelLoadException or ArgumentException)
             {
