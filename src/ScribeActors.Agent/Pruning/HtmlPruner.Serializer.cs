@@ -249,7 +249,7 @@ public static partial class HtmlPruner
                 writer.AppendOpeningTag(tag, attributes, node.Id, isVoid);
                 var index = e++;
                 segments[s] = new Segment(start, writer.Length - start, isVoid ? SegmentKind.Void : SegmentKind.Open, index, spaceBefore);
-                elements[index] = new LayoutElement(node.Id, parent, s, s, tag, ClassOf(attributes), IsInteractive(tag, attributes));
+                elements[index] = new LayoutElement(node.Id, parent, s, s, tag, ClassOf(attributes), RankOf(tag, attributes));
                 s++;
                 if (node.Id >= 0)
                 {
@@ -297,22 +297,34 @@ public static partial class HtmlPruner
             return "";
         }
 
-        private static bool IsInteractive(string tag, ReadOnlySpan<KeyValuePair<string, string>> attributes)
+        private static sbyte RankOf(string tag, ReadOnlySpan<KeyValuePair<string, string>> attributes)
         {
-            if (tag is "a" or "button" or "input" or "select" or "textarea" or "option" or "label")
+            string? type = null;
+            var handler = false;
+            foreach (var (name, value) in attributes)
             {
-                return true;
-            }
-
-            foreach (var (name, _) in attributes)
-            {
-                if (name == "role" || name.StartsWith("on", StringComparison.Ordinal) || name.Contains("jsaction", StringComparison.Ordinal))
+                if (name == "type")
                 {
-                    return true;
+                    type = value.Trim().ToLowerInvariant();
+                }
+                else if (name == "contenteditable" && !value.Equals("false", StringComparison.OrdinalIgnoreCase))
+                {
+                    return 0;
+                }
+                else if (name == "role" || name.StartsWith("on", StringComparison.Ordinal) || name.Contains("jsaction", StringComparison.Ordinal))
+                {
+                    handler = true;
                 }
             }
 
-            return false;
+            return tag switch
+            {
+                "input" when type == "hidden" => 3,
+                "input" or "textarea" or "select" or "button" or "summary" => 0,
+                "label" => 1,
+                "a" or "option" => 2,
+                _ => handler ? (sbyte)1 : (sbyte)-1,
+            };
         }
     }
 }

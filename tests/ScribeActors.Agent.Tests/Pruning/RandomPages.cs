@@ -131,7 +131,7 @@ internal static class RandomPages
         {
             var html = large ? MakeLarge(seed) : Make(seed);
             ITokenCounter counter = seed % 3 == 0 ? new PerCharacter() : ApproximateTokenCounter.Instance;
-            var pruned = HtmlPruner.Prune(html, new PruneOptions { TokenCounter = counter, MaxAttributeLength = seed % 5 == 0 ? 16 : 32 });
+            var pruned = HtmlPruner.Prune(html, PruneOptions.Reference with { TokenCounter = counter, MaxAttributeLength = seed % 5 == 0 ? 16 : 32 });
             Add(pruned.Html);
             Add(string.Join(',', pruned.NodeIds));
             Add(pruned.SourceElementCount.ToString(CultureInfo.InvariantCulture) + pruned.IdsAssigned);
