@@ -79,6 +79,7 @@ public static class ModelStepPlanner
         var grammar = StepGrammar.Build(stepNumber, shown, new StepGrammarOptions
         {
             NodeRepeat = settings.NodeRepeat,
+            NodeActions = pruned.ActionsOf,
             AllowedActions = settings.AllowFinish ? Abstractions.StepActions.All : [.. Abstractions.StepActions.All.Where(a => a != Abstractions.StepActions.Finish)],
             MaxDescriptionChars = DescriptionBudget(settings.MaxOutputTokens, settings.NodeRepeat, stepNumber, shown),
         });
