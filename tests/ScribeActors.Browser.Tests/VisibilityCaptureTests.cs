@@ -8,7 +8,7 @@ namespace ScribeActors.Browser.Tests;
 [Collection(DomCollection.Name)]
 public sealed class VisibilityCaptureTests(BrowserFixture fixture)
 {
-    private const string Mark = " data-scribe-hidden=\"\"";
+    private const string Mark = " data-scribe-hidden=\"\" node=\"";
 
     [Theory]
     [InlineData("confirm")]
@@ -22,7 +22,7 @@ public sealed class VisibilityCaptureTests(BrowserFixture fixture)
 
         var observation = await session.ObserveAsync();
 
-        Assert.EndsWith(Mark + ">", Dom.TagOf(observation, id), StringComparison.Ordinal);
+        Assert.Contains(Mark, Dom.TagOf(observation, id), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class VisibilityCaptureTests(BrowserFixture fixture)
         var observation = await session.ObserveAsync();
 
         Assert.DoesNotContain(Mark, Dom.TagOf(observation, id), StringComparison.Ordinal);
-        Assert.DoesNotContain("<head node=\"" + (observation.NodeCount - 2) + "\"" + Mark, observation.Dom, StringComparison.Ordinal);
+        Assert.DoesNotContain("<head" + Mark, observation.Dom, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,8 +22,8 @@
 // checked for checkboxes/radios, selected for options. A password field's value is never written, neither the live one
 // nor a value attribute of its markup.
 // Visibility: the topmost element of content that is not rendered (computed display: none: a closed dialog, [hidden],
-// a row a filter hid, a hidden input) carries data-scribe-hidden="" (its descendants are hidden with it and carry
-// nothing); elements that are never rendered by nature (head, script, style, ...) are not marked. A page's own
+// a row a filter hid, a hidden input) carries data-scribe-hidden="", written just before node (its descendants are
+// hidden with it and carry nothing); elements that are never rendered by nature (head, script, style, ...) are not marked. A page's own
 // data-scribe-hidden attributes are not written, so a page cannot hide content from the model with them.
 (observationId, maxChars, maxElements) => {
   const MARK = 'data-scribe-node';
@@ -126,7 +126,9 @@
     if (selected === true) {
       parts.push(' selected=""');
     }
-    parts.push(' node="');
+    // Slots filled once every element is numbered: the hidden mark (before node, so that node="N"> still ends the tag)
+    // at idSlots[i] - 2, the id at idSlots[i].
+    parts.push('', ' node="');
     idSlots.push(parts.length);
     parts.push('', '">');
 
@@ -216,7 +218,10 @@
   const count = elements.length;
   for (let i = 0; i < count; i++) {
     const id = String(count - 1 - i);
-    parts[idSlots[i]] = hiddenTop(elements[i]) ? id + '" ' + HIDDEN + '="' : id;
+    parts[idSlots[i]] = id;
+    if (hiddenTop(elements[i])) {
+      parts[idSlots[i] - 2] = ' ' + HIDDEN + '=""';
+    }
     const el = elements[i];
     if (el.getAttribute(MARK) !== id) {
       el.setAttribute(MARK, id);
