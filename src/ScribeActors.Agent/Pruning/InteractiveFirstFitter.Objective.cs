@@ -8,14 +8,16 @@ public sealed partial class InteractiveFirstFitter
     public const int MaxNamedItems = 2;
 
     private const int MinTermLength = 3;
+    private const int MaxItemSegments = 256;
+    private const int MaxElementSegments = SmallSubtreeSegments * 4;
 
     private sealed partial class Plan
     {
         /// <summary>
         /// Takes the items the objective names out of the collapsed list middles (they are kept like first items) and
         /// returns their interactive elements, and the interactive elements the objective names, to be tried right
-        /// after the form fields and buttons. An item or element is named by a word of the objective (three characters or more,
-        /// case-insensitive) in its text that at most <see cref="MaxNamedItems"/> items of its list, or interactive
+        /// after the form fields and buttons. An item or element is named by a word of the objective (three characters
+        /// or more, case-insensitive) in its text (its first 256 or 64 pieces) that at most <see cref="MaxNamedItems"/> items of its list, or interactive
         /// elements of the page, hold.
         /// </summary>
         private HashSet<int> PromoteNamedItems(string objective)
@@ -29,7 +31,7 @@ public sealed partial class InteractiveFirstFitter
 
             foreach (var middle in _lists)
             {
-                var found = middle.Select(item => ItemTerms(item, terms)).ToList();
+                var found = middle.Select(item => ItemTerms(item, terms, MaxItemSegments)).ToList();
                 var counts = found.SelectMany(t => t).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
                 var promoted = Enumerable.Range(0, middle.Count).Where(i => found[i].Any(t => counts[t] <= MaxNamedItems)).ToList();
                 foreach (var i in promoted)
@@ -59,7 +61,7 @@ public sealed partial class InteractiveFirstFitter
             {
                 if (_elements[e].Interactive && !_demoted[_elements[e].Open])
                 {
-                    candidates.Add((e, ItemTerms(e, terms)));
+                    candidates.Add((e, ItemTerms(e, terms, MaxElementSegments)));
                 }
             }
 
@@ -68,11 +70,14 @@ public sealed partial class InteractiveFirstFitter
             return [.. named];
         }
 
-        private HashSet<string> ItemTerms(int item, HashSet<string> terms)
+        // The objective's words in the first pieces of an element's subtree: bounded, so that nested interactive elements
+        // (role="main" around a page) keep the scan linear in the page.
+        private HashSet<string> ItemTerms(int item, HashSet<string> terms, int maxSegments)
         {
             var found = new HashSet<string>(StringComparer.Ordinal);
             var html = _dom.Html;
-            for (var s = _elements[item].Open; s <= _elements[item].Close; s++)
+            var last = Math.Min(_elements[item].Close, _elements[item].Open + maxSegments);
+            for (var s = _elements[item].Open; s <= last; s++)
             {
                 if (_segments[s].Kind != SegmentKind.Text)
                 {
