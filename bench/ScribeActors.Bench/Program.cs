@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|fitting|fitting-pages|inference|inference-synthetic|inference-grain|model-step|cli-connect|all
+// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|fitting|fitting-pages|survival|inference|inference-synthetic|inference-grain|model-step|cli-connect|all
 //        [--runs N] [--baseline-cli PATH/scribe.dll] [--workflows N] [--concurrency N] [--svg FILE] [--rounds N] [--seed N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
+//        survival: [--first-seed N] [--seeds N] (not in "all": every demo task on N seeds; SCRIBE_SURVIVAL_DUMP=DIR writes the lost steps' pages)
 //        big-pages: [--shapes table,deep,...] [--sizes 1,2.5,5,10] (MB) [--runs N] [--model PATH | --no-model] (not in "all": ten shapes at four sizes take minutes)
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
 // (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning and locate need nothing; fitting needs only Chromium; fitting-pages needs
@@ -61,6 +62,11 @@ if (what is "fitting" or "all")
     results["fitting"] = await FittingBenchmark.RunAsync();
 }
 
+if (what is "survival") // not in "all": it walks every demo task on several seeds
+{
+    results["survival"] = await SurvivalBenchmark.RunAsync(Arg("--first-seed", 0), Arg("--seeds", 5));
+}
+
 if (what is "fitting-pages") // not in "all": it reads whatever HTML documentation this machine has installed
 {
     results["fittingPages"] = await RealPagesFittingBenchmark.RunAsync(Text("--pages"), Arg("--per-site", 8), Arg("--targets", 20));
@@ -113,7 +119,7 @@ if (what is "soak") // not in "all": it runs for tens of minutes
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, fitting, fitting-pages, inference, inference-synthetic, inference-grain, model-step, cli-connect or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, fitting, fitting-pages, survival, inference, inference-synthetic, inference-grain, model-step, cli-connect or all.");
     return 2;
 }
 

@@ -62,7 +62,7 @@ public static class ModelStepPlanner
             };
         }
 
-        var fitted = fitter.Fit(pruned, budget, tokens);
+        var fitted = fitter.Fit(pruned, budget, tokens, request.Objective);
         var user = ScribePrompt.UserMessage(request.Objective, request.Url, fitted.Html, history);
         var prompt = generator.Template.Render(ScribePrompt.SystemLine, user);
 
@@ -70,7 +70,7 @@ public static class ModelStepPlanner
         var overflow = tokens.CountTokens(prompt) + settings.MaxOutputTokens - generator.ContextSize;
         if (overflow > 0)
         {
-            fitted = fitter.Fit(pruned, Math.Max(0, budget - overflow - SafetyMargin), tokens);
+            fitted = fitter.Fit(pruned, Math.Max(0, budget - overflow - SafetyMargin), tokens, request.Objective);
             user = ScribePrompt.UserMessage(request.Objective, request.Url, fitted.Html, history);
             prompt = generator.Template.Render(ScribePrompt.SystemLine, user);
         }
@@ -80,6 +80,7 @@ public static class ModelStepPlanner
         var grammar = StepGrammar.Build(stepNumber, shown, new StepGrammarOptions
         {
             NodeRepeat = settings.NodeRepeat,
+            NodeActions = pruned.ActionsOf,
             AllowedActions = settings.AllowFinish ? Abstractions.StepActions.All : [.. Abstractions.StepActions.All.Where(a => a != Abstractions.StepActions.Finish)],
             MaxDescriptionChars = DescriptionBudget(settings.MaxOutputTokens, settings.NodeRepeat, stepNumber, shown),
         });

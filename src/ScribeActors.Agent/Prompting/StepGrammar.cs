@@ -31,11 +31,16 @@ namespace ScribeActors.Agent.Prompting;
 /// quote a non-empty value (<c>Type "4471"</c>), <c>keyboard_combination_action</c> quotes known key names with up to
 /// three modifiers (<c>Press "Control+A"</c>), <c>goto_action</c> holds an http(s) URL; the text before the quoted part
 /// holds no quotes (so the mapper reads the right one). The other actions take any single-line text.</para>
+/// <para>Elements: with <see cref="StepGrammarOptions.NodeActions"/> (the planner passes
+/// <see cref="Pruning.PrunedHtml.ActionsOf"/>) each action names only the ids that can take it: a select only a
+/// <c>&lt;select&gt;</c>, a type only a text-like field, a textarea or a contenteditable element, a click any shown,
+/// enabled element; hidden and disabled elements, hidden inputs and options are named by no action. Each such set of ids
+/// is a trie rule of its own (<c>click-node</c>, <c>type-node</c>, <c>select-node</c>; <c>node</c> for the set of all).</para>
 /// <para>Every repetition is bounded (<c>{0,n}</c>): a small model under an unbounded <c>*</c> may never stop.</para>
 /// <para>Empty <c>nodeIds</c> (nothing on the page has an id, or the chunk is empty): only actions whose
 /// Node line may be <c>none</c> remain.</para>
 /// </remarks>
-public static class StepGrammar
+public static partial class StepGrammar
 {
     /// <summary>Builds the grammar for step <paramref name="stepNumber"/> on a page showing <paramref name="nodeIds"/>.</summary>
     /// <param name="stepNumber">The number of the step to generate (history length + 1); at least 1.</param>
@@ -75,13 +80,16 @@ public static class StepGrammar
         }
 
         var actions = Actions(options.AllowedActions);
-        var required = actions.Where(a => StepNodeRules.For(a) == StepNodeRule.Required && ids.Count > 0).ToList();
+        var nodes = NodeSets.Of(ids, options.NodeActions);
+        var required = actions.Where(a => StepNodeRules.For(a) == StepNodeRule.Required && nodes.For(a).Count > 0).ToList();
         var optional = actions.Where(a => StepNodeRules.For(a) == StepNodeRule.Optional).ToList();
         var none = actions.Where(a => StepNodeRules.For(a) == StepNodeRule.None).ToList();
         if (required.Count + optional.Count + none.Count == 0)
         {
             throw new ArgumentException(
-                $"No step can be generated: every allowed action ({string.Join(", ", actions)}) needs a node id and the page shows none.",
+                ids.Count == 0
+                    ? $"No step can be generated: every allowed action ({string.Join(", ", actions)}) needs a node id and the page shows none."
+                    : $"No step can be generated: every allowed action ({string.Join(", ", actions)}) needs a node id and none of the {ids.Count} shown elements can take it.",
                 nameof(nodeIds));
         }
 
@@ -90,7 +98,7 @@ public static class StepGrammar
         var nodeLine = Literal("\nNode: ");
         var actionLine = Literal("\nAction: ");
         var noneLiteral = Literal(ScribeStep.None + "\n");
-        var optionalNode = ids.Count > 0 ? $"(node | {noneLiteral})" : noneLiteral;
+        var optionalNode = nodes.Any.Count > 0 ? $"({NodeSets.AnyRule} | {noneLiteral})" : noneLiteral;
 
         // Each action's Description must carry what the action needs (ActionMapper reads it from there): typed text and
         // options quoted, keys quoted from the known key names, a goto's http(s) URL. Steps are grouped by that need.
@@ -104,9 +112,9 @@ public static class StepGrammar
         var steps = new List<string>();
         var rules = new StringBuilder();
         var plain = new List<string>();
-        if (plainRequired.Count > 0)
+        foreach (var group in plainRequired.GroupBy(nodes.RuleFor))
         {
-            plain.Add($"{Choice(plainRequired)} {nodeLine} node");
+            plain.Add($"{Choice([.. group])} {nodeLine} {group.Key}");
         }
 
         if (plainOptional.Count > 0)
@@ -128,7 +136,9 @@ public static class StepGrammar
         if (quoted.Count > 0)
         {
             steps.Add("value-step");
-            rules.Append("value-step ::= quoted-description ").Append(actionLine).Append(' ').Append(Choice(quoted)).Append(' ').Append(nodeLine).Append(" node\n");
+            var byRule = quoted.GroupBy(nodes.RuleFor).Select(g => $"{Choice([.. g])} {nodeLine} {g.Key}").ToList();
+            rules.Append("value-step ::= quoted-description ").Append(actionLine).Append(' ')
+                .Append(byRule.Count == 1 ? byRule[0] : "(" + string.Join(" | ", byRule) + ")").Append('\n');
         }
 
         if (keys.Count > 0)
@@ -148,9 +158,15 @@ public static class StepGrammar
         gbnf.Append(rules);
         AppendDescriptions(gbnf, maxChars, plain.Count > 0, quoted.Count > 0, keys.Count > 0, urls.Count > 0);
 
-        if (ids.Count > 0)
+        // One trie per set of ids the steps above name (the same set is written once).
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var action in required.Concat(nodes.Any.Count > 0 ? optional : []))
         {
-            AppendTrie(gbnf, ids, repeat);
+            var rule = StepNodeRules.For(action) == StepNodeRule.Optional ? NodeSets.AnyRule : nodes.RuleFor(action);
+            if (written.Add(rule))
+            {
+                AppendTrie(gbnf, StepNodeRules.For(action) == StepNodeRule.Optional ? nodes.Any : nodes.For(action), repeat, rule);
+            }
         }
 
         return gbnf.ToString();
@@ -286,7 +302,7 @@ public static class StepGrammar
         public int? Id { get; set; }
     }
 
-    private static void AppendTrie(StringBuilder gbnf, SortedSet<int> ids, int repeat)
+    private static void AppendTrie(StringBuilder gbnf, SortedSet<int> ids, int repeat, string rule)
     {
         var root = new TrieNode();
         foreach (var id in ids)
@@ -308,7 +324,7 @@ public static class StepGrammar
 
         // Breadth-first so rules appear roughly by prefix length; the root's rule is "node".
         var queue = new Queue<(string Name, string Prefix, TrieNode Node)>();
-        queue.Enqueue(("node", "", root));
+        queue.Enqueue((rule, "", root));
         while (queue.Count > 0)
         {
             var (name, prefix, node) = queue.Dequeue();
@@ -337,7 +353,7 @@ public static class StepGrammar
                 }
                 else
                 {
-                    var childName = "node-" + childPrefix;
+                    var childName = rule + "-" + childPrefix;
                     alternatives.Add(Literal(label.ToString()) + " " + childName);
                     queue.Enqueue((childName, childPrefix, child));
                 }

@@ -1,4 +1,5 @@
 using ScribeActors.Abstractions;
+using ScribeActors.Agent.Pruning;
 
 namespace ScribeActors.Agent.Prompting;
 
@@ -21,4 +22,12 @@ public sealed class StepGrammarOptions
     /// <c>keyboard_sequence_action</c>, <c>keyboard_combination_action</c>) and the controller steps
     /// (<c>select_option_action</c>, <c>scroll_action</c>, <c>go_back_action</c>, <c>goto_action</c>, <c>finish_action</c>).</value>
     public IReadOnlyCollection<string> AllowedActions { get; init; } = StepActions.All;
+
+    /// <summary>What each shown node id can take (for example <see cref="PrunedHtml.ActionsOf"/> of the page): a click is
+    /// offered only on ids with <see cref="ElementActions.Click"/>, a type only on ids with
+    /// <see cref="ElementActions.Type"/>, a select only on ids with <see cref="ElementActions.Select"/>, a key combination
+    /// or a scroll on any id that takes something; an id that takes nothing is never offered. An action no shown id can
+    /// take is left out of the grammar.</summary>
+    /// <value>Default <see langword="null"/>: every shown id is offered for every action.</value>
+    public Func<int, ElementActions>? NodeActions { get; init; }
 }

@@ -43,13 +43,14 @@ public static partial class HtmlPruner
         private const int MaxMemoLength = 256;
 
         private readonly ITokenCounter _counter = options.TokenCounter;
+        private readonly bool _project = options.Variant == ObservationVariant.Project;
         private readonly int _maxLength = options.MaxAttributeLength;
         private readonly double _minRatio = options.MinCharsPerToken;
         private readonly List<(int Start, int Length)> _tokens = [];
         private readonly Dictionary<string, bool> _ratioOk = new(StringComparer.Ordinal);
 
         /// <summary>Appends the element's kept attributes to the pool, sorted by name, and says where they are.</summary>
-        public AttributeRange Clean(IElement element, out int rawId)
+        public AttributeRange Clean(IElement element, string tag, out int rawId)
         {
             rawId = -1;
             var attributes = element.Attributes;
@@ -67,8 +68,9 @@ public static partial class HtmlPruner
                     continue;
                 }
 
-                // a. Exempt: kept untouched, any length, no ratio test.
-                if (name is "title" or "alt" or "aria-label")
+                // a. Exempt: kept untouched, any length, no ratio test. The project's observation exempts a field's value too:
+                //    what a person typed is state, however it tokenizes.
+                if (name is "title" or "alt" or "aria-label" || (_project && name == "value" && value.Length > 0 && tag is "input" or "textarea"))
                 {
                     pool.Add(new(name, value));
                     continue;
@@ -94,7 +96,7 @@ public static partial class HtmlPruner
                 // d-e. The name rules decide what would be kept; a long value with a low char-to-token ratio is deleted
                 //    instead. The reference tests the ratio first; both tests must pass, so testing it only for what the
                 //    name rules keep gives the same result without asking the tokenizer about values that go anyway.
-                if (KeepByName(name, value) is { } kept && (value.Length <= _maxLength || RatioOk(value)))
+                if (KeepByName(name, value, _project) is { } kept && (value.Length <= _maxLength || RatioOk(value)))
                 {
                     pool.Add(kept);
                 }
@@ -105,7 +107,7 @@ public static partial class HtmlPruner
         }
 
         // The reference's rules after the ratio test, for any name but title/alt/aria-label/class/node.
-        private static KeyValuePair<string, string>? KeepByName(string name, string value)
+        private static KeyValuePair<string, string>? KeepByName(string name, string value, bool project)
         {
             // d. [QUIRK 3.6.2, reproduced] Name tests are substring/prefix tests: data-style, noscript-x, onfoo all
             //    match, as in the training data.
@@ -123,6 +125,14 @@ public static partial class HtmlPruner
             {
                 // Interactivity is signalled, the code is dropped.
                 return new(name, "");
+            }
+
+            if (project)
+            {
+                // The project's observation: more names, and a boolean state's empty value (checked="") is the state.
+                return ProjectSets.ProjectSalientAttributes.Contains(name) && value != "none" && (value.Length > 0 || ProjectSets.BooleanStateAttributes.Contains(name))
+                    ? new(name, value)
+                    : null;
             }
 
             if (!SalientAttributes.Contains(name) || value is "" or "none")

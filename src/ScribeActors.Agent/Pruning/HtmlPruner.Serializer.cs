@@ -218,7 +218,7 @@ public static partial class HtmlPruner
 
             // The open elements above the next node: its tree index, its element index, whether its content is inside
             // pre/textarea.
-            var open = new Stack<(int Node, int Element, bool Preserve)>();
+            var open = new Stack<(int Node, int Element, bool Preserve, bool Chrome)>();
             for (var i = 0; i < tree.Count; i++)
             {
                 ref var node = ref tree[i];
@@ -232,7 +232,7 @@ public static partial class HtmlPruner
                     Close(open.Pop());
                 }
 
-                var (preserve, parent) = open.Count > 0 ? (open.Peek().Preserve, open.Peek().Element) : (false, -1);
+                var (preserve, parent, chrome) = open.Count > 0 ? (open.Peek().Preserve, open.Peek().Element, open.Peek().Chrome) : (false, -1, false);
                 var spaceBefore = !preserve;
                 if (node.Tag is null)
                 {
@@ -249,7 +249,8 @@ public static partial class HtmlPruner
                 writer.AppendOpeningTag(tag, attributes, node.Id, isVoid);
                 var index = e++;
                 segments[s] = new Segment(start, writer.Length - start, isVoid ? SegmentKind.Void : SegmentKind.Open, index, spaceBefore);
-                elements[index] = new LayoutElement(node.Id, parent, s, s, tag, ClassOf(attributes), IsInteractive(tag, attributes));
+                chrome = chrome || IsChrome(tag, attributes);
+                elements[index] = new LayoutElement(node.Id, parent, s, s, tag, ClassOf(attributes), RankOf(tag, attributes, chrome));
                 s++;
                 if (node.Id >= 0)
                 {
@@ -258,7 +259,7 @@ public static partial class HtmlPruner
 
                 if (!isVoid)
                 {
-                    open.Push((i, index, preserve || tag is "pre" or "textarea"));
+                    open.Push((i, index, preserve || tag is "pre" or "textarea", chrome));
                 }
             }
 
@@ -270,7 +271,7 @@ public static partial class HtmlPruner
             var layout = new PrunedLayout(segments, elements);
             return new PrunedHtml(writer.ToString(), nodeIds, sources.Count, idsAssigned, sources, layout);
 
-            void Close((int Node, int Element, bool Preserve) frame)
+            void Close((int Node, int Element, bool Preserve, bool Chrome) frame)
             {
                 var closeStart = writer.Begin(spaceBefore: !frame.Preserve);
                 writer.Append("</");
@@ -297,22 +298,53 @@ public static partial class HtmlPruner
             return "";
         }
 
-        private static bool IsInteractive(string tag, ReadOnlySpan<KeyValuePair<string, string>> attributes)
+        // The page's frame around its content: header, footer, aside, or a landmark role for them (nav is unwrapped).
+        private static bool IsChrome(string tag, ReadOnlySpan<KeyValuePair<string, string>> attributes)
         {
-            if (tag is "a" or "button" or "input" or "select" or "textarea" or "option" or "label")
+            if (tag is "header" or "footer" or "aside")
             {
                 return true;
             }
 
-            foreach (var (name, _) in attributes)
+            foreach (var (name, value) in attributes)
             {
-                if (name == "role" || name.StartsWith("on", StringComparison.Ordinal) || name.Contains("jsaction", StringComparison.Ordinal))
+                if (name == "role" && value is "navigation" or "banner" or "contentinfo" or "complementary")
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        private static sbyte RankOf(string tag, ReadOnlySpan<KeyValuePair<string, string>> attributes, bool chrome)
+        {
+            string? type = null;
+            var handler = false;
+            foreach (var (name, value) in attributes)
+            {
+                if (name == "type")
+                {
+                    type = value.Trim().ToLowerInvariant();
+                }
+                else if (name == "contenteditable" && !value.Equals("false", StringComparison.OrdinalIgnoreCase))
+                {
+                    return 0;
+                }
+                else if (name == "role" || name.StartsWith("on", StringComparison.Ordinal) || name.Contains("jsaction", StringComparison.Ordinal))
+                {
+                    handler = true;
+                }
+            }
+
+            var rank = tag switch
+            {
+                "input" when type == "hidden" => 3,
+                "input" or "textarea" or "select" or "button" or "summary" => 0,
+                "label" or "a" or "option" => 1,
+                _ => handler ? (sbyte)1 : (sbyte)-1,
+            };
+            return rank is 0 or 1 && chrome ? (sbyte)2 : (sbyte)rank;
         }
     }
 }

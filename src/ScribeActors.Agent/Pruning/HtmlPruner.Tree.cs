@@ -59,7 +59,7 @@ public static partial class HtmlPruner
         /// title, alt, aria-label or style is removed; white-space-only texts are removed. Backwards over the pre-order,
         /// every child is decided before its parent.
         /// </summary>
-        public void MarkLive(AttributePool attributes)
+        public void MarkLive(AttributePool attributes, System.Collections.Frozen.FrozenSet<string> noDropTags)
         {
             var live = 0;
             for (var i = Count - 1; i >= 0; i--)
@@ -67,7 +67,7 @@ public static partial class HtmlPruner
                 ref var node = ref this[i];
                 node.Live = node.Tag is null
                     ? !IsWhiteSpaceOnly(node.Text!)
-                    : node.LiveChildren > 0 || NoDropTags.Contains(node.Tag) || HasKeepAttribute(attributes[node.Attributes]);
+                    : node.LiveChildren > 0 || noDropTags.Contains(node.Tag) || HasKeepAttribute(attributes[node.Attributes]);
                 if (node.Live)
                 {
                     live++;

@@ -5,7 +5,7 @@ using AngleSharp.Html.Parser;
 namespace ScribeActors.Agent.Pruning;
 
 /// <summary>
-/// The ScribeAgent DOM pruner (Variant A, ScribeAgent §3.1): node ids, tag filtering, attribute cleaning, empty-node
+/// The ScribeAgent DOM pruner (Variant A, ScribeAgent §3.1, and the project's observation built on it): node ids, tag filtering, attribute cleaning, empty-node
 /// pruning and <c>prettify</c>-style serialisation on one line.
 /// </summary>
 /// <remarks>
@@ -22,6 +22,17 @@ namespace ScribeActors.Agent.Pruning;
 /// <c>iframe</c>/<c>frame</c>, stored as the frame element's raw text, is parsed as HTML and its pruned content takes
 /// the frame's place (the frame element itself is unwrapped like every tag outside the valid set); open shadow roots
 /// are walked before the host's light children, and template content is walked as children.</para>
+/// <para>Two observations (<see cref="PruneOptions.Variant"/>). <see cref="ObservationVariant.Reference"/> is the
+/// reference's Variant A as described above. <see cref="ObservationVariant.Project"/>, the default, applies the same rules
+/// and adds: element state (<c>checked</c>, <c>selected</c>, <c>disabled</c>, <c>readonly</c>, <c>open</c>,
+/// <c>multiple</c>, <c>required</c> kept with their empty value; <c>aria-expanded</c>, <c>aria-checked</c>,
+/// <c>aria-pressed</c>, <c>aria-disabled</c>, <c>aria-current</c>, <c>contenteditable</c> kept), a field's non-empty
+/// <c>value</c> kept whatever its char-to-token ratio, a label's <c>for</c>; <c>summary</c> and <c>dialog</c> kept as tags
+/// (a summary is clickable, a modal's content is told apart); content a person does not see deleted with its content
+/// like a script: an element the capture marked <see cref="HiddenMark"/> (computed <c>display: none</c>), <c>[hidden]</c>,
+/// a dialog without <c>open</c>, a hidden input, an inline <c>display: none</c>, a template, and everything in a closed
+/// <c>details</c> but its <c>summary</c>. Ids are those of the same elements in both (deleted content is still counted).
+/// <see cref="PrunedHtml.ActionsOf"/> tells, in both, which actions each element can take.</para>
 /// <para>Everything is iterative: nesting depth is limited only by memory. Time and memory are linear in the input.</para>
 /// </remarks>
 public static partial class HtmlPruner
@@ -44,6 +55,8 @@ public static partial class HtmlPruner
         var document = parser.ParseDocument(html);
         var attributePool = new AttributePool();
         var cleaner = new AttributeCleaner(options, attributePool);
+        var project = options.Variant == ObservationVariant.Project;
+        var validTags = project ? ProjectSets.ProjectValidTags : ValidTags;
 
         var tree = new OutputTree();
         var sources = new SourceTags(attributePool, html.AsSpan().Count('<') / 2);
@@ -51,12 +64,13 @@ public static partial class HtmlPruner
         var pre = 1;
 
         // Iterative pre-order walk over the logical tree; the second item is the output node the node's output goes into
-        // (Root, or Deleted inside a deleted script/style, still walked so that every element is counted for the ids).
-        var stack = new Stack<(INode Node, int Output)>();
-        PushChildren(stack, document, OutputTree.Root, parser);
+        // (Root, or Deleted inside a deleted script/style, still walked so that every element is counted for the ids);
+        // the third whether the node is inside content a person does not see.
+        var stack = new Stack<(INode Node, int Output, bool Hidden)>();
+        PushChildren(stack, document, OutputTree.Root, false, parser, project);
         while (stack.Count > 0)
         {
-            var (node, output) = stack.Pop();
+            var (node, output, hiddenAbove) = stack.Pop();
             switch (node)
             {
                 case IText text:
@@ -69,17 +83,19 @@ public static partial class HtmlPruner
                 case IElement element:
                     {
                         var tag = element.LocalName.ToLowerInvariant();
-                        var attributes = cleaner.Clean(element, out var rawId);
+                        var hidden = hiddenAbove || IsHidden(tag, element);
+                        var attributes = cleaner.Clean(element, tag, out var rawId);
                         anyRawId |= rawId >= 0;
-                        sources.Add(new SourceTag(tag, attributes), rawId);
+                        sources.Add(new SourceTag(tag, attributes, ActionsOf(tag, element, hidden)), rawId);
                         var elementPre = pre++;
                         int childOutput;
-                        if (output == OutputTree.Deleted || tag is "script" or "style")
+                        if (output == OutputTree.Deleted || tag is "script" or "style" || (project && hidden))
                         {
-                            // §3.1 step 6: script and style are deleted with their content.
+                            // §3.1 step 6: script and style are deleted with their content; the project's observation
+                            // deletes what a person does not see the same way.
                             childOutput = OutputTree.Deleted;
                         }
-                        else if (ValidTags.Contains(tag))
+                        else if (validTags.Contains(tag))
                         {
                             childOutput = tree.AddElement(output, tag, attributes, rawId, elementPre);
                         }
@@ -89,12 +105,12 @@ public static partial class HtmlPruner
                             childOutput = output;
                         }
 
-                        PushChildren(stack, element, childOutput, parser);
+                        PushChildren(stack, element, childOutput, hidden, parser, project);
                         break;
                     }
 
                 case IDocument frameDocument:
-                    PushChildren(stack, frameDocument, output, parser);
+                    PushChildren(stack, frameDocument, output, hiddenAbove, parser, project);
                     break;
                 default:
                     // Comments (§3.1 step 4), doctype, processing instructions.
@@ -105,7 +121,7 @@ public static partial class HtmlPruner
         var idsAssigned = !anyRawId;
         sources.Complete(idsAssigned);
         tree.AssignIds(idsAssigned, pre);
-        tree.MarkLive(attributePool);
+        tree.MarkLive(attributePool, project ? ProjectSets.ProjectNoDropTags : NoDropTags);
         return Serializer.Serialize(tree, sources, idsAssigned, html.Length);
     }
 
@@ -129,8 +145,9 @@ public static partial class HtmlPruner
 
     // Children in the order the capture numbers them: shadow root, template content, an inline frame document (instead of
     // the frame's raw text), then the light children. Pushed in reverse so that they pop in document order; by index,
-    // since a node's sibling links in AngleSharp are found by searching the parent's children.
-    private static void PushChildren(Stack<(INode, int)> stack, INode node, int output, HtmlParser parser)
+    // since a node's sibling links in AngleSharp are found by searching the parent's children. What a closed
+    // <details> holds besides its <summary> is hidden (and, in the project's observation, walked as deleted).
+    private static void PushChildren(Stack<(INode, int, bool)> stack, INode node, int output, bool hidden, HtmlParser parser, bool project)
     {
         var element = node as IElement;
         IDocument? frame = null;
@@ -143,31 +160,40 @@ public static partial class HtmlPruner
             }
         }
 
-        if (frame is null)
+        if (frame is not null)
         {
-            PushReversed(stack, node.ChildNodes, output);
+            stack.Push((frame, output, hidden));
+        }
+        else if (!hidden && element is not null && element.LocalName == "details" && !element.HasAttribute("open"))
+        {
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                var summary = children[i] is IElement { LocalName: "summary" };
+                stack.Push((children[i], summary || !project ? output : OutputTree.Deleted, !summary));
+            }
         }
         else
         {
-            stack.Push((frame, output));
+            PushReversed(stack, node.ChildNodes, output, hidden);
         }
 
         if (element is IHtmlTemplateElement template)
         {
-            PushReversed(stack, template.Content.ChildNodes, output);
+            PushReversed(stack, template.Content.ChildNodes, output, hidden);
         }
 
         if (element?.ShadowRoot is { } shadow)
         {
-            PushReversed(stack, shadow.ChildNodes, output);
+            PushReversed(stack, shadow.ChildNodes, output, hidden);
         }
     }
 
-    private static void PushReversed(Stack<(INode, int)> stack, INodeList children, int output)
+    private static void PushReversed(Stack<(INode, int, bool)> stack, INodeList children, int output, bool hidden)
     {
         for (var i = children.Length - 1; i >= 0; i--)
         {
-            stack.Push((children[i], output));
+            stack.Push((children[i], output, hidden));
         }
     }
 

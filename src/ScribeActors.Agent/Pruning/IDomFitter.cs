@@ -14,4 +14,11 @@ public interface IDomFitter
     /// <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="budgetTokens"/> is negative.</exception>
     FittedDom Fit(PrunedHtml dom, int budgetTokens, ITokenCounter counter);
+
+    /// <summary>The same for a step whose objective is <paramref name="objective"/>: a fitter may use it to choose what
+    /// to keep (by default it is not used).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="dom"/> or <paramref name="counter"/> is
+    /// <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="budgetTokens"/> is negative.</exception>
+    FittedDom Fit(PrunedHtml dom, int budgetTokens, ITokenCounter counter, string? objective) => Fit(dom, budgetTokens, counter);
 }

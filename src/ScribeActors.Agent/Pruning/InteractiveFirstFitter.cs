@@ -16,8 +16,10 @@ namespace ScribeActors.Agent.Pruning;
 /// <para>Lists: a run of at least <see cref="MinListLength"/> sibling elements with the same tag and class keeps its first
 /// <see cref="KeepFirstItems"/> items and its last item at normal priority; the items in between come last, whole, in
 /// order, and those that do not fit are replaced by one text <c>… N more similar items …</c>.</para>
-/// <para>Order of filling: interactive elements outside collapsed list middles (document order; one that does not fit is
-/// skipped), then texts and leaf elements by distance (in pieces) to the nearest kept interactive element (from the top
+/// <para>Order of filling: interactive elements outside collapsed list middles by rank — form fields and buttons a person
+/// sees (input, textarea, select, button, summary, contenteditable), then links, labels, options and elements with a
+/// handler or role, then both kinds inside the page's frame (header, footer, aside, navigation landmarks), then hidden
+/// inputs — in document order within a rank (one that does not fit is skipped), then texts and leaf elements by distance (in pieces) to the nearest kept interactive element (from the top
 /// of the page when none was kept), then list middles. Every element kept brings its ancestors (opening and closing
 /// tags), so the result stays balanced, well-formed pruned HTML whose node ids all exist in the page. Token counts are
 /// summed per piece and the result is re-counted whole; when the sum was optimistic the selection is redone with a
@@ -30,7 +32,7 @@ namespace ScribeActors.Agent.Pruning;
 /// <param name="keepFirstItems">Items kept at the start of a collapsed list (default 3; 0 or more).</param>
 /// <param name="minListLength">Shortest run of look-alike siblings that is collapsed (default 8; more than
 /// <paramref name="keepFirstItems"/> + 1).</param>
-public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLength = 8) : IDomFitter
+public sealed partial class InteractiveFirstFitter(int keepFirstItems = 3, int minListLength = 8) : IDomFitter
 {
     /// <summary>Largest interactive subtree (in pieces: tags and texts) kept whole.</summary>
     public const int SmallSubtreeSegments = 16;
@@ -52,7 +54,15 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
     public string Name => "interactive-first";
 
     /// <inheritdoc />
-    public FittedDom Fit(PrunedHtml dom, int budgetTokens, ITokenCounter counter)
+    public FittedDom Fit(PrunedHtml dom, int budgetTokens, ITokenCounter counter) => Fit(dom, budgetTokens, counter, null);
+
+    /// <inheritdoc />
+    /// <remarks>With an objective, an item in the middle of a collapsed list whose text holds a word of the objective found
+    /// in at most <see cref="MaxNamedItems"/> items of that list (the invoice number of "open invoice INV-9862", not a
+    /// vendor on every row) is kept like a first item, and so does every interactive
+    /// element whose text holds a word of the objective that at most <see cref="MaxNamedItems"/> interactive elements of
+    /// the page hold ("Next page" for "browse the list page by page"); both come right after the form fields and buttons.</remarks>
+    public FittedDom Fit(PrunedHtml dom, int budgetTokens, ITokenCounter counter, string? objective)
     {
         FitArguments.Check(dom, budgetTokens, counter);
         var total = BoundedTokenCount.CountUpTo(counter, dom.Html, 0, budgetTokens);
@@ -61,7 +71,7 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
             return new FittedDom(dom.Html, dom.NodeIds, total, false, Name);
         }
 
-        var plan = new Plan(dom, counter, KeepFirstItems, MinListLength, budgetTokens);
+        var plan = new Plan(dom, counter, KeepFirstItems, MinListLength, budgetTokens, objective);
         var effective = budgetTokens;
         while (true)
         {
@@ -83,7 +93,7 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
     }
 
     /// <summary>Per-page data computed once, and the greedy selection for a budget.</summary>
-    private sealed class Plan
+    private sealed partial class Plan
     {
         private readonly PrunedHtml _dom;
         private readonly Segment[] _segments;
@@ -92,6 +102,7 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
         private readonly bool[] _demoted;
         private readonly List<List<int>> _lists = [];
         private readonly int[] _markerCost;
+        private readonly int[] _interactive;
         private int _rootMarkerCost;
         private readonly int _keepFirst;
         private readonly ITokenCounter _counter;
@@ -102,7 +113,7 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
         private int _used;
         private int _budget;
 
-        public Plan(PrunedHtml dom, ITokenCounter counter, int keepFirst, int minListLength, int limit)
+        public Plan(PrunedHtml dom, ITokenCounter counter, int keepFirst, int minListLength, int limit, string? objective)
         {
             _dom = dom;
             _limit = limit;
@@ -116,6 +127,32 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
             _demoted = new bool[_segments.Length];
             _markerCost = new int[_elements.Length];
             FindLists(minListLength);
+            _interactive = InteractiveByRank(objective is null ? [] : PromoteNamedItems(objective));
+        }
+
+        // Interactive elements outside collapsed list middles, by rank (fields and buttons, then links, labels, options and
+        // handlers, then all of those in the page's header, footer or navigation, then hidden inputs), in document order
+        // within a rank: a page's header links never crowd out its form, and a hidden input never a field a person sees.
+        // What the objective names (see PromoteNamedItems) comes right after the fields and buttons.
+        private int[] InteractiveByRank(HashSet<int> named)
+        {
+            // Buckets: fields and buttons, what the objective names, links and the like, the page's frame, hidden inputs.
+            var byRank = new List<int>[5];
+            for (var r = 0; r < byRank.Length; r++)
+            {
+                byRank[r] = [];
+            }
+
+            for (var e = 0; e < _elements.Length; e++)
+            {
+                if (_elements[e].Interactive && !_demoted[_elements[e].Open])
+                {
+                    var rank = Math.Min((int)_elements[e].Rank, 3);
+                    byRank[rank == 0 ? 0 : named.Contains(e) ? 1 : rank + 1].Add(e);
+                }
+            }
+
+            return [.. byRank.SelectMany(r => r)];
         }
 
         private void FindLists(int minListLength)
@@ -207,17 +244,12 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
 
             var anchors = new List<int>();
             var misses = 0;
-            for (var e = 0; e < _elements.Length && misses < MaxConsecutiveMisses && _used < _budget; e++)
+            for (var i = 0; i < _interactive.Length && misses < MaxConsecutiveMisses && _used < _budget; i++)
             {
-                var element = _elements[e];
-                if (!element.Interactive || _demoted[element.Open])
-                {
-                    continue;
-                }
-
+                var e = _interactive[i];
                 if (AddInteractive(e))
                 {
-                    anchors.Add(element.Open);
+                    anchors.Add(_elements[e].Open);
                     misses = 0;
                 }
                 else
@@ -226,6 +258,7 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
                 }
             }
 
+            anchors.Sort();
             FillByProximity(anchors);
             FillListMiddles();
             return Render();
@@ -443,7 +476,7 @@ public sealed class InteractiveFirstFitter(int keepFirstItems = 3, int minListLe
 
             // Where each written list marker goes: before the first omitted item of a list whose parent is written.
             var markers = new List<(int Segment, int Omitted)>();
-            foreach (var middle in _lists)
+            foreach (var middle in _lists.Where(m => m.Count > 0))
             {
                 var firstOmitted = 0;
                 while (firstOmitted < middle.Count && _elementIn[middle[firstOmitted]])

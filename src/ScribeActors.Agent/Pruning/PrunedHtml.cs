@@ -46,4 +46,14 @@ public sealed class PrunedHtml
     /// </summary>
     public string? TargetTag(int nodeId) =>
         _tags.TryGet(nodeId, out var tag) ? HtmlPruner.RenderOpeningTag(tag.Tag, _tags.Attributes[tag.Attributes], nodeId, HtmlPruner.IsVoid(tag.Tag)) : null;
+
+    /// <summary>
+    /// What a step may do to the source element with <paramref name="nodeId"/>, judged from its markup as captured
+    /// (the same in both <see cref="ObservationVariant"/>s): <see cref="ElementActions.Select"/> only on a
+    /// <c>&lt;select&gt;</c>, <see cref="ElementActions.Type"/> only on a text-like input, a textarea or a
+    /// contenteditable element that is not read-only, <see cref="ElementActions.Click"/> on any other element; nothing
+    /// on an element that is hidden (marked by the capture, <c>[hidden]</c>, a closed dialog or details, an inline
+    /// <c>display: none</c>, or inside one), disabled, a hidden input or an option, nor on an unknown id.
+    /// </summary>
+    public ElementActions ActionsOf(int nodeId) => _tags.TryGet(nodeId, out var tag) ? tag.Actions : ElementActions.None;
 }

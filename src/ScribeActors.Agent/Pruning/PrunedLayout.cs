@@ -25,8 +25,16 @@ internal readonly record struct Segment(int Start, int Length, SegmentKind Kind,
 /// <param name="Close">Index of its closing segment (equal to <paramref name="Open"/> for a void element).</param>
 /// <param name="Tag">Lower-case tag name.</param>
 /// <param name="Class">Its cleaned class attribute, or "".</param>
-/// <param name="Interactive">A link, control, option or label, or an element with an event handler, jsaction or role.</param>
-internal readonly record struct LayoutElement(int Id, int Parent, int Open, int Close, string Tag, string Class, bool Interactive);
+/// <param name="Rank">-1 for an element that is not interactive; otherwise the order in which a fitter should keep it:
+/// 0 a form control or button a person sees (input, textarea, select, button, summary, contenteditable), 1 a link, label,
+/// option, or an element with an event handler, jsaction or role, 2 either of those in the page's frame (inside a header,
+/// footer, aside or a navigation, banner, contentinfo or complementary landmark), 3 a hidden input (never before a
+/// visible field).</param>
+internal readonly record struct LayoutElement(int Id, int Parent, int Open, int Close, string Tag, string Class, sbyte Rank)
+{
+    /// <summary>A link, control, option, label or summary, or an element with an event handler, jsaction or role.</summary>
+    public bool Interactive => Rank >= 0;
+}
 
 /// <summary>The structure of a pruned HTML string, kept for the fitters so that they never re-parse it.</summary>
 internal sealed class PrunedLayout(Segment[] segments, LayoutElement[] elements)

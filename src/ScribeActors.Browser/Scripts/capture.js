@@ -21,8 +21,14 @@
 // captured. Form state is written as it is now: value="…" for inputs (not passwords or files) and textareas,
 // checked for checkboxes/radios, selected for options. A password field's value is never written, neither the live one
 // nor a value attribute of its markup.
+// Visibility: the topmost element of content that is not rendered (computed display: none: a closed dialog, [hidden],
+// a row a filter hid, a hidden input) carries data-scribe-hidden="", written just before node (its descendants are
+// hidden with it and carry nothing); elements that are never rendered by nature (head, script, style, ...) are not marked. A page's own
+// data-scribe-hidden attributes are not written, so a page cannot hide content from the model with them.
 (observationId, maxChars, maxElements) => {
   const MARK = 'data-scribe-node';
+  const HIDDEN = 'data-scribe-hidden';
+  const NEVER_RENDERED = new Set(['head', 'script', 'style', 'title', 'meta', 'link', 'base', 'template', 'noscript']);
   const HTML_NS = 'http://www.w3.org/1999/xhtml';
   const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param',
     'source', 'track', 'wbr', 'keygen']);
@@ -87,7 +93,7 @@
     for (let i = 0; i < attrs.length; i++) {
       const attr = attrs[i];
       const attrName = attr.name;
-      if (attrName === MARK || (secretValue && attrName === 'value')) {
+      if (attrName === MARK || attrName === HIDDEN || (secretValue && attrName === 'value')) {
         continue;
       }
       if (attrName === 'value' && value !== undefined) {
@@ -120,7 +126,9 @@
     if (selected === true) {
       parts.push(' selected=""');
     }
-    parts.push(' node="');
+    // Slots filled once every element is numbered: the hidden mark (before node, so that node="N"> still ends the tag)
+    // at idSlots[i] - 2, the id at idSlots[i].
+    parts.push('', ' node="');
     idSlots.push(parts.length);
     parts.push('', '">');
 
@@ -188,10 +196,32 @@
     return String.fromCharCode(65 + (visible ? 1 : 0) + (disabled ? 2 : 0) + (fillable ? 4 : 0) + (readOnly ? 8 : 0));
   };
 
+  // Not rendered: no box and computed display none (a display: contents wrapper has no box but shows its children).
+  const hidden = new Set();
+  const hiddenTop = (el) => {
+    const up = el.parentElement || (el.parentNode && el.parentNode.host) || null;
+    if (up !== null && hidden.has(up)) {
+      hidden.add(el);
+      return false;
+    }
+    if (NEVER_RENDERED.has(el.localName) || typeof el.checkVisibility !== 'function' || el.checkVisibility()) {
+      return false;
+    }
+    const view = el.ownerDocument.defaultView;
+    if (view === null || view.getComputedStyle(el).display !== 'none') {
+      return false;
+    }
+    hidden.add(el);
+    return true;
+  };
+
   const count = elements.length;
   for (let i = 0; i < count; i++) {
     const id = String(count - 1 - i);
     parts[idSlots[i]] = id;
+    if (hiddenTop(elements[i])) {
+      parts[idSlots[i] - 2] = ' ' + HIDDEN + '=""';
+    }
     const el = elements[i];
     if (el.getAttribute(MARK) !== id) {
       el.setAttribute(MARK, id);

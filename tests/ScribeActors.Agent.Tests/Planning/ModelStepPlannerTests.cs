@@ -86,7 +86,8 @@ public sealed class ModelStepPlannerTests
     [Fact]
     public async Task PlanAsync_SmallContext_ObservationFittedAndPromptWithinContext()
     {
-        var model = new ScriptedGenerator("1.\nDescription: Click \"Search\"\nAction: mouse_click_action\nNode: 2\n") { ContextSize = 200 };
+        // The fitter keeps the form field first when little fits (the button may not).
+        var model = new ScriptedGenerator("1.\nDescription: Type \"4471\"\nAction: keyboard_sequence_action\nNode: 3\n") { ContextSize = 200 };
         var planned = await ModelStepPlanner.PlanAsync(Request(settings: new PlanSettings(MaxOutputTokens: 40)), model, CancellationToken.None);
 
         var prompt = model.Calls.Single().Prompt;

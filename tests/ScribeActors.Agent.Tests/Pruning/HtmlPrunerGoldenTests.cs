@@ -13,7 +13,7 @@ public class HtmlPrunerGoldenTests
     [Fact]
     public void Prune_WorkedExample_MatchesReferenceOutput()
     {
-        var pruned = HtmlPruner.Prune(WorkedExample);
+        var pruned = HtmlPruner.Prune(WorkedExample, PruneOptions.Reference);
 
         Assert.Equal(
             "Acme <body node=\"5\"> <div class=\"wrapper\" node=\"4\"> <a href=\"/home\" node=\"2\" onclick=\"\"> Home </a> " +
@@ -27,7 +27,7 @@ public class HtmlPrunerGoldenTests
     [Fact]
     public void TargetTag_WorkedExampleButton_IsCleanedOpeningTag()
     {
-        var pruned = HtmlPruner.Prune(WorkedExample);
+        var pruned = HtmlPruner.Prune(WorkedExample, PruneOptions.Reference);
 
         Assert.Equal("<button aria-label=\"Save\" node=\"0\" type=\"submit\">", pruned.TargetTag(0));
     }
@@ -40,7 +40,7 @@ public class HtmlPrunerGoldenTests
     [InlineData(9, "<html node=\"9\">")]
     public void TargetTag_PrunedOrUnwrappedElement_IsStillKnown(int id, string expected)
     {
-        var pruned = HtmlPruner.Prune(WorkedExample);
+        var pruned = HtmlPruner.Prune(WorkedExample, PruneOptions.Reference);
 
         Assert.Equal(expected, pruned.TargetTag(id));
     }
@@ -51,7 +51,7 @@ public class HtmlPrunerGoldenTests
     [InlineData(-1)]
     public void TargetTag_RootOrUnknownId_IsNull(int id)
     {
-        var pruned = HtmlPruner.Prune(WorkedExample);
+        var pruned = HtmlPruner.Prune(WorkedExample, PruneOptions.Reference);
 
         Assert.Null(pruned.TargetTag(id));
     }

@@ -5,7 +5,7 @@ namespace ScribeActors.Agent.Tests.Pruning;
 public class HtmlPrunerRuleTests
 {
     // Observed-id mode keeps the tests independent of id assignment.
-    private static string Body(string inner) => HtmlPruner.Prune($"<html node=\"90\"><body node=\"91\">{inner}</body></html>").Html;
+    private static string Body(string inner) => HtmlPruner.Prune($"<html node=\"90\"><body node=\"91\">{inner}</body></html>", PruneOptions.Reference).Html;
 
     private static string Inner(string inner)
     {

@@ -121,9 +121,10 @@ internal static class RandomPages
     /// A digest of everything the pruner and both fitters give for pages <paramref name="first"/> to
     /// <paramref name="first"/> + <paramref name="count"/> - 1 (<see cref="MakeLarge"/> pages with
     /// <paramref name="large"/>): the pruned HTML, node ids, element count, id mode, the target tag of every id, and each
-    /// fitter's text, ids, tokens and truncation at several budgets.
+    /// fitter's text, ids, tokens and truncation at several budgets: the tail fitter's, or with <paramref name="interactive"/>
+    /// the interactive-first fitter's (two settings).
     /// </summary>
-    public static string Digest(int first, int count, bool large = false)
+    public static string Digest(int first, int count, bool large = false, bool interactive = false)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\u0000"));
@@ -131,7 +132,7 @@ internal static class RandomPages
         {
             var html = large ? MakeLarge(seed) : Make(seed);
             ITokenCounter counter = seed % 3 == 0 ? new PerCharacter() : ApproximateTokenCounter.Instance;
-            var pruned = HtmlPruner.Prune(html, new PruneOptions { TokenCounter = counter, MaxAttributeLength = seed % 5 == 0 ? 16 : 32 });
+            var pruned = HtmlPruner.Prune(html, PruneOptions.Reference with { TokenCounter = counter, MaxAttributeLength = seed % 5 == 0 ? 16 : 32 });
             Add(pruned.Html);
             Add(string.Join(',', pruned.NodeIds));
             Add(pruned.SourceElementCount.ToString(CultureInfo.InvariantCulture) + pruned.IdsAssigned);
@@ -142,7 +143,10 @@ internal static class RandomPages
 
             foreach (var budget in large ? new[] { 0, 60, 400, 1500, 6000 } : new[] { 0, 7, 60, 400 })
             {
-                foreach (IDomFitter fitter in new IDomFitter[] { new TailFitter(), new InteractiveFirstFitter(), new InteractiveFirstFitter(1, 3) })
+                var fitters = interactive
+                    ? new IDomFitter[] { new InteractiveFirstFitter(), new InteractiveFirstFitter(1, 3) }
+                    : [new TailFitter()];
+                foreach (var fitter in fitters)
                 {
                     var fitted = fitter.Fit(pruned, budget, counter);
                     Add($"{fitted.Html}|{string.Join(',', fitted.NodeIds)}|{fitted.Tokens}|{fitted.Truncated}");

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using ScribeActors.Abstractions;
+using ScribeActors.Agent.Prompting;
+using ScribeActors.Agent.Pruning;
+
+namespace ScribeActors.Inference.Tests;
+
+/// <summary>The page grammar (<see cref="StepGrammar"/> with <see cref="PrunedHtml.ActionsOf"/>) decoded by llama.cpp.</summary>
+[Collection(TinyModelCollection.Name)]
+public sealed partial class PageGrammarTests(TinyModelFixture fixture)
+{
+    private const int Seeds = 64;
+
+    // The sign-in page of the failure in issue 12: a password input (node 10) beside a select (node 8).
+    private const string SignIn =
+        "<body node=\"20\"><form node=\"15\"><input node=\"12\" name=\"user\"><input node=\"10\" type=\"password\" name=\"pass\">" +
+        "<select node=\"8\" name=\"site\"><option node=\"7\">EU</option></select><button node=\"3\">Sign in</button></form></body>";
+
+    private readonly LlamaModel _model = fixture.Model;
+
+    [GeneratedRegex(@"^1\.\nDescription: [^\n]+\nAction: (?<action>[a-z_]+)\nNode: (?<node>[0-9]+)\n$")]
+    private static partial Regex StepPattern();
+
+    [Fact]
+    public async Task GenerateAsync_PageGrammarAtTemperatureOne_NeverSelectsOnThePasswordInput()
+    {
+        var pruned = HtmlPruner.Prune(SignIn);
+        var options = new StepGrammarOptions
+        {
+            AllowedActions = [StepActions.Type, StepActions.SelectOption],
+            MaxDescriptionChars = 12,
+            NodeActions = pruned.ActionsOf,
+        };
+
+        var guarded = await GenerateAsync(StepGrammar.Build(1, pruned.NodeIds.ToArray(), options));
+        var blind = await GenerateAsync(StepGrammar.Build(1, pruned.NodeIds.ToArray(), new StepGrammarOptions
+        {
+            AllowedActions = options.AllowedActions,
+            MaxDescriptionChars = options.MaxDescriptionChars,
+        }));
+
+        // Under the page grammar: select only on the select, type only on the two fields, and both actions were drawn.
+        Assert.All(guarded, s => Assert.True(
+            s.Action == StepActions.SelectOption ? s.Node == 8 : s.Node is 10 or 12,
+            $"the page grammar let the model write {s.Action} on node {s.Node}"));
+        Assert.Contains(guarded, s => s.Action == StepActions.SelectOption);
+        Assert.Contains(guarded, s => s.Action == StepActions.Type);
+
+        // The same seeds without the element kinds do write forbidden pairs: the check above can fail.
+        Assert.Contains(blind, s => s.Action == StepActions.SelectOption && s.Node != 8);
+    }
+
+    private async Task<List<(string Action, int Node)>> GenerateAsync(string grammar)
+    {
+        var prompt = _model.RenderChat("You fill in forms.", "Sign in.");
+        var results = await Task.WhenAll(Enumerable.Range(0, Seeds).Select(seed => _model.GenerateAsync(
+            new GenerationRequest { Prompt = prompt, Grammar = grammar, MaxTokens = 128, Temperature = 1.0f, TopP = 1, Seed = seed },
+            CancellationToken.None)));
+
+        return [.. results.Select(r =>
+        {
+            Assert.Equal(StopReasons.GrammarEnd, r.StopReason);
+            var match = StepPattern().Match(r.Text);
+            Assert.True(match.Success, $"not a step: {r.Text}");
+            return (match.Groups["action"].Value, int.Parse(match.Groups["node"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        })];
+    }
+}
