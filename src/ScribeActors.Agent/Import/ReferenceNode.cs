@@ -99,6 +99,22 @@ public sealed class ReferenceElement : ReferenceNode
         return false;
     }
 
+    /// <summary>Sets attribute <paramref name="name"/>: in its place when present, else after the others.</summary>
+    public void SetAttribute(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        var index = _attributes.FindIndex(a => a.Key == name);
+        if (index >= 0)
+        {
+            _attributes[index] = new(name, value);
+        }
+        else
+        {
+            _attributes.Add(new(name, value));
+        }
+    }
+
     internal void Append(ReferenceNode node)
     {
         node.Parent = this;
