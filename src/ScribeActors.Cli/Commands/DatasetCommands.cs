@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
 using ScribeActors.Agent.Datasets;
+using ScribeActors.Agent.Import;
 using ScribeActors.Browser;
 using ScribeActors.Browser.Datasets;
 using ScribeActors.Browser.Secrets;
@@ -23,7 +24,42 @@ internal static class DatasetCommands
         var dataset = new Command("dataset", "Build training data from recorded expert solutions.");
         dataset.Subcommands.Add(Build());
         dataset.Subcommands.Add(FromRuns());
+        dataset.Subcommands.Add(Import());
         return dataset;
+    }
+
+    private static Command Import()
+    {
+        var html = new Option<FileInfo>("--html") { Description = "A saved page (a Mind2Web-style snapshot or the reference's raw DOM).", Required = true };
+        var output = new Option<FileInfo?>("--out") { Description = "Where to write the page with the reference's node ids (default: standard output)." };
+        var command = new Command("import", "Read a saved page as the reference did (Python's html.parser: <a/>, <div/>, <button/> closed at once, nothing closed implicitly), " +
+            "give it the reference's node ids and write it with every element closed, for the pipeline. Says how many elements the HTML5 parser would still move, " +
+            "and warns when the page is deeper than that parser keeps.")
+        {
+            html, output,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var file = result.GetValue(html)!;
+            if (!file.Exists)
+            {
+                return WorkflowCommands.Fail($"--html: {file.FullName} does not exist.");
+            }
+
+            var page = ImportedPage.Import(await File.ReadAllTextAsync(file.FullName, cancellationToken));
+            Console.Error.WriteLine(page.Describe());
+            if (result.GetValue(output) is { } target)
+            {
+                await File.WriteAllTextAsync(target.FullName, page.Html, cancellationToken);
+            }
+            else
+            {
+                Console.Out.Write(page.Html);
+            }
+
+            return 0;
+        });
+        return WorkflowCommands.Guarded(command);
     }
 
     private static Command FromRuns()
