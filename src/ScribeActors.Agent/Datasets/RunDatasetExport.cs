@@ -10,7 +10,8 @@ namespace ScribeActors.Agent.Datasets;
 /// split by workflow id. Runs are taken in workflow id order, so the same runs give the same bytes; an export into a
 /// folder that holds the same export skips the runs already there and adds the new ones. A run that cannot be exported
 /// (an observation missing from the store) is reported in the statistics and the export goes on; a secret's value in any
-/// byte stops it.
+/// byte stops it. The cluster's index lists the newest 10,000 finished workflows; exporting into the same folder now and
+/// then keeps the older runs (they stay in the folder when they leave the index).
 /// </summary>
 public static class RunDatasetExport
 {

@@ -37,6 +37,9 @@ public sealed class DatasetFromRunsTests : IDisposable
             runs.Add(final);
         }
 
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => silo.Client.GetObservationAsync(runs[0].Id, runs[0].Steps.Length));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => silo.Client.GetObservationAsync("no-such-run", 0));
+
         var (first, second) = (Folder(), Folder());
         var one = await FromRunsAsync(silo, first);
         var two = await FromRunsAsync(silo, second);
