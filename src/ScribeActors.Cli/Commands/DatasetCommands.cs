@@ -30,33 +30,44 @@ internal static class DatasetCommands
 
     private static Command Import()
     {
-        var html = new Option<FileInfo>("--html") { Description = "A saved page (a Mind2Web-style snapshot or the reference's raw DOM).", Required = true };
-        var output = new Option<FileInfo?>("--out") { Description = "Where to write the page with the reference's node ids (default: standard output)." };
-        var command = new Command("import", "Read a saved page as the reference did (Python's html.parser: <a/>, <div/>, <button/> closed at once, nothing closed implicitly), " +
-            "give it the reference's node ids and write it with every element closed, for the pipeline. Says how many elements the HTML5 parser would still move, " +
-            "and warns when the page is deeper than that parser keeps.")
+        var html = new Option<FileInfo[]>("--html") { Description = "Saved pages (Mind2Web-style snapshots or the reference's raw DOMs).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string?>("--out") { Description = "For one page: the file to write (default: standard output). For several: a folder, each page as NAME.nodes.html." };
+        var command = new Command("import", "Read saved pages as the reference did (Python's html.parser: <a/>, <div/>, <button/> closed at once, nothing closed implicitly), " +
+            "give them the reference's node ids and write them with every element closed, for the pipeline. Counts, per page and in all, what the HTML5 parser would still " +
+            "move, and the pages deeper than it keeps (it would flatten them).")
         {
             html, output,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var file = result.GetValue(html)!;
-            if (!file.Exists)
+            var (files, target) = (result.GetValue(html)!, result.GetValue(output));
+            if (files.FirstOrDefault(f => !f.Exists) is { } missing)
             {
-                return WorkflowCommands.Fail($"--html: {file.FullName} does not exist.");
+                return WorkflowCommands.Fail($"--html: {missing.FullName} does not exist.");
             }
 
-            var page = ImportedPage.Import(await File.ReadAllTextAsync(file.FullName, cancellationToken));
-            Console.Error.WriteLine(page.Describe());
-            if (result.GetValue(output) is { } target)
+            if (files.Length > 1 && target is null)
             {
-                await File.WriteAllTextAsync(target.FullName, page.Html, cancellationToken);
-            }
-            else
-            {
-                Console.Out.Write(page.Html);
+                return WorkflowCommands.Fail("--out: several pages need a folder to be written to.");
             }
 
+            var summary = new ImportSummary();
+            foreach (var file in files)
+            {
+                var page = ImportedPage.Import(await File.ReadAllTextAsync(file.FullName, cancellationToken));
+                summary = summary.Add(page);
+                Console.Error.WriteLine($"{file.Name}: {page.Describe()}");
+                if (target is null)
+                {
+                    Console.Out.Write(page.Html);
+                    continue;
+                }
+
+                var path = files.Length == 1 ? target : Path.Combine(Directory.CreateDirectory(target).FullName, Path.GetFileNameWithoutExtension(file.Name) + ".nodes.html");
+                await File.WriteAllTextAsync(path, page.Html, cancellationToken);
+            }
+
+            Console.Error.WriteLine(summary.ToText());
             return 0;
         });
         return WorkflowCommands.Guarded(command);

@@ -38,3 +38,24 @@ public sealed class ImportedPageTests
         Assert.Contains("warning: The page nests 523 elements deep", page.Describe(), StringComparison.Ordinal);
     }
 }
+
+public sealed class ImportSummaryTests
+{
+    [Fact]
+    public void Add_ThreePages_CountsTooDeepAndMovedPagesAndElements()
+    {
+        var deep = ImportedPage.Import("<html><body>" + string.Concat(Enumerable.Repeat("<div>", 515)) + "</body></html>");
+        var table = ImportedPage.Import("<table><form><tr><td><a/></td></tr></form></table>");
+        var plain = ImportedPage.Import("<p>x</p>");
+
+        var summary = new ImportSummary().Add(deep).Add(table).Add(plain);
+
+        Assert.Equal(3, summary.Pages);
+        Assert.Equal(517 + 5 + 1, summary.Elements);
+        Assert.Equal((1, 5), (summary.TooDeepPages, summary.ElementsBeyondHtml5Depth));
+        Assert.Equal(2, summary.PagesWithMoves);
+        Assert.Equal(5 + table.MovedByHtml5, summary.MovedByHtml5);
+        Assert.Equal(1, summary.SelfClosedElements);
+        Assert.Contains("1 pages deeper than the HTML5 parser keeps (5 elements it would flatten)", summary.ToText(), StringComparison.Ordinal);
+    }
+}

@@ -41,5 +41,20 @@ public sealed class DatasetImportCliTests : IDisposable
         Assert.StartsWith("<html node=\"517\">", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_SeveralPagesIntoAFolder_WritesEachAndCountsTheTooDeepOnes()
+    {
+        var (deep, plain, folder) = (Path.Combine(_folder, "deep.html"), Path.Combine(_folder, "plain.html"), Path.Combine(_folder, "out"));
+        await File.WriteAllTextAsync(deep, "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 520)) + "</body></html>");
+        await File.WriteAllTextAsync(plain, "<p>Total<a/></p>");
+
+        var (code, _, error) = await CliRun.RunAsync(null, "dataset", "import", "--html", deep, plain, "--out", folder);
+
+        Assert.True(code == 0, $"exit {code}: {error}");
+        Assert.Contains("Imported 2 pages, 524 elements (1 self-closed closed as the reference did); 1 pages deeper than the HTML5 parser keeps (10 elements it would flatten)", error, StringComparison.Ordinal);
+        Assert.Equal("<p node=\"1\">Total<a node=\"0\"></a></p>", await File.ReadAllTextAsync(Path.Combine(folder, "plain.nodes.html")));
+        Assert.True(File.Exists(Path.Combine(folder, "deep.nodes.html")));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
