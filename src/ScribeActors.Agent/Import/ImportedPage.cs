@@ -27,16 +27,25 @@ public sealed record ImportedPage
     /// <summary>The ids of those elements, ascending.</summary>
     public required IReadOnlyList<int> MovedIds { get; init; }
 
+    /// <summary>For a Mind2Web snapshot: each element's <c>backend_node_id</c> by its node id (Mind2Web's actions name
+    /// their target by it; the reference kept the same map, §3.7). Empty for pages without them.</summary>
+    public IReadOnlyDictionary<int, string> BackendNodeIds { get; init; } = new Dictionary<int, string>();
+
     /// <summary>Imports <paramref name="html"/>, a saved page.</summary>
     public static ImportedPage Import(string html)
     {
         var document = ReferenceHtmlParser.Parse(html);
         var elements = document.Elements.ToList();
         var parents = new Dictionary<int, int>();
+        var backend = new SortedDictionary<int, string>();
         for (var k = 0; k < elements.Count; k++)
         {
             // The root is element 0 of the reference's list; the element at pre-order position k + 1 gets count - (k + 1).
             elements[k].SetAttribute("node", (elements.Count - (k + 1)).ToString(CultureInfo.InvariantCulture));
+            if (elements[k].GetAttribute("backend_node_id") is { } backendId)
+            {
+                backend[elements.Count - (k + 1)] = backendId;
+            }
         }
 
         foreach (var element in elements)
@@ -57,7 +66,7 @@ public sealed record ImportedPage
         }
 
         moved.Sort();
-        return new ImportedPage { Html = written, Document = document, MovedByHtml5 = moved.Count, MovedIds = moved };
+        return new ImportedPage { Html = written, Document = document, MovedByHtml5 = moved.Count, MovedIds = moved, BackendNodeIds = backend };
     }
 
     /// <summary>A summary for a person: elements, what the reference's parse changed, and the warnings.</summary>

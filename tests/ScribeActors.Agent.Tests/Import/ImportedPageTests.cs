@@ -17,6 +17,15 @@ public sealed class ImportedPageTests
     }
 
     [Fact]
+    public void Import_Mind2WebSnapshot_MapsNodeIdsToBackendNodeIds()
+    {
+        var page = ImportedPage.Import("<html backend_node_id=\"1\"><body backend_node_id=\"5\"><div/><button backend_node_id=\"132\">Search</button></body></html>");
+
+        Assert.Equal(new Dictionary<int, string> { [3] = "1", [2] = "5", [0] = "132" }, page.BackendNodeIds);
+        Assert.Equal("button", DomIndex.Parse(page.Html).Find(0)!.LocalName);
+    }
+
+    [Fact]
     public void Import_FormDirectlyInATable_MovedRowReportedByItsId()
     {
         var page = ImportedPage.Import("<html><body><table><form><tr><td><button>Go</button></td></tr></form></table></body></html>");
