@@ -107,6 +107,12 @@ public sealed class ScribeClient
     /// <summary>Cancels a workflow and closes its browser session.</summary>
     public Task<WorkflowSnapshot> CancelAsync(string workflowId, string? reason = null) => RetryUnavailableAsync(() => Workflow(workflowId).CancelAsync(reason));
 
+    /// <summary>Returns the page the workflow observed before step <paramref name="stepIndex"/> (0-based), as it was stored
+    /// (secret values masked); <see cref="StoredObservation.Dom"/> is <see langword="null"/> when nothing is stored for it.
+    /// Throws <see cref="WorkflowNotFoundException"/> for an unknown id.</summary>
+    public Task<StoredObservation> GetObservationAsync(string workflowId, int stepIndex, CancellationToken cancellationToken = default) =>
+        RetryUnavailableAsync(() => Workflow(workflowId).GetObservationAsync(new StoredObservationRequest { StepIndex = stepIndex }, cancellationToken), cancellationToken);
+
     /// <summary>Lists workflows, newest first, optionally only those with <paramref name="status"/>.</summary>
     public Task<WorkflowSummary[]> ListAsync(WorkflowStatus? status = null) =>
         _grains.GetGrain<IWorkflowIndexGrain>(IWorkflowIndexGrain.DefaultKey).ListAsync(status);

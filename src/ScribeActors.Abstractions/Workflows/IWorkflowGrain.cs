@@ -39,6 +39,13 @@ public interface IWorkflowGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task<WorkflowSnapshot> CancelAsync(string? reason = null);
 
+    /// <summary>Returns the page observed before step <see cref="StoredObservationRequest.StepIndex"/>, read back from the
+    /// artefact store (<see cref="StoredObservation.Dom"/> is <see langword="null"/> when nothing is stored for it). Throws
+    /// <see cref="WorkflowNotFoundException"/> for an unknown workflow and <see cref="ArgumentOutOfRangeException"/> for a
+    /// step the workflow does not have.</summary>
+    [Alias("GetObservation")]
+    Task<StoredObservation> GetObservationAsync(StoredObservationRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Makes sure a running workflow's loop is going (used after silo failures; harmless otherwise).</summary>
     [Alias("Wake")]
     Task WakeAsync();

@@ -24,7 +24,7 @@ public sealed partial class DatasetFolder
         _scan = scan;
         foreach (var entry in done)
         {
-            _done[Key(entry.Task, entry.Seed)] = entry;
+            _done[Key(entry.Task, entry.Seed, entry.Workflow)] = entry;
         }
     }
 
@@ -81,7 +81,7 @@ public sealed partial class DatasetFolder
     public bool IsDone(DatasetInstanceKey instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (!_done.TryGetValue(Key(instance.Task, instance.Seed), out var entry))
+        if (!_done.TryGetValue(Key(instance.Task, instance.Seed, instance.Workflow), out var entry))
         {
             return false;
         }
@@ -103,7 +103,7 @@ public sealed partial class DatasetFolder
         ArgumentNullException.ThrowIfNull(records);
         var bytes = Chunks(records.Select(r => (r.Id, JsonSerializer.Serialize(r, DatasetJson.Compact) + "\n")), instance.RelativeFile);
         WriteFile(instance.RelativeFile, bytes);
-        Remember(new DatasetInstanceEntry(instance.Id, instance.Task, instance.Site, instance.Seed, true, records.Count, null, instance.RelativeFile, Hash(bytes)));
+        Remember(new DatasetInstanceEntry(instance.Id, instance.Task, instance.Site, instance.Seed, true, records.Count, null, instance.RelativeFile, Hash(bytes), instance.Workflow));
     }
 
     /// <summary>Records a failed instance (it stays failed on resume; the statistics report it).</summary>
@@ -112,12 +112,12 @@ public sealed partial class DatasetFolder
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(reason);
         _scan.Check(reason, $"the failure reason of {instance.Id}");
-        Remember(new DatasetInstanceEntry(instance.Id, instance.Task, instance.Site, instance.Seed, false, 0, reason, null, null));
+        Remember(new DatasetInstanceEntry(instance.Id, instance.Task, instance.Site, instance.Seed, false, 0, reason, null, null, instance.Workflow));
     }
 
     private void Remember(DatasetInstanceEntry entry)
     {
-        _done[Key(entry.Task, entry.Seed)] = entry;
+        _done[Key(entry.Task, entry.Seed, entry.Workflow)] = entry;
         SaveManifest();
     }
 
@@ -178,7 +178,7 @@ public sealed partial class DatasetFolder
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static string Key(string task, int seed) => $"{task}\u0000{seed:D9}";
+    private static string Key(string task, int seed, string? workflow) => $"{task}\u0000{seed:D9}\u0000{workflow}";
 
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ScribeActors.Agent.Datasets;
 
 /// <summary>
@@ -90,4 +92,7 @@ public sealed record DatasetIdentity
 /// <param name="Reason">Why it failed, when it did.</param>
 /// <param name="File">The records file, relative to the folder, when built.</param>
 /// <param name="Sha256">The records file's SHA-256 (lower-case hex), when built.</param>
-public sealed record DatasetInstanceEntry(string Instance, string Task, string Site, int Seed, bool Built, int Steps, string? Reason, string? File, string? Sha256);
+/// <param name="Workflow">For a run exported from a cluster, the workflow id (written only then).</param>
+public sealed record DatasetInstanceEntry(
+    string Instance, string Task, string Site, int Seed, bool Built, int Steps, string? Reason, string? File, string? Sha256,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Workflow = null);

@@ -9,10 +9,11 @@ namespace ScribeActors.Agent.Datasets;
 /// </summary>
 public sealed record DatasetRecord
 {
-    /// <summary>The record id, <c>{task}/{seed}/{step}</c>, for example <c>supplier.dispute-invoice/7/3</c>.</summary>
+    /// <summary>The record id, <c>{task}/{seed}/{step}</c>, for example <c>supplier.dispute-invoice/7/3</c>; for a run
+    /// exported from a cluster <c>{workflow id}/{step}</c>.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The task instance, <c>{task}/{seed}</c>.</summary>
+    /// <summary>The task instance, <c>{task}/{seed}</c>; for a run, its workflow id.</summary>
     public required string Instance { get; init; }
 
     /// <summary>The task template id, for example <c>supplier.dispute-invoice</c>.</summary>
@@ -21,7 +22,8 @@ public sealed record DatasetRecord
     /// <summary>The site the task runs on, for example <c>supplier</c>.</summary>
     public required string Site { get; init; }
 
-    /// <summary>The seed of the task's parameters and the site's layout.</summary>
+    /// <summary>The seed of the task's parameters and the site's layout; for a run, its workflow id's split number
+    /// (<see cref="DatasetSplits.RunSeed"/>).</summary>
     public required int Seed { get; init; }
 
     /// <summary>The 1-based number of the target step.</summary>
@@ -69,6 +71,7 @@ public sealed record DatasetRecord
     /// <summary>The text the step types, the key it presses, the option it selects or the answer it gives.</summary>
     public string? Value { get; init; }
 
-    /// <summary>The outcome of the whole instance: the task's server check after the expert solution ran.</summary>
+    /// <summary>The outcome of the whole instance: the task's server check after the expert solution ran; for a run, the
+    /// workflow's status and what its success criteria saw.</summary>
     public required DatasetOutcome Outcome { get; init; }
 }

@@ -10,6 +10,8 @@ namespace ScribeActors.Agent.Datasets;
 /// into validation (as in <c>instance</c>) and train.</item>
 /// <item><c>site</c>: a held-out site: all instances on it are test; the others as in <c>template</c>.</item>
 /// </list>
+/// A run exported from a cluster has no seed: its workflow id gives it one (<see cref="RunSeed"/>), so runs split by
+/// workflow id under the same rule, and a workflow stays where it was when more runs are exported.
 /// </summary>
 public static class DatasetSplits
 {
@@ -26,6 +28,15 @@ public static class DatasetSplits
         1 => "validation",
         _ => "train",
     };
+
+    /// <summary>The number of the ids in <c>0..9999</c> a run is split by: the first four bytes of the SHA-256 of the UTF-8
+    /// workflow id, big-endian, modulo 10000. A rule of the id alone, like a seed.</summary>
+    public static int RunSeed(string workflowId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(workflowId));
+        return (int)(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash) % 10000);
+    }
 
     /// <summary>The default held-out template: the last of <paramref name="tasks"/> in ordinal order.</summary>
     public static string? DefaultHeldOutTask(IEnumerable<string> tasks) => tasks.Order(StringComparer.Ordinal).LastOrDefault();
@@ -71,9 +82,9 @@ public static class DatasetSplits
         return plan;
     }
 
-    /// <summary>Records in the dataset's one order: task (ordinal), seed, step.</summary>
+    /// <summary>Records in the dataset's one order: task (ordinal), seed, instance (ordinal: runs that share a seed), step.</summary>
     public static IReadOnlyList<DatasetRecord> Order(IEnumerable<DatasetRecord> records) =>
-        [.. records.OrderBy(r => r.Task, StringComparer.Ordinal).ThenBy(r => r.Seed).ThenBy(r => r.Step)];
+        [.. records.OrderBy(r => r.Task, StringComparer.Ordinal).ThenBy(r => r.Seed).ThenBy(r => r.Instance, StringComparer.Ordinal).ThenBy(r => r.Step)];
 
     private static string TrainOrValidation(int seed) => BySeed(seed) == "validation" ? "validation" : "train";
 }

@@ -40,6 +40,10 @@ public sealed class FakeWorkflowGrain : Grain, IWorkflowGrain
 
     Task IWorkflowGrain.WakeAsync() => Task.CompletedTask;
 
+    /// <summary>The fake stores no observations.</summary>
+    Task<StoredObservation> IWorkflowGrain.GetObservationAsync(StoredObservationRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(new StoredObservation { StepIndex = request.StepIndex });
+
     private FakeWorkflow Script()
     {
         var workflow = FakeWorkflows.Find(Id) ?? throw new WorkflowNotFoundException(Id);
