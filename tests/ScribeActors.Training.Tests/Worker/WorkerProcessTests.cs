@@ -134,7 +134,7 @@ public sealed class WorkerProcessTests(ITestOutputHelper output) : IDisposable
 
     private static Process Start(string jobPath)
     {
-        var dll = typeof(TrainingJob).Assembly.Location;
+        var dll = typeof(ScribeActors.Training.Worker.Checkpoints).Assembly.Location;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { "exec", dll, "--job", jobPath })
         {
