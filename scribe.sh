@@ -5,10 +5,11 @@
 #   ./scribe.sh test [args]    set up, build, start Azurite in memory, run every test (args go to dotnet test)
 #   ./scribe.sh build          set up and build (always builds)
 #   ./scribe.sh bench [what]   set up, build, run the benchmarks (overhead|navigation|resume|concurrency|all, ...), JSON out
-#   ./scribe.sh setup          set up only: Chromium, Azurite's npm packages, .NET SDK check
+#   ./scribe.sh setup          set up only: Chromium, Azurite's npm packages, .NET SDK check, the `scribe` launcher
 #   ./scribe.sh help
 #
-# Set-up is idempotent and quick when already done. Works from any directory.
+# Set-up is idempotent and quick when already done. Works from any directory. It also installs `scribe`, a launcher
+# of this checkout's built CLI, into ~/.local/bin (SCRIBE_BIN_DIR overrides; SCRIBE_NO_LAUNCHER=1 skips it).
 # Environment: SCRIBE_FORCE_BUILD=1 builds even when nothing changed since the last build.
 set -euo pipefail
 
@@ -29,7 +30,7 @@ say() { printf 'scribe: %s\n' "$*" >&2; }
 die() { printf 'scribe: error: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # Runs a command as root: directly when we are root, through sudo otherwise.
@@ -102,10 +103,41 @@ ensure_dotnet() {
     fi
 }
 
+# The first line after the shebang of a launcher this script wrote; a file without it is never overwritten.
+LAUNCHER_MARK="# scribe launcher, written by ScribeActors' scribe.sh set-up"
+
+# Writes `scribe` into SCRIBE_BIN_DIR (default ~/.local/bin): it runs this checkout's built CLI with the arguments given,
+# so the README's `scribe start ...` works from any directory. Says how to put the folder on PATH when it is not there.
+install_launcher() {
+    [[ "${SCRIBE_NO_LAUNCHER:-0}" == 1 ]] && return 0
+    local dir="${SCRIBE_BIN_DIR:-${HOME:-}/.local/bin}"
+    local launcher="$dir/scribe" content
+    content="$(printf '%s\n' '#!/usr/bin/env bash' "$LAUNCHER_MARK" \
+        "export SCRIBE_REPO_ROOT=$(printf '%q' "$ROOT")" \
+        "cli=$(printf '%q' "$CLI_DLL")" \
+        '[[ -f "$cli" ]] || { printf '"'"'scribe: %s is not built: run %s/scribe.sh build\n'"'"' "$cli" "$SCRIBE_REPO_ROOT" >&2; exit 1; }' \
+        'exec dotnet "$cli" "$@"')"
+    if [[ -f "$launcher" ]] && ! sed -n 2p "$launcher" | grep -qxF "$LAUNCHER_MARK"; then
+        say "warning: $launcher exists and was not written by scribe.sh; left alone. Run the CLI as: dotnet $CLI_DLL"
+        return 0
+    fi
+    if [[ ! -f "$launcher" ]] || [[ "$(cat "$launcher")" != "$content" ]]; then
+        mkdir -p "$dir" || { say "warning: cannot create $dir; run the CLI as: dotnet $CLI_DLL"; return 0; }
+        printf '%s\n' "$content" > "$launcher" && chmod +x "$launcher" \
+            || { say "warning: cannot write $launcher; run the CLI as: dotnet $CLI_DLL"; return 0; }
+        say "installed the scribe launcher: $launcher"
+    fi
+    case ":${PATH:-}:" in
+        *":$dir:"*) ;;
+        *) say "$dir is not on PATH: add it (for example: echo 'export PATH=\"$dir:\$PATH\"' >> ~/.bashrc), then run scribe --help" ;;
+    esac
+}
+
 setup() {
     ensure_dotnet
     ensure_chromium
     ensure_azurite_packages
+    install_launcher
 }
 
 # True when something the build reads changed since the last successful build.

@@ -94,6 +94,22 @@ public sealed class TaskCatalogTests
         }
     }
 
+    [Fact]
+    public void Create_Seeds0To499_NoTwoTasksOfASeedShareATarget()
+    {
+        // Every invoice or report a task acts on or answers with; two tasks of one seed on one target cannot both pass.
+        string[] targetKeys = ["invoice", "expectedAnswer", "report"];
+        for (var seed = 0; seed < 500; seed++)
+        {
+            var targets = DemoTaskCatalog.Create(Base, seed)
+                .SelectMany(t => targetKeys.Where(t.Parameters.ContainsKey).Select(k => (Task: t.Id, Target: t.Parameters[k])))
+                .ToList();
+            Assert.True(targets.Count >= 5, $"seed {seed}: only {targets.Count} targets found");
+            var shared = targets.GroupBy(t => t.Target).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Task))}");
+            Assert.True(!shared.Any(), $"seed {seed}: tasks share a target ({string.Join("; ", shared)})");
+        }
+    }
+
     [Theory]
     [InlineData("/relative")]
     [InlineData("ftp://127.0.0.1/")]

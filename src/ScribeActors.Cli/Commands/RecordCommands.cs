@@ -8,6 +8,7 @@ using ScribeActors.Browser;
 using ScribeActors.Browser.Recording;
 using ScribeActors.Browser.Secrets;
 using ScribeActors.DemoSites;
+using ScribeActors.DemoSites.State;
 using ScribeActors.DemoSites.Tasks;
 
 namespace ScribeActors.Cli.Commands;
@@ -42,10 +43,15 @@ internal static class RecordCommands
         {
             Description = "Secret name for text typed into password fields (written as {{secret:NAME}}); default <host>_<field>.",
         };
-        var command = new Command("record", "Run a demo task's expert solution in a local browser and save it as a replay file. The sites are reset before and after. " +
+        var reset = new Option<bool>("--reset")
+        {
+            Description = "Reset the sites to --seed before and after recording. This ends whatever runs on them (other workflows lose their progress); " +
+                "without it the sites keep their state and must already run --seed.",
+        };
+        var command = new Command("record", "Run a demo task's expert solution in a local browser and save it as a replay file. The sites keep their state unless --reset is given. " +
             "Password fields are recorded as secret placeholders, never as values; the demo passwords are secrets of this process (Scribe__Secrets__NAME__Value overrides).")
         {
-            taskId, sites, seed, output, secret,
+            taskId, sites, seed, output, secret, reset,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -59,7 +65,16 @@ internal static class RecordCommands
                 ?? throw new InvalidOperationException($"Unknown task '{result.GetValue(taskId)}': see `scribe tasks`.");
             using var http = new HttpClient();
             var client = new DemoSitesClient(http, baseUrl);
-            await client.ResetAsync(result.GetValue(seed), cancellationToken);
+            if (result.GetValue(reset))
+            {
+                await SitesAsync(() => client.ResetAsync(result.GetValue(seed), cancellationToken), baseUrl);
+            }
+            else if ((await SitesAsync(() => client.GetStateAsync(cancellationToken), baseUrl)).Seed is var running && running != result.GetValue(seed))
+            {
+                throw new InvalidOperationException($"The sites at {baseUrl} run seed {running}, not {result.GetValue(seed)}: give --seed {running}, " +
+                    $"or --reset to reset them to seed {result.GetValue(seed)} (which ends whatever runs on them).");
+            }
+
             // The tasks type the demo passwords by placeholder: this process holds them as secrets, limited to the sites.
             var configuration = new ConfigurationBuilder()
                 .AddInMemoryCollection(DemoCredentials.SecretSettings(HostPattern.Of(baseUrl)))
@@ -68,12 +83,29 @@ internal static class RecordCommands
             await using var browsers = new PlaywrightBrowserHost(Options.Create(new BrowserOptions()), NullLogger<PlaywrightBrowserHost>.Instance, SecretsFrom(configuration));
             var recording = await browsers.RecordAsync(
                 task.Objective, task.StartUrl, task.Script, source: $"demo:{task.Id} seed={result.GetValue(seed)}", passwordSecret: result.GetValue(secret), cancellationToken: cancellationToken);
-            await client.ResetAsync(result.GetValue(seed), cancellationToken);
+            if (result.GetValue(reset))
+            {
+                await SitesAsync(() => client.ResetAsync(result.GetValue(seed), cancellationToken), baseUrl);
+            }
+
             await File.WriteAllTextAsync(result.GetValue(output)!.FullName, RecordedWorkflowFile.Serialize(recording), cancellationToken);
             Console.WriteLine($"Recorded {recording.Steps.Length} steps of {task.Id} to {result.GetValue(output)!.FullName}");
             return 0;
         });
         return WorkflowCommands.Guarded(command);
+    }
+
+    /// <summary>Calls the sites' state API, turning "not reachable" into one clear line.</summary>
+    private static async Task<DemoState> SitesAsync(Func<Task<DemoState>> call, Uri baseUrl)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (HttpRequestException e)
+        {
+            throw new InvalidOperationException($"The demo sites at {baseUrl} did not answer ({e.Message}): start them with `scribe sites` or `scribe demo`.", e);
+        }
     }
 
     private static ConfigurationSecretProvider SecretsFrom(IConfiguration configuration)

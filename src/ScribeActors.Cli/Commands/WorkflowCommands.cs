@@ -30,8 +30,8 @@ internal static class WorkflowCommands
 
     private static Command Start()
     {
-        var objective = new Option<string>("--objective") { Description = "What the workflow should achieve.", Required = true };
-        var url = new Option<string>("--url") { Description = "Absolute http(s) start URL.", Required = true };
+        var objective = new Option<string?>("--objective") { Description = "What the workflow should achieve (default: the replay file's objective)." };
+        var url = new Option<string?>("--url") { Description = "Absolute http(s) start URL (default: the replay file's start URL)." };
         var replay = new Option<FileInfo?>("--replay") { Description = "Recorded workflow (JSON) to replay; with --model or --model-path the model heals steps whose target is gone." };
         var model = new Option<string?>("--model") { Description = "Model id (configured under Scribe:Models on the silos) that decides every step, or the replay's fallback." };
         var modelPath = new Option<FileInfo?>("--model-path") { Description = "GGUF file (a path the inference silo can read) to use as the model." };
@@ -50,19 +50,19 @@ internal static class WorkflowCommands
         connection.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            if (!TryStepSource(result.GetValue(replay), result.GetValue(model), result.GetValue(modelPath),
-                    new ModelStepOptions { Temperature = result.GetValue(temperature), Fitter = result.GetValue(fitter)! }, out var source, out var problem))
+            if (!StartInputs.TryResolve(result.GetValue(objective), result.GetValue(url), result.GetValue(replay), result.GetValue(model), result.GetValue(modelPath),
+                    new ModelStepOptions { Temperature = result.GetValue(temperature), Fitter = result.GetValue(fitter)! }, out var inputs, out var problem))
             {
                 return Fail(problem);
             }
 
             var spec = new WorkflowSpec
             {
-                Objective = result.GetValue(objective)!,
-                StartUrl = result.GetValue(url)!,
+                Objective = inputs.Objective,
+                StartUrl = inputs.StartUrl,
                 MaxSteps = result.GetValue(maxSteps),
                 AllowedHosts = result.GetValue(allow) ?? [],
-                StepSource = source,
+                StepSource = inputs.Source,
                 Success = success.Read(result),
             };
             var errors = Agent.Success.SuccessRule.ValidateSpec(spec);
@@ -77,49 +77,6 @@ internal static class WorkflowCommands
             return 0;
         });
         return Guarded(command);
-    }
-
-    /// <summary>The step source from --replay / --model / --model-path, or why they do not make one.</summary>
-    internal static bool TryStepSource(FileInfo? replay, string? model, FileInfo? modelPath, ModelStepOptions options, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StepSourceSpec? source, out string problem)
-    {
-        source = null;
-        problem = "";
-        if (model is not null && modelPath is not null)
-        {
-            problem = "Give --model or --model-path, not both.";
-            return false;
-        }
-
-        ModelRef? modelRef = null;
-        if (modelPath is not null)
-        {
-            if (!modelPath.Exists)
-            {
-                problem = $"--model-path: no file at {modelPath.FullName}.";
-                return false;
-            }
-
-            modelRef = ModelRef.ForFile(modelPath.FullName, options);
-        }
-        else if (model is not null)
-        {
-            modelRef = new ModelRef { ModelId = model, Options = options };
-        }
-
-        if (replay is null)
-        {
-            if (modelRef is null)
-            {
-                problem = "Give --replay FILE, --model ID or --model-path FILE.gguf: the workflow needs a step source.";
-                return false;
-            }
-
-            source = StepSourceSpec.ForModel(modelRef);
-            return true;
-        }
-
-        source = StepSourceSpec.ForReplay(RecordedWorkflowFile.Load(replay.FullName), modelRef);
-        return true;
     }
 
     private static Command Watch()
@@ -204,12 +161,32 @@ internal static class WorkflowCommands
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var cluster = await ClusterConnection.ConnectAsync(connection.Read(result), cancellationToken);
-            var snapshot = await act(cluster.Client, result.GetValue(id)!);
+            var workflowId = result.GetValue(id)!;
+            // The grain treats these calls on a finished workflow as no-ops; a person asking for one should hear that
+            // nothing happened (and a script should see it in the exit code).
+            var before = await cluster.Client.GetAsync(workflowId, cancellationToken);
+            if (before.IsTerminal)
+            {
+                return Fail(Finished(name, before));
+            }
+
+            var snapshot = await act(cluster.Client, workflowId);
+            if (snapshot.IsTerminal && !(name == "cancel" && snapshot.Status == WorkflowStatus.Cancelled))
+            {
+                return Fail(Finished(name, snapshot));
+            }
+
             Console.WriteLine($"{snapshot.Id} {snapshot.Status}");
             return 0;
         });
         return Guarded(command);
     }
+
+    /// <summary>Why <paramref name="command"/> cannot act on a workflow that already finished.</summary>
+    internal static string Finished(string command, WorkflowSnapshot snapshot) =>
+        $"Workflow '{snapshot.Id}' already finished: {EventPrinter.StatusOf(snapshot.Status, snapshot.Verification)}" +
+        (string.IsNullOrWhiteSpace(snapshot.FailureReason) ? "" : $" ({snapshot.FailureReason})") +
+        $". There is nothing to {command}; start it again with `scribe start`.";
 
     /// <summary>Exit code when the cluster refused the API key (or its absence).</summary>
     internal const int Unauthorized = 3;

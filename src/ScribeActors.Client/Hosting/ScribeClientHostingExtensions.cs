@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace ScribeActors.Client.Hosting;
@@ -29,6 +30,7 @@ public static class ScribeClientHostingExtensions
         }
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        LogQuietly(builder);
         builder.Services.AddSingleton(options);
         builder.UseOrleansClient(client =>
         {
@@ -47,6 +49,20 @@ public static class ScribeClientHostingExtensions
         builder.Services.AddSingleton(sp => new ScribeClient(sp.GetRequiredService<IClusterClient>()));
         return builder;
     }
+
+    /// <summary>The Orleans client logs every connection, gateway and type-map step at Information. Unless the app's
+    /// configuration sets <c>Logging:LogLevel:Orleans</c> itself, only its warnings and errors show, so an app's own
+    /// Information logs are not buried under them.</summary>
+    private static void LogQuietly(IHostApplicationBuilder builder)
+    {
+        if (builder.Configuration[$"Logging:LogLevel:{OrleansLogCategory}"] is null)
+        {
+            builder.Logging.AddFilter(OrleansLogCategory, LogLevel.Warning);
+        }
+    }
+
+    /// <summary>The prefix of the Orleans runtime's log categories.</summary>
+    private const string OrleansLogCategory = "Orleans";
 
     /// <summary>Sends <paramref name="apiKey"/> with every grain call of an Orleans client you configure yourself (the
     /// silos' gateway filter requires one of their <c>Scribe:Auth:ApiKeys</c> from clients).</summary>

@@ -54,6 +54,15 @@ internal static class SupplierTasks
         var rng = new SeededRandom(data.Seed, "task:supplier.dispute-invoice");
         var candidates = data.Invoices.Where(i => i.Status is InvoiceStatus.Open or InvoiceStatus.Overdue).ToList();
         var invoice = rng.Pick(candidates);
+        // Never the invoice another supplier task of the seed works on, so all of them can run at once on one reset: a
+        // download of a disputed invoice still counts, but the largest open invoice changes once it is disputed. Drawn
+        // again only on a collision, so the seeds without one keep their parameters.
+        string[] taken = [DownloadTarget(data).Invoice.Number, LargestOpenTarget(data).Invoice.Number];
+        if (taken.Contains(invoice.Number))
+        {
+            invoice = rng.Pick(candidates.Where(i => !taken.Contains(i.Number)).ToList());
+        }
+
         var line = rng.Pick(invoice.Lines);
         var (reasonCode, amount, description) = DrawDispute(rng, line);
         var reason = DemoCatalogs.LabelOf(DemoCatalogs.DisputeReasons, reasonCode)!;
@@ -111,17 +120,7 @@ internal static class SupplierTasks
     /// <summary>Filter by status, search a vendor with Enter, and download the largest open invoice; the answer is its number.</summary>
     public static DemoTask LargestOpenInvoice(Uri baseUrl, DemoData data)
     {
-        var rng = new SeededRandom(data.Seed, "task:supplier.largest-open-invoice");
-        // The answer is never the download-invoice task's invoice, so both tasks can run at once on one reset.
-        var otherDownload = DownloadTarget(data).Invoice.Number;
-        var eligible = DemoCatalogs.Vendors
-            .Select(v => (Vendor: v, Open: data.Invoices.Where(i => i.Vendor == v && i.Status == InvoiceStatus.Open).ToList()))
-            .Where(x => x.Open.Count is > 0 and <= InvoicePage.PageSize
-                && DemoCatalogs.Vendors.Count(other => other.Contains(x.Vendor, StringComparison.OrdinalIgnoreCase)) == 1)
-            .Select(x => (x.Vendor, Largest: x.Open.OrderByDescending(i => i.Amount).ThenBy(i => i.Number, StringComparer.Ordinal).First()))
-            .Where(x => x.Largest.Number != otherDownload)
-            .ToList();
-        var (vendor, invoice) = rng.Pick(eligible);
+        var (vendor, invoice) = LargestOpenTarget(data);
 
         var script = new List<ScriptedStep>(Steps.SignIn(User, Password))
         {
@@ -153,6 +152,23 @@ internal static class SupplierTasks
                 return e.Result($"{User} searched for {vendor} and downloaded {invoice.Number}, its largest open invoice.");
             },
         };
+    }
+
+    /// <summary>The largest-open-invoice task's vendor and answer: a vendor whose open invoices fit on one page and whose
+    /// name no other vendor's contains, never with the download-invoice task's invoice as the answer.</summary>
+    private static (string Vendor, Invoice Invoice) LargestOpenTarget(DemoData data)
+    {
+        var rng = new SeededRandom(data.Seed, "task:supplier.largest-open-invoice");
+        // The answer is never the download-invoice task's invoice, so both tasks can run at once on one reset.
+        var otherDownload = DownloadTarget(data).Invoice.Number;
+        var eligible = DemoCatalogs.Vendors
+            .Select(v => (Vendor: v, Open: data.Invoices.Where(i => i.Vendor == v && i.Status == InvoiceStatus.Open).ToList()))
+            .Where(x => x.Open.Count is > 0 and <= InvoicePage.PageSize
+                && DemoCatalogs.Vendors.Count(other => other.Contains(x.Vendor, StringComparison.OrdinalIgnoreCase)) == 1)
+            .Select(x => (x.Vendor, Largest: x.Open.OrderByDescending(i => i.Amount).ThenBy(i => i.Number, StringComparer.Ordinal).First()))
+            .Where(x => x.Largest.Number != otherDownload)
+            .ToList();
+        return rng.Pick(eligible);
     }
 
     /// <summary>The download-invoice task's invoice (on page 2 or 3 of the unfiltered list) and its page.</summary>

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Configuration;
 using ScribeActors.Client.Hosting;
+using ScribeActors.Client.Tests.Fakes;
 
 namespace ScribeActors.Client.Tests.Hosting;
 
@@ -135,6 +137,51 @@ public sealed class ScribeClientHostingExtensionsTests
 
     private static bool IsKeyFilter(ServiceDescriptor d) =>
         d.ServiceType == typeof(Orleans.IOutgoingGrainCallFilter) && (d.ImplementationInstance ?? d.ImplementationType) is ApiKeyOutgoingFilter or Type { Name: nameof(ApiKeyOutgoingFilter) };
+
+    [Fact]
+    public void AddScribeClient_NoLoggingSettings_OrleansInformationHiddenWarningsAndAppInformationShown()
+    {
+        var builder = Builder(new() { ["Scribe:Client:ConnectionString"] = "UseDevelopmentStorage=true" });
+        var logs = new ListLogger<ScribeClient>();
+        builder.Logging.AddProvider(new ListLoggerProvider(logs));
+
+        builder.AddScribeClient();
+        using var host = builder.Build();
+        var factory = host.Services.GetRequiredService<ILoggerFactory>();
+        factory.CreateLogger("Orleans.Runtime.ClusterClient").LogInformation("connection chatter");
+        factory.CreateLogger("Orleans.Messaging.GatewayManager").LogWarning("gateway warning");
+        factory.CreateLogger("MyApp.Orders").LogInformation("the app's own news");
+
+        Assert.Equal(["gateway warning", "the app's own news"], logs.Entries.Select(e => e.Message));
+    }
+
+    [Fact]
+    public void AddScribeClient_ConfigurationSetsOrleansLevel_TheAppsSettingWins()
+    {
+        var builder = Builder(new()
+        {
+            ["Scribe:Client:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Logging:LogLevel:Orleans"] = "Information",
+        });
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        var logs = new ListLogger<ScribeClient>();
+        builder.Logging.AddProvider(new ListLoggerProvider(logs));
+
+        builder.AddScribeClient();
+        using var host = builder.Build();
+        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Orleans.Runtime.ClusterClient").LogInformation("connection chatter");
+
+        Assert.Equal(["connection chatter"], logs.Entries.Select(e => e.Message));
+    }
+
+    private sealed class ListLoggerProvider(ILogger logger) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => logger;
+
+        public void Dispose()
+        {
+        }
+    }
 
     private static HostApplicationBuilder Builder(Dictionary<string, string?>? settings = null)
     {
