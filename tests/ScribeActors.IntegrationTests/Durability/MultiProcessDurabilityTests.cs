@@ -46,8 +46,9 @@ public sealed class MultiProcessDurabilityTests(ITestOutputHelper output)
             using var host = await ConnectAsync(id);
             var client = host.Services.GetRequiredService<ScribeClient>();
 
-            // Round 1: kill -9 the silo hosting the most workflows mid-run.
-            await world.Client.SetLatencyAsync(250);
+            // Round 1: kill -9 the silo hosting the most workflows mid-run. The latency keeps the shortest task (six steps)
+            // running until the slowest has started on a busy machine (250 ms let one finish first in a loaded CI run).
+            await world.Client.SetLatencyAsync(500);
             var ids = await StartAllAsync(client, world, recordings);
             await WaitUntilAsync(async () => (await Task.WhenAll(ids.Select(i => client.GetAsync(i)))).All(s => s.Steps.Length >= 2), "every workflow took two steps");
             var hosts = await Task.WhenAll(ids.Select(i => client.GetAsync(i)));
