@@ -20,14 +20,17 @@ internal static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "Layout and data seed.", DefaultValueFactory = _ => 7 };
         var sitesPort = new Option<int>("--sites-port") { Description = "Port of the demo sites.", DefaultValueFactory = _ => 5100 };
         var webPort = new Option<int>("--web-port") { Description = "Port of the silo's dashboard and REST API.", DefaultValueFactory = _ => 5080 };
+        var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo port of the demo silo.", DefaultValueFactory = _ => 11111 };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port of the demo silo (where `scribe status` connects).", DefaultValueFactory = _ => 30000 };
         var keep = new Option<bool>("--keep-running") { Description = "Keep the silo, dashboard and sites running after the workflow (Ctrl+C stops)." };
-        var command = new Command("demo", "Run the embedded demo end to end.") { taskId, seed, sitesPort, webPort, keep };
+        var command = new Command("demo", "Run the embedded demo end to end.") { taskId, seed, sitesPort, webPort, siloPort, gatewayPort, keep };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(taskId)!, result.GetValue(seed), result.GetValue(sitesPort), result.GetValue(webPort), result.GetValue(keep), cancellationToken));
+            result.GetValue(taskId)!, result.GetValue(seed), new EmbeddedRuntime.Ports(result.GetValue(sitesPort), result.GetValue(webPort), result.GetValue(siloPort), result.GetValue(gatewayPort)),
+            result.GetValue(keep), cancellationToken));
         return WorkflowCommands.Guarded(command);
     }
 
-    private static async Task<int> RunAsync(string taskId, int seed, int sitesPort, int webPort, bool keepRunning, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string taskId, int seed, EmbeddedRuntime.Ports ports, bool keepRunning, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         if (!DemoTaskCatalog.Ids.Contains(taskId))
@@ -35,10 +38,10 @@ internal static class DemoCommand
             throw new InvalidOperationException($"Unknown task '{taskId}': see `scribe tasks`.");
         }
 
-        await using var runtime = await EmbeddedRuntime.StartAsync(new EmbeddedRuntime.Ports(sitesPort, webPort, Silo: 11111, Gateway: 30000), seed, "scribe-demo", null, Console.Out, cancellationToken);
+        await using var runtime = await EmbeddedRuntime.StartAsync(ports, seed, "scribe-demo", null, Console.Out, cancellationToken);
         var task = DemoTaskCatalog.Get(runtime.Sites.BaseUrl, seed, taskId);
         Console.WriteLine($"Demo sites   {runtime.Sites.BaseUrl}");
-        Console.WriteLine($"Dashboard    http://127.0.0.1:{webPort}/dashboard/");
+        Console.WriteLine($"Dashboard    http://127.0.0.1:{runtime.WebPort}/dashboard/");
         Console.WriteLine($"Task         {task.Id}: {task.Objective}");
 
         runtime.Sites.Reset(seed);

@@ -33,6 +33,9 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
     /// <summary>The silo's browser.</summary>
     public IBrowserHost Browsers => _silo!.Services.GetRequiredService<IBrowserHost>();
 
+    /// <summary>The port of the silo's dashboard and REST API.</summary>
+    public int WebPort { get; private set; }
+
     /// <summary>The host pattern of the sites (what workflows may reach).</summary>
     public string SitesHost => HostPattern.Of(Sites.BaseUrl);
 
@@ -52,7 +55,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
             runtime._sites = await DemoSitesApp.StartAsync($"http://127.0.0.1:{ports.Sites}", seed, cancellationToken);
             var all = new Dictionary<string, string?>
             {
-                ["Scribe:Silo:WebPort"] = Text(ports.Web == 0 ? FreePort() : ports.Web),
+                ["Scribe:Silo:WebPort"] = Text(runtime.WebPort = ports.Web == 0 ? FreePort() : ports.Web),
                 ["Scribe:Silo:SiloPort"] = Text(ports.Silo == 0 ? FreePort() : ports.Silo),
                 ["Scribe:Silo:GatewayPort"] = Text(ports.Gateway == 0 ? FreePort() : ports.Gateway),
                 ["Scribe:Silo:ClusterId"] = clusterId,

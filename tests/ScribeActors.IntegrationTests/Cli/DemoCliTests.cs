@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Sockets;
+using ScribeActors.IntegrationTests.Infrastructure;
+using ScribeActors.Testing;
+
+namespace ScribeActors.IntegrationTests.Cli;
+
+/// <summary>`scribe demo` end to end through the real CLI, on ports chosen by the caller (so it runs beside a silo that
+/// holds the default ones): the workflow succeeds and the site's server check confirms it.</summary>
+[Trait("Suite", "Integration"), Trait("Needs", "Azurite,Chromium")]
+public sealed class DemoCliTests
+{
+    [Fact]
+    public async Task Demo_OnChosenPorts_SucceedsAndTheServerCheckPasses()
+    {
+        Requirements.Chromium();
+        await Requirements.AzuriteAsync();
+        var (sites, web, silo, gateway) = (FreePort(), FreePort(), FreePort(), FreePort());
+
+        var (code, stdout, stderr) = await CliRun.RunAsync(null, "demo", "--task", "expenses.approve-report", "--seed", "4",
+            "--sites-port", $"{sites}", "--web-port", $"{web}", "--silo-port", $"{silo}", "--gateway-port", $"{gateway}");
+
+        Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Contains($"Demo sites   http://127.0.0.1:{sites}/", stdout, StringComparison.Ordinal);
+        Assert.Contains($"Dashboard    http://127.0.0.1:{web}/dashboard/", stdout, StringComparison.Ordinal);
+        Assert.Contains("Server check PASSED", stdout, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
