@@ -140,9 +140,11 @@ public sealed class WorkflowGrainTests(SharedCluster shared) : SharedClusterTest
     {
         var h = Shared;
         var gate = new TaskCompletionSource();
+        var clickStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var clickEnded = new TaskCompletionSource();
         h.Web.BeforeSubmit = async ct =>
         {
+            clickStarted.TrySetResult();
             try
             {
                 await gate.Task.WaitAsync(ct);
@@ -154,7 +156,10 @@ public sealed class WorkflowGrainTests(SharedCluster shared) : SharedClusterTest
             }
         };
         var started = await h.Client.StartAsync(FakeWeb.Spec());
-        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 3, "the submit click is in flight");
+        // Wait for the click to be inside the page, not only recorded as acting: a cancel that lands between the two
+        // closes the session before the click reaches the page, and the hook below would never run.
+        await clickStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(3, (await h.Client.GetAsync(started.Id)).Steps.Length);
 
         var cancelled = await h.Client.CancelAsync(started.Id, "changed my mind");
         gate.TrySetResult();
