@@ -48,9 +48,10 @@ public interface IBrowserSessionGrain : IGrainWithStringKey
     Task<ActionResult?> GetActionResultAsync(string actionId);
 
     /// <summary>The first request that may change server state (method and URL) the action with <paramref name="actionId"/>
-    /// let out of the browser, when that action has no recorded result: the session records it durably before the
-    /// request leaves. <see langword="null"/> when the action sent none (or finished, or is unknown). After the browser went
-    /// away mid-action, this tells whether the action could have had an effect on a server, and where it led.</summary>
+    /// let out of the browser: the session records it durably before the request leaves. <see langword="null"/> when the
+    /// action sent none, is unknown, or a later action has sent one since (the session keeps the last). After the browser
+    /// went away mid-action, this tells whether the action could have had an effect on a server, and where it led; after
+    /// a context rebuilt from an older checkpoint, whether the page the action led to may be loaded again.</summary>
     [Alias("GetSent")]
     Task<SentRequestRecord?> GetSentAsync(string actionId);
 

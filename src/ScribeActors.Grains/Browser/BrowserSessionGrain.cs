@@ -218,7 +218,7 @@ public sealed partial class BrowserSessionGrain(
         Task.FromResult(state.State.FindResult(actionId));
 
     Task<SentRequestRecord?> IBrowserSessionGrain.GetSentAsync(string actionId) =>
-        Task.FromResult(state.State.SentActionId == actionId && state.State.FindResult(actionId) is null && state.State.SentRequest is { } sent
+        Task.FromResult(state.State.SentActionId == actionId && state.State.SentRequest is { } sent
             ? new SentRequestRecord { Request = sent, LandingUrl = state.State.SentLandingUrl }
             : null);
 

@@ -59,6 +59,9 @@ public sealed partial class WorkflowGrain
     [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "Workflow {WorkflowId} step {Index}: the rebuilt page was the one before the step's request; went to where it led, {Url}: {Result}")]
     private partial void LogWentToLanding(string workflowId, int index, string url, string result);
 
+    [LoggerMessage(EventId = 1018, Level = LogLevel.Warning, Message = "Workflow {WorkflowId}: the context rebuilt from a checkpoint (epoch {Epoch}) was at {RebuiltUrl}, behind the workflow's record; went back to {Url}: {Result}")]
+    private partial void LogReturnedToRecordedPage(string workflowId, int epoch, string rebuiltUrl, string url, string result);
+
     [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} cannot observe {Url}: {Chars} characters, {Elements} elements is over the configured limit")]
     private partial void LogPageTooLarge(string workflowId, string url, long chars, int elements);
 

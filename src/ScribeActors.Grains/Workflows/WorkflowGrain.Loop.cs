@@ -144,6 +144,11 @@ public sealed partial class WorkflowGrain
 
         if (Current.SessionEpoch is { } epoch && epoch != observation.SessionEpoch)
         {
+            if (_returnedInEpoch != observation.SessionEpoch && await ReturnToRecordedPageAsync(observation))
+            {
+                return;
+            }
+
             // The browser context was rebuilt from its checkpoint: typed values and other in-page state are gone.
             var rewound = Source.CursorAfterReload(Current.Steps, Current.Cursor, observation.Url);
             LogPageReloaded(Id, observation.SessionEpoch, Current.Cursor, rewound);
@@ -518,6 +523,32 @@ public sealed partial class WorkflowGrain
         Current.Steps[index] = step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = note + " Not performed; it will be decided again." };
         Current.Cursor = step.SourceCursor ?? Current.Cursor;
         await PersistAsync();
+    }
+
+    /// <summary>
+    /// The context was rebuilt from a checkpoint older than the workflow's record (<see cref="ReloadedPageRule"/>): when
+    /// the page the record says was reached by GET, the workflow goes back to it (once per rebuilt context) and observes
+    /// it afresh. Returns whether it went.
+    /// </summary>
+    private async Task<bool> ReturnToRecordedPageAsync(Observation observation)
+    {
+        _returnedInEpoch = observation.SessionEpoch;
+        var recorded = ReloadedPageRule.RecordedPage(Current.Steps, Current.Spec!.StartUrl);
+        if (InterruptedActionRule.SamePage(recorded.Url, observation.Url))
+        {
+            return false;
+        }
+
+        var sent = recorded.Mover?.ActionId is { } moverAction ? await Session.GetSentAsync(moverAction) : null;
+        if (ReloadedPageRule.ReturnTo(recorded, observation.Url, sent?.Request) is not { } url || Current.Status != WorkflowStatus.Running)
+        {
+            return false;
+        }
+
+        _nextObservation = null;
+        var result = await Session.ExecuteAsync(new ExecuteActionRequest { ActionId = $"{Id}/{Current.Steps.Count}/return-{observation.SessionEpoch}", Action = BrowserAction.Goto(url) });
+        LogReturnedToRecordedPage(Id, observation.SessionEpoch, observation.Url, url, result.ToString());
+        return true;
     }
 
     private async Task GoToLandingAsync(StepRecord step, string landing)

@@ -46,6 +46,7 @@ public sealed partial class WorkflowGrain(
     private bool _indexBehind;
     private bool _reopenSession;
     private bool _recoverLostSteps;
+    private int? _returnedInEpoch;
 
     private string Id => this.GetPrimaryKeyString();
 

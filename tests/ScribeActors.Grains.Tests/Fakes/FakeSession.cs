@@ -8,6 +8,7 @@ namespace ScribeActors.Grains.Tests.Fakes;
 public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts, Func<SentRequest, Task>? beforeSent = null) : IBrowserSession
 {
     private bool _crashed;
+    private string? _laggingCheckpointUrl;
 
     private string _typed = "";
     private long _observations;
@@ -57,6 +58,12 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
             case (BrowserActionKind.Click, _, _) when web.ClickFailure is { } failure:
                 return ActionResult.Fail(failure, "scripted failure", Url);
             case (BrowserActionKind.Click, "/start", 1):
+                if (web.CheckpointLagsAfterOpen)
+                {
+                    web.CheckpointLagsAfterOpen = false;
+                    _laggingCheckpointUrl = Url;
+                }
+
                 Navigate(FakeWeb.Origin + "/form");
                 return ActionResult.Success(Url, TimeSpan.FromMilliseconds(1));
             case (BrowserActionKind.Type, "/form", 1):
@@ -146,8 +153,22 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
         return Task.FromResult(web.Check?.Invoke(request) ?? ServerCheckResult.Failed(request.Url, "unreachable: connect ECONNREFUSED"));
     }
 
-    public Task<BrowserCheckpoint> CheckpointAsync(CancellationToken cancellationToken = default) =>
-        _crashed ? throw new BrowserUnavailableException("the fake browser crashed") : Task.FromResult(new BrowserCheckpoint(Url, "{}"));
+    public Task<BrowserCheckpoint> CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        if (_crashed)
+        {
+            throw new BrowserUnavailableException("the fake browser crashed");
+        }
+
+        if (_laggingCheckpointUrl is { } lagging)
+        {
+            _laggingCheckpointUrl = null;
+            _crashed = true; // the checkpoint holds the page before the click; the browser dies right after it
+            return Task.FromResult(new BrowserCheckpoint(lagging, "{}"));
+        }
+
+        return Task.FromResult(new BrowserCheckpoint(Url, "{}"));
+    }
 
     private ActionResult Crash()
     {

@@ -40,6 +40,11 @@ public sealed class FakeWeb : IBrowserHost
     /// page it left (the click's result does not stand). Reset after the crash.</summary>
     public bool BrowserDiesAfterSubmit { get; set; }
 
+    /// <summary>The browser dies right after the next "Open form" click (a link, so a GET navigation): the session
+    /// recorded the click's result, but the checkpoint it wrote still held the start page, as a kill -9 of Chromium can
+    /// leave it. Reset after the crash.</summary>
+    public bool CheckpointLagsAfterOpen { get; set; }
+
     /// <summary>The browser stops answering during the next submit click (the call never returns, whatever its
     /// cancellation token says): before its POST left (false) or after the server got it (true); <see langword="null"/>
     /// for no hang. Reset when it hangs.</summary>
@@ -73,6 +78,7 @@ public sealed class FakeWeb : IBrowserHost
         BrowserDiesDuringSubmit = null;
         BrowserDiesAfterSubmit = false;
         BrowserHangsDuringSubmit = null;
+        CheckpointLagsAfterOpen = false;
         FormForgetsSubmissions = false;
         DoneStatus = null;
         Check = null;

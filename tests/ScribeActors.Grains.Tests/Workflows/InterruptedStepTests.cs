@@ -87,6 +87,22 @@ public sealed class InterruptedStepTests(SharedCluster shared) : SharedClusterTe
     }
 
     [Fact]
+    public async Task Run_ContextRebuiltFromACheckpointBehindThePerformedLinkClick_GoesBackToThePageTheRecordSays()
+    {
+        // The session recorded the link click (start -> form) as performed, but the checkpoint it wrote still held the
+        // start page when the browser died: the rebuilt page is the start page, where the next step's field is not.
+        var h = Shared;
+        h.Web.CheckpointLagsAfterOpen = true;
+        var final = await h.WaitAsync((await h.Client.StartAsync(FakeWeb.Spec(maxSteps: 8, amount: "55"))).Id);
+
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        Assert.Equal(["55"], h.Web.Submissions);
+        Assert.Equal(2, h.Web.SessionsOpened); // opened, rebuilt once after the crash
+        Assert.Single(final.Steps, s => s.Action?.Kind == BrowserActionKind.Click && s.UrlBefore!.EndsWith("/start", StringComparison.Ordinal));
+        Assert.Single(final.Steps, s => s.Action?.Kind == BrowserActionKind.Type);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_SameActionIdTwice_ActsOnceAndReportsTheDuplicate()
     {
         var h = Shared;
