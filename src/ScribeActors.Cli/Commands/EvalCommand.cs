@@ -115,8 +115,6 @@ internal static class EvalCommand
     private const string ExpertLabel = "expert";
 
     /// <summary>Greedy decoding, online and offline alike: the same model on the same page writes the same step.</summary>
-    private static readonly ModelStepOptions Decoding = new() { Temperature = 0 };
-
     private static async Task<(Dictionary<string, MetricsReport> Metrics, List<HeldOutStep> Steps)> OfflineAsync(
         List<(string Label, string Path)> models, IReadOnlyList<DatasetRecord> records, CancellationToken cancellationToken)
     {
@@ -129,21 +127,7 @@ internal static class EvalCommand
 
         foreach (var (label, path) in models)
         {
-            LlamaModel model;
-            try
-            {
-                var options = ModelOptions.ForFile(path); // the context online runs use too: the one it was trained for
-                options.Sequences = 1;
-                model = await LlamaModel.LoadAsync(label, options, cancellationToken: cancellationToken);
-            }
-            catch (Exception e) when (e is ModelLoadException or ArgumentException)
-            {
-                throw new InvalidOperationException($"Model '{label}' ({path}) cannot be loaded: {e.Message}", e);
-            }
-
-            await using var loaded = model;
-            var settings = new PlanSettings(Decoding.Fitter, Decoding.MaxOutputTokens, Decoding.Temperature, Decoding.TopP, Decoding.Seed, Decoding.NodeRepeat, Decoding.MaxInvalidRetries, AllowFinish: true);
-            var (report, scored) = await DatasetEvaluation.RunAsync(label, new LoadedModelGenerator(loaded), records, settings, (n, step) =>
+            var (report, scored) = await OfflineEvaluation.RunAsync(label, path, records, (n, step) =>
             {
                 if (n % 25 == 0 || n == records.Count)
                 {
@@ -166,7 +150,7 @@ internal static class EvalCommand
         var total = labels.Count * taskIds.Count * seeds.Count;
         foreach (var label in labels)
         {
-            var modelRef = label == ExpertLabel ? null : ModelRef.ForFile(models.First(m => m.Label == label).Path, Decoding);
+            var modelRef = label == ExpertLabel ? null : ModelRef.ForFile(models.First(m => m.Label == label).Path, OfflineEvaluation.Decoding);
             foreach (var taskId in taskIds)
             {
                 foreach (var seed in seeds)

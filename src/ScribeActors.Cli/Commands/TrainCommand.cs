@@ -40,9 +40,14 @@ internal static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "Native threads of the worker.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
         var limit = new Option<int?>("--limit") { Description = "Use at most this many train records (the first of the split)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of a new model's weights.", DefaultValueFactory = _ => 1UL };
+        var evalSteps = new Option<int>("--eval-steps")
+        {
+            Description = "Validation records (spread over the split) each epoch's checkpoint is scored on, decoded as in production; 0: none.",
+            DefaultValueFactory = _ => 100,
+        };
         var command = new Command("train", "Train a model on a dataset, answer-only, in a worker process.")
         {
-            data, output, from, scheme, vocab, embd, layers, heads, ff, context, epochs, rate, threads, limit, seed,
+            data, output, from, scheme, vocab, embd, layers, heads, ff, context, epochs, rate, threads, limit, seed, evalSteps,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -106,7 +111,9 @@ internal static class TrainCommand
             };
             var jobPath = Path.Combine(work, "job.json");
             await File.WriteAllTextAsync(jobPath, JsonSerializer.Serialize(job, TrainingJob.Json), cancellationToken);
-            var run = await TrainingWorkerRun.RunAsync(jobPath, TimeProvider.System, cancellationToken);
+            var sample = OfflineEvaluation.Sample(validation, result.GetValue(evalSteps));
+            var run = await TrainingWorkerRun.RunAsync(jobPath, TimeProvider.System, sample.Count == 0 ? null : async (epoch, model, ct) =>
+                (await OfflineEvaluation.RunAsync($"epoch {epoch}", model, sample, null, ct)).Metrics, cancellationToken);
             if (run.Model is null)
             {
                 Console.Error.WriteLine($"error: training failed: {run.Failure}");

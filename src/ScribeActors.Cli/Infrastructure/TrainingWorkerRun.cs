@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ScribeActors.Agent.Evaluation;
 using ScribeActors.Cli.Evaluation;
 using ScribeActors.Training.Data;
 
@@ -16,11 +18,14 @@ internal sealed record EpochLine(int Epoch, double Loss, double? ValidationLoss,
 /// <summary>
 /// Runs the training worker (<c>ScribeActors.Training.Worker.dll</c>, beside this CLI) on a job file as a child process,
 /// so a native abort takes down only the worker: its JSON lines become a live progress line (epoch, loss, tokens/s,
-/// ETA) and the epochs of the report. Ctrl+C stops the worker between batches; running the same job again resumes.
+/// ETA) and the epochs of the report. When given an evaluation, each epoch's checkpoint is copied as it is written and
+/// scored on the validation sample here, beside the worker (which goes on with the next epoch), so the report has the
+/// step metrics of every epoch. Ctrl+C stops the worker between batches; running the same job again resumes.
 /// </summary>
 internal sealed class TrainingWorkerRun
 {
     private readonly List<EpochLine> _epochs = [];
+    private readonly ConcurrentDictionary<int, MetricsReport> _epochMetrics = new();
 
     /// <summary>The trained model, or null when the worker failed.</summary>
     public string? Model { get; private set; }
@@ -37,8 +42,10 @@ internal sealed class TrainingWorkerRun
     /// <summary>Wall time of the run.</summary>
     public TimeSpan Elapsed { get; private set; }
 
-    /// <summary>Starts the worker on <paramref name="jobPath"/> and follows it to its end.</summary>
-    public static async Task<TrainingWorkerRun> RunAsync(string jobPath, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Starts the worker on <paramref name="jobPath"/> and follows it to its end; <paramref name="evaluateEpoch"/>
+    /// (epoch, model file), when given, scores each epoch's checkpoint.</summary>
+    public static async Task<TrainingWorkerRun> RunAsync(
+        string jobPath, TimeProvider time, Func<int, string, CancellationToken, Task<MetricsReport>>? evaluateEpoch, CancellationToken cancellationToken)
     {
         var worker = Path.Combine(AppContext.BaseDirectory, "ScribeActors.Training.Worker.dll");
         if (!File.Exists(worker))
@@ -61,6 +68,7 @@ internal sealed class TrainingWorkerRun
         var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using var stop = cancellationToken.Register(() => Signal(process));
         int epochs = 1, doneBatches = 0;
+        var evaluations = Task.CompletedTask;
         while (await process.StandardOutput.ReadLineAsync(CancellationToken.None) is { } line)
         {
             using var json = JsonDocument.Parse(line);
@@ -82,6 +90,14 @@ internal sealed class TrainingWorkerRun
                     run._epochs.Add(epoch);
                     Console.WriteLine($"\repoch {epoch.Epoch}/{epochs}: loss {epoch.Loss:F4}{(epoch.ValidationLoss is { } vl ? $", validation {vl:F4}" : "")}, {epoch.TokensPerSecond:N0} tok/s          ");
                     break;
+                case "checkpoint" when evaluateEpoch is not null:
+                    // Copied now: the worker deletes older checkpoints as it goes, and the evaluation may start later.
+                    var number = e.GetProperty("epoch").GetInt32();
+                    var copy = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(jobPath))!, "evaluated", $"epoch-{number}.gguf");
+                    Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                    File.Copy(e.GetProperty("path").GetString()!, copy, overwrite: true);
+                    evaluations = run.EvaluateAfterAsync(evaluations, number, copy, evaluateEpoch, cancellationToken);
+                    break;
                 case "done":
                     run.Model = e.GetProperty("model").GetString();
                     run.BestEpoch = e.GetProperty("bestEpoch").GetInt32();
@@ -97,6 +113,7 @@ internal sealed class TrainingWorkerRun
         }
 
         await process.WaitForExitAsync(CancellationToken.None);
+        await evaluations;
         run.Elapsed = time.GetElapsedTime(started);
         if (run.Model is null && run.Failure is null)
         {
@@ -107,7 +124,35 @@ internal sealed class TrainingWorkerRun
         return run;
     }
 
-    /// <summary>Writes <c>train.json</c> and <c>loss.svg</c> into <paramref name="directory"/>; returns their paths.</summary>
+    /// <summary>Scores one epoch's checkpoint once the epochs before it are scored (one model loaded at a time).</summary>
+    private async Task EvaluateAfterAsync(Task before, int epoch, string model, Func<int, string, CancellationToken, Task<MetricsReport>> evaluate, CancellationToken cancellationToken)
+    {
+        await before;
+        try
+        {
+            var metrics = await evaluate(epoch, model, cancellationToken);
+            _epochMetrics[epoch] = metrics;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"\repoch {epoch}: validation step success {metrics.StepSuccessRate:P1}, element accuracy {metrics.ElementAccuracy:P1} ({metrics.Steps} steps, greedy, page grammar)          "));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped with the run.
+        }
+#pragma warning disable CA1031 // A failed evaluation leaves a gap in the report; training goes on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Console.Error.WriteLine($"warning: epoch {epoch} could not be evaluated: {e.Message}");
+        }
+        finally
+        {
+            File.Delete(model);
+        }
+    }
+
+    /// <summary>Writes <c>train.json</c>, <c>loss.svg</c> and, when epochs were evaluated, <c>steps.svg</c> into
+    /// <paramref name="directory"/>; returns their paths.</summary>
     public IReadOnlyList<string> WriteReport(string directory, StepExampleSet train, StepExampleSet validation, int contextSize)
     {
         var json = Path.Combine(directory, "train.json");
@@ -121,7 +166,16 @@ internal sealed class TrainingWorkerRun
             context = contextSize,
             examples = new { train = train.Examples.Count, validation = validation.Examples.Count, cut = train.Cut.Count + validation.Cut.Count },
             tokens = new { train = train.Examples.Sum(e => e.Ids.Prompt.Count + e.Ids.Answer.Count), answer = train.Examples.Sum(e => e.Ids.Answer.Count) },
-            epochs = _epochs,
+            epochs = _epochs.Select(e => new
+            {
+                e.Epoch,
+                e.Loss,
+                e.ValidationLoss,
+                e.TokensPerSecond,
+                Validation = _epochMetrics.TryGetValue(e.Epoch, out var m)
+                    ? new { m.Steps, m.StepSuccessRate, m.ElementAccuracy, m.OperationF1, m.CalibratedExactMatch }
+                    : null,
+            }),
             cut = train.Cut.Concat(validation.Cut).Select(c => new { record = c.RecordId, reason = c.Reason }),
         }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
         File.WriteAllText(svg, LineChart.Render("Training: answer-token loss per epoch", "epochs",
@@ -129,7 +183,20 @@ internal sealed class TrainingWorkerRun
             ("train loss", [.. _epochs.Select(e => (double?)e.Loss)]),
             ("validation loss", [.. _epochs.Select(e => e.ValidationLoss)]),
         ]));
-        return [json, svg];
+        if (_epochMetrics.IsEmpty)
+        {
+            return [json, svg];
+        }
+
+        var steps = Path.Combine(directory, "steps.svg");
+        double? Rate(int epoch, Func<MetricsReport, double?> pick) => _epochMetrics.TryGetValue(epoch, out var m) ? pick(m) : null;
+        File.WriteAllText(steps, LineChart.Render($"Validation steps per epoch ({_epochMetrics.Values.First().Steps} steps, greedy, page grammar)", "epochs",
+        [
+            ("step success", [.. _epochs.Select(e => Rate(e.Epoch, m => m.StepSuccessRate))]),
+            ("element accuracy", [.. _epochs.Select(e => Rate(e.Epoch, m => m.ElementAccuracy))]),
+            ("operation F1", [.. _epochs.Select(e => Rate(e.Epoch, m => m.OperationF1))]),
+        ]));
+        return [json, svg, steps];
     }
 
     private static void Progress(JsonElement e, int epochs, TimeSpan elapsed)

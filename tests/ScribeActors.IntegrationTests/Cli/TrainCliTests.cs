@@ -44,6 +44,19 @@ public sealed class TrainCliTests
             Assert.True(losses[^1] < losses[0], $"training loss should fall: {string.Join(", ", losses)}");
             Assert.True(File.Exists(model + ".train/loss.svg"));
 
+            // Every epoch's checkpoint was scored on the validation split (seed 1: 6 steps), decoded as in production.
+            Assert.Equal(6, int.Parse(examples.Groups[2].Value) + report.RootElement.GetProperty("cut").EnumerateArray().Count(c => c.GetProperty("record").GetString()!.Contains("/1/", StringComparison.Ordinal)));
+            foreach (var epoch in report.RootElement.GetProperty("epochs").EnumerateArray())
+            {
+                var validation = epoch.GetProperty("validation");
+                Assert.Equal(6, validation.GetProperty("steps").GetInt32());
+                Assert.InRange(validation.GetProperty("stepSuccessRate").GetDouble(), 0, 1);
+            }
+
+            Assert.Contains("validation step success", stdout, StringComparison.Ordinal);
+            Assert.StartsWith("<svg", await File.ReadAllTextAsync(model + ".train/steps.svg"), StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFiles(model + ".train/evaluated")); // the copies scored are gone
+
             // The runtime loads it as a model named by its file, at its trained context.
             await using var loaded = await Inference.LlamaModel.LoadAsync("tiny", Inference.ModelOptions.ForFile(model));
             Assert.Equal(1024, loaded.ContextSize);
