@@ -19,7 +19,9 @@ namespace ScribeActors.Agent.Pruning;
 /// <para>Order of filling: interactive elements outside collapsed list middles by rank — form fields and buttons a person
 /// sees (input, textarea, select, button, summary, contenteditable), then links, labels, options and elements with a
 /// handler or role, then both kinds inside the page's frame (header, footer, aside, navigation landmarks), then hidden
-/// inputs — in document order within a rank (one that does not fit is skipped), then texts and leaf elements by distance (in pieces) to the nearest kept interactive element (from the top
+/// inputs — in document order within a rank (one that does not fit is skipped), with the texts of the table rows and
+/// list items holding the kept elements a person sees coming before the hidden inputs (row texts, see
+/// <c>AddRowTexts</c>), then texts and leaf elements by distance (in pieces) to the nearest kept interactive element (from the top
 /// of the page when none was kept), then list middles. Every element kept brings its ancestors (opening and closing
 /// tags), so the result stays balanced, well-formed pruned HTML whose node ids all exist in the page. Token counts are
 /// summed per piece and the result is re-counted whole; when the sum was optimistic the selection is redone with a
@@ -103,6 +105,7 @@ public sealed partial class InteractiveFirstFitter(int keepFirstItems = 3, int m
         private readonly List<List<int>> _lists = [];
         private readonly int[] _markerCost;
         private readonly int[] _interactive;
+        private int _seenInteractive;
         private int _rootMarkerCost;
         private readonly int _keepFirst;
         private readonly ITokenCounter _counter;
@@ -152,6 +155,7 @@ public sealed partial class InteractiveFirstFitter(int keepFirstItems = 3, int m
                 }
             }
 
+            _seenInteractive = byRank[0].Count + byRank[1].Count + byRank[2].Count + byRank[3].Count;
             return [.. byRank.SelectMany(r => r)];
         }
 
@@ -242,14 +246,21 @@ public sealed partial class InteractiveFirstFitter(int keepFirstItems = 3, int m
             // A marker per collapsed list of the root is reserved up front (at most one per list is written).
             _used = _rootMarkerCost;
 
-            var anchors = new List<int>();
+            // Interactive elements a person sees, then the texts of the table rows and list items they sit in (which
+            // row an "Approve" button belongs to), then hidden inputs.
+            var kept = new List<int>();
             var misses = 0;
             for (var i = 0; i < _interactive.Length && misses < MaxConsecutiveMisses && _used < _budget; i++)
             {
+                if (i == _seenInteractive)
+                {
+                    AddRowTexts(kept);
+                }
+
                 var e = _interactive[i];
                 if (AddInteractive(e))
                 {
-                    anchors.Add(_elements[e].Open);
+                    kept.Add(e);
                     misses = 0;
                 }
                 else
@@ -258,6 +269,12 @@ public sealed partial class InteractiveFirstFitter(int keepFirstItems = 3, int m
                 }
             }
 
+            if (_seenInteractive == _interactive.Length)
+            {
+                AddRowTexts(kept);
+            }
+
+            var anchors = kept.Select(e => _elements[e].Open).ToList();
             anchors.Sort();
             FillByProximity(anchors);
             FillListMiddles();

@@ -48,6 +48,43 @@ public class InteractiveFirstRankingTests
         Assert.Equal([9, 8, 6], fitted.NodeIds);
     }
 
+    private const string Filler = "Reports wait here until a manager decides; a decision is final and the employee is told by mail at once, with the reason given.";
+
+    // The approval queue of issue 12: a header, and rows whose only controls are look-alike buttons.
+    private static string Queue(int rows)
+    {
+        var sb = new StringBuilder("<body><header><a href=\"/expenses\">Brightline Expenses</a><a href=\"/expenses/help\">Help</a></header><main><table>");
+        for (var i = 0; i < rows; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>EXP-{6366 + i}</td><td>Employee number {i}</td><td>{10 + i}.50 EUR</td>");
+            sb.Append("<td><form method=\"post\"><button type=\"submit\">Reject</button></form><form method=\"post\"><button type=\"submit\">Approve</button></form></td></tr>");
+        }
+
+        return sb.Append("</table><p>").Append(Filler).Append("</p></main></body>").ToString();
+    }
+
+    [Fact]
+    public void Fit_ButtonsInTableRows_EachComesWithItsRowsTextsBeforeOtherText()
+    {
+        var dom = HtmlPruner.Prune(Queue(5), PruneOptions.Reference);
+        var withRows = Counter.CountTokens(dom.Html) - Counter.CountTokens(Filler) + 4;
+
+        var fitted = new InteractiveFirstFitter().Fit(dom, withRows, Counter);
+
+        Assert.True(fitted.Truncated);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Contains($"EXP-{6366 + i}", fitted.Html, StringComparison.Ordinal);
+            Assert.Contains($"{10 + i}.50 EUR", fitted.Html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Reports wait here", fitted.Html, StringComparison.Ordinal);
+        Assert.Equal(10, CountOf(fitted.Html, "</button>"));
+        FitterTestPages.AssertWellFormed(fitted.Html);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
     private static PrunedHtml Invoices(int rows, Func<int, string> vendor)
     {
         var sb = new StringBuilder("<body><h1>Invoices</h1><table>");
