@@ -60,7 +60,28 @@ public static class DatasetBuilder
                     continue;
                 }
 
-                var line = await RunAsync(browsers, source, instance, folder, request.Settings, cancellationToken);
+                string line;
+                try
+                {
+                    line = await RunAsync(browsers, source, instance, folder, request.Settings, cancellationToken);
+                }
+                catch (BrowserUnavailableException first)
+                {
+                    // The browser went away under the recording (recycled after its context limit, or it crashed): the
+                    // site is reset to the seed and the instance recorded once more in a fresh session.
+                    progress?.Invoke($"{instance.Key.Id}: the browser went away ({first.Message}); recording it again");
+                    instance = await source.PrepareAsync(taskId, seed, cancellationToken);
+                    try
+                    {
+                        line = await RunAsync(browsers, source, instance, folder, request.Settings, cancellationToken);
+                    }
+                    catch (BrowserUnavailableException again)
+                    {
+                        folder.WriteFailure(instance.Key, $"the browser went away twice while recording: {again.Message}");
+                        line = $"FAILED: the browser went away twice: {again.Message}";
+                    }
+                }
+
                 var elapsed = time.GetElapsedTime(started);
                 times[instance.Key.Id] = elapsed;
                 progress?.Invoke($"{instance.Key.Id}: {line} ({elapsed.TotalSeconds:F1} s)");

@@ -41,6 +41,71 @@ public sealed class DatasetBuilderTests(BrowserFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task BuildAsync_BrowserGoesAwayMidRecording_TheInstanceIsRecordedAgainAndTheBuildGoesOn()
+    {
+        // A long build outlives its browser (recycled after 500 contexts, seen at instance 506 of a 600-instance build).
+        var source = new JournalSource(fixture.Site);
+        var host = new BrowserGoesAway(fixture.Host, dieInSession: 2, atAction: 2);
+        var progress = new List<string>();
+
+        var result = await DatasetBuilder.BuildAsync(host, source, Request([0, 1, 2, 3]), TimeProvider.System, progress.Add);
+
+        Assert.Equal(4, result.Statistics.InstancesBuilt);
+        Assert.Empty(result.Statistics.Failures);
+        Assert.Contains(progress, p => p.StartsWith("journal.add/1: the browser went away", StringComparison.Ordinal));
+        var records = DatasetFolder.Open(_out, Identity(source), new SecretScan(new Dictionary<string, string>())).ReadRecords();
+        Assert.Equal(12, records.Count);
+        Assert.Equal(3, records.Count(r => r.Instance == "journal.add/1"));
+        Assert.Equal(5, host.Opened);
+    }
+
+    /// <summary>The real host, except that the n-th session goes away (as when the browser is recycled) at an action.</summary>
+    private sealed class BrowserGoesAway(IBrowserHost inner, int dieInSession, int atAction) : IBrowserHost
+    {
+        public int Opened { get; private set; }
+
+        public async Task<IBrowserSession> OpenSessionAsync(BrowserSessionOptions options, CancellationToken cancellationToken = default)
+        {
+            var session = await inner.OpenSessionAsync(options, cancellationToken);
+            return ++Opened == dieInSession ? new Dying(session, atAction) : session;
+        }
+
+        public Task<BrowserStats> GetStatsAsync(CancellationToken cancellationToken = default) => inner.GetStatsAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        private sealed class Dying(IBrowserSession inner, int atAction) : IBrowserSession
+        {
+            private int _actions;
+
+            public string Url => inner.Url;
+
+            public Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default) => inner.ObserveAsync(includeScreenshot, cancellationToken);
+
+            public async Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default)
+            {
+                if (++_actions == atAction)
+                {
+                    await inner.DisposeAsync();
+                    throw new BrowserUnavailableException("The browser context of this session was closed: the browser was recycled (test).");
+                }
+
+                return await inner.ExecuteAsync(action, cancellationToken);
+            }
+
+            public Task PrepareAsync(BrowserAction action, CancellationToken cancellationToken = default) => inner.PrepareAsync(action, cancellationToken);
+
+            public Task<int?> ResolveNodeAsync(string selector, CancellationToken cancellationToken = default) => inner.ResolveNodeAsync(selector, cancellationToken);
+
+            public Task<ServerCheckResult> CheckAsync(ServerCheckRequest request, CancellationToken cancellationToken = default) => inner.CheckAsync(request, cancellationToken);
+
+            public Task<BrowserCheckpoint> CheckpointAsync(CancellationToken cancellationToken = default) => inner.CheckpointAsync(cancellationToken);
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task BuildAsync_SecretValueOnThePage_StopsNamingTheRecordAndKeepsWhatWasWritten()
     {
         var source = new JournalSource(fixture.Site);
