@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using ScribeActors.Abstractions;
 using ScribeActors.Browser.Recording;
+using ScribeActors.Cli.Evaluation;
 using ScribeActors.Cli.Infrastructure;
 using ScribeActors.DemoSites.Tasks;
 
@@ -9,8 +10,9 @@ namespace ScribeActors.Cli.Commands;
 
 /// <summary>
 /// scribe demo: Azurite (started if none runs), one all-role silo in-process, the demo sites, then a multi-step demo
-/// workflow recorded from the task's expert solution and replayed through the durable runtime, shown live. Exits 0
-/// only when the workflow succeeded and the site's server state confirms it.
+/// workflow, shown live: recorded from the task's expert solution and replayed through the durable runtime, or, with
+/// <c>--model</c>, decided step by step by that model (greedy, page grammar) through the inference grain, with no
+/// recording. Exits 0 only when the workflow succeeded and the site's server state confirms it.
 /// </summary>
 internal static class DemoCommand
 {
@@ -23,19 +25,26 @@ internal static class DemoCommand
         var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo port of the demo silo.", DefaultValueFactory = _ => 11111 };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port of the demo silo (where `scribe status` connects).", DefaultValueFactory = _ => 30000 };
         var keep = new Option<bool>("--keep-running") { Description = "Keep the silo, dashboard and sites running after the workflow (Ctrl+C stops)." };
-        var command = new Command("demo", "Run the embedded demo end to end.") { taskId, seed, sitesPort, webPort, siloPort, gatewayPort, keep };
+        var model = new Option<FileInfo?>("--model") { Description = "A GGUF model (e.g. one `scribe train` wrote) that decides every step instead of a replayed recording." };
+        var maxSteps = new Option<int>("--max-steps") { Description = "Step budget of a model run.", DefaultValueFactory = _ => 20 };
+        var command = new Command("demo", "Run the embedded demo end to end.") { taskId, seed, sitesPort, webPort, siloPort, gatewayPort, keep, model, maxSteps };
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(taskId)!, result.GetValue(seed), new EmbeddedRuntime.Ports(result.GetValue(sitesPort), result.GetValue(webPort), result.GetValue(siloPort), result.GetValue(gatewayPort)),
-            result.GetValue(keep), cancellationToken));
+            result.GetValue(model)?.FullName, result.GetValue(maxSteps), result.GetValue(keep), cancellationToken));
         return WorkflowCommands.Guarded(command);
     }
 
-    private static async Task<int> RunAsync(string taskId, int seed, EmbeddedRuntime.Ports ports, bool keepRunning, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string taskId, int seed, EmbeddedRuntime.Ports ports, string? model, int maxSteps, bool keepRunning, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         if (!DemoTaskCatalog.Ids.Contains(taskId))
         {
             throw new InvalidOperationException($"Unknown task '{taskId}': see `scribe tasks`.");
+        }
+
+        if (model is not null && !File.Exists(model))
+        {
+            throw new InvalidOperationException($"--model: {model} does not exist.");
         }
 
         await using var runtime = await EmbeddedRuntime.StartAsync(ports, seed, "scribe-demo", null, Console.Out, cancellationToken);
@@ -45,17 +54,27 @@ internal static class DemoCommand
         Console.WriteLine($"Task         {task.Id}: {task.Objective}");
 
         runtime.Sites.Reset(seed);
-        var recording = await runtime.Browsers.RecordAsync(task.Objective, task.StartUrl, task.Script, [runtime.SitesHost], $"demo:{task.Id} seed={seed}", cancellationToken: cancellationToken);
-        runtime.Sites.Reset(seed); // undo the recording's effects: the replay must do the work
-        Console.WriteLine($"Recorded     {recording.Steps.Length} steps of the expert solution; replaying them through the durable runtime:");
+        StepSourceSpec source;
+        if (model is null)
+        {
+            var recording = await runtime.Browsers.RecordAsync(task.Objective, task.StartUrl, task.Script, [runtime.SitesHost], $"demo:{task.Id} seed={seed}", cancellationToken: cancellationToken);
+            runtime.Sites.Reset(seed); // undo the recording's effects: the replay must do the work
+            Console.WriteLine($"Recorded     {recording.Steps.Length} steps of the expert solution; replaying them through the durable runtime:");
+            (source, maxSteps) = (StepSourceSpec.ForReplay(recording), recording.Steps.Length + 10);
+        }
+        else
+        {
+            Console.WriteLine($"Model        {model} decides each step (greedy, page grammar), up to {maxSteps} steps:");
+            source = StepSourceSpec.ForModel(ModelRef.ForFile(model, OfflineEvaluation.Decoding));
+        }
 
         var started = await runtime.Client.StartAsync(new WorkflowSpec
         {
             Objective = task.Objective,
             StartUrl = task.StartUrl,
             AllowedHosts = [runtime.SitesHost],
-            MaxSteps = recording.Steps.Length + 10,
-            StepSource = StepSourceSpec.ForReplay(recording),
+            MaxSteps = maxSteps,
+            StepSource = source,
         }, cancellationToken: cancellationToken);
 
         WorkflowSnapshot final = started;

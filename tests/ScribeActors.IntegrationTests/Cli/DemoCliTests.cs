@@ -26,6 +26,36 @@ public sealed class DemoCliTests
         Assert.Contains("Server check PASSED", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Demo_WithAModel_TheModelDecidesEveryStepAndTheExitFollowsTheServerCheck()
+    {
+        // The untuned tiny story model cannot do the task: the run is the model's own (no recording), each step is
+        // shown, and the exit code says the server check failed.
+        Requirements.Chromium();
+        await Requirements.AzuriteAsync();
+        var (sites, web, silo, gateway) = (FreePort(), FreePort(), FreePort(), FreePort());
+
+        var (code, stdout, stderr) = await CliRun.RunAsync(null, "demo", "--task", "expenses.approve-report", "--seed", "4", "--model", TestModels.Stories260K,
+            "--max-steps", "2", "--sites-port", $"{sites}", "--web-port", $"{web}", "--silo-port", $"{silo}", "--gateway-port", $"{gateway}");
+
+        Assert.True(code == 1, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Contains("decides each step (greedy, page grammar), up to 2 steps", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Recorded", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"step +2 (ok|FAIL|fail)", stdout);
+        Assert.Contains("Server check FAILED", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_ModelFileMissing_ExitsTwoNamingIt()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-model-{Guid.NewGuid():N}.gguf");
+
+        var (code, _, stderr) = await CliRun.RunAsync(null, "demo", "--model", missing);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"--model: {missing} does not exist", stderr, StringComparison.Ordinal);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
