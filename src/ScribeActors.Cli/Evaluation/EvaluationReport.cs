@@ -48,6 +48,16 @@ internal sealed record EvaluationReport(
             .Select(g => new TaskSuccess(g.Key.Model, g.Key.TaskId, g.Count(), g.Count(i => i.Succeeded), g.Average(i => i.Steps))),
     ];
 
+    /// <summary>The median and 95th percentile of the time <paramref name="model"/> took to decide a step online
+    /// (nearest rank), or null when it ran no step.</summary>
+    public (double P50, double P95)? DecideLatency(string model)
+    {
+        var all = Online.Where(i => i.Model == model).SelectMany(i => i.DecideMs).Order().ToList();
+        return all.Count == 0 ? null : (Percentile(all, 0.50), Percentile(all, 0.95));
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
     /// <summary>Online success of <paramref name="model"/> over every instance it ran.</summary>
     public (int Succeeded, int Instances) Overall(string model) =>
         (Online.Count(i => i.Model == model && i.Succeeded), Online.Count(i => i.Model == model));
@@ -66,6 +76,8 @@ internal sealed record EvaluationReport(
                 instances = Online.Any(i => i.Model == m) ? Overall(m).Instances : (int?)null,
                 offline = Offline.TryGetValue(m, out var r) ? Metrics.ToDictionary(x => x.Name, x => x.Of(r)) : null,
                 offlineSteps = Offline.TryGetValue(m, out var c) ? c.Steps : (int?)null,
+                decideMsP50 = DecideLatency(m)?.P50,
+                decideMsP95 = DecideLatency(m)?.P95,
             }),
             tasks = Summary.Select(s => new { s.Model, s.TaskId, s.Instances, s.Succeeded, s.Rate, s.MeanSteps }),
             instances = Online,
@@ -114,6 +126,7 @@ internal sealed record EvaluationReport(
             }
 
             md.Append("| **all** |").Append(string.Concat(Models.Select(m => Online.Any(i => i.Model == m) ? $" **{Overall(m).Succeeded}/{Overall(m).Instances}** |" : " – |"))).Append('\n');
+            md.Append("| step decided in (p50 / p95) |").Append(string.Concat(Models.Select(m => DecideLatency(m) is { } l ? string.Create(CultureInfo.InvariantCulture, $" {l.P50:0} / {l.P95:0} ms |") : " – |"))).Append('\n');
             md.Append("\n### Instances that did not succeed\n\n");
             foreach (var i in Online.Where(i => !i.Succeeded))
             {

@@ -15,7 +15,12 @@ namespace ScribeActors.Cli.Evaluation;
 /// <param name="Failure">Why the workflow failed, when it did.</param>
 /// <param name="Check">What the server check found.</param>
 /// <param name="Seconds">Wall time of the instance.</param>
-internal sealed record OnlineInstanceResult(string Model, string TaskId, int Seed, bool Succeeded, string Status, int Steps, string? Failure, string Check, double Seconds);
+internal sealed record OnlineInstanceResult(string Model, string TaskId, int Seed, bool Succeeded, string Status, int Steps, string? Failure, string Check, double Seconds)
+{
+    /// <summary>Milliseconds each step took to decide (for a model: the inference grain's prune, fit, prefill and decode, as
+    /// the workflow grain measured the call).</summary>
+    public IReadOnlyList<double> DecideMs { get; init; } = [];
+}
 
 /// <summary>
 /// Runs held-out task instances through the runtime with a model as the step source (silo, workflow, browser and
@@ -73,6 +78,9 @@ internal sealed class OnlineEvaluation(EmbeddedRuntime runtime, TimeProvider tim
 
         var check = task.Check(runtime.Sites.GetState());
         return new OnlineInstanceResult(label, taskId, seed, check.Succeeded, final.Status.ToString(), final.Steps.Length, final.FailureReason, check.Reason,
-            time.GetElapsedTime(started).TotalSeconds);
+            time.GetElapsedTime(started).TotalSeconds)
+        {
+            DecideMs = [.. final.Steps.Select(s => Math.Round(s.DecideMs, 1))],
+        };
     }
 }

@@ -32,11 +32,17 @@ public sealed class EvalCliTests
             Assert.Equal(201, model.GetProperty("seed").GetInt32());
             Assert.InRange(model.GetProperty("steps").GetInt32(), 1, 3);
             Assert.False(string.IsNullOrWhiteSpace(model.GetProperty("check").GetString()));
+            var decided = model.GetProperty("decideMs").EnumerateArray().Select(d => d.GetDouble()).ToList();
+            Assert.Equal(model.GetProperty("steps").GetInt32(), decided.Count);
+            Assert.All(decided, d => Assert.True(d > 0, $"a model step takes time to decide: {string.Join(", ", decided)}"));
+            var modelSummary = json.RootElement.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "model");
+            Assert.Equal(decided.Max(), modelSummary.GetProperty("decideMsP95").GetDouble());
 
             var markdown = await File.ReadAllTextAsync(Path.Combine(output.FullName, "eval.md"));
             Assert.Contains("| expenses.approve-report | 0/1 (0 %)", markdown, StringComparison.Ordinal);
             Assert.Contains("1/1 (100 %)", markdown, StringComparison.Ordinal);
             Assert.Contains("model · expenses.approve-report seed 201", markdown, StringComparison.Ordinal);
+            Assert.Contains("| step decided in (p50 / p95) |", markdown, StringComparison.Ordinal);
             var svg = XDocument.Load(Path.Combine(output.FullName, "eval.svg"));
             Assert.Equal(2, svg.Descendants().Count(e => e.Name.LocalName == "rect" && e.Element(e.Name.Namespace + "title") is not null));
         }
