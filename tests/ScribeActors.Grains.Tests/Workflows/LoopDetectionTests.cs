@@ -51,6 +51,30 @@ public sealed class LoopDetectionTests
     }
 
     [Fact]
+    public async Task SelfHealingReplay_HealingModelRepeatsItself_FailsNamingTheLoop()
+    {
+        // The recorded "Add to basket" button is gone from the page; the healing model types the amount instead, each time.
+        await using var model = new FakeOpenAiServer(attempt => FakeOpenAiServer.Ok(Step(attempt + 1, "Type \"42\"", StepActions.Type, 1)));
+        await using var h = await StartAsync(model);
+        var gone = new RecordedStep { Description = "Click \"Add to basket\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "button", Text = "Add to basket", Attributes = new() { ["id"] = "add-to-basket" } } };
+        var recording = FakeWeb.Recording() with
+        {
+            Steps = [FakeWeb.Recording().Steps[0], .. Enumerable.Range(2, 5).Select(i => gone with { Index = i }), new RecordedStep { Index = 7, Description = "Done", Action = StepActions.Finish }],
+        };
+        var spec = FakeWeb.Spec() with { StepSource = StepSourceSpec.ForReplay(recording, new ModelRef { ModelId = ModelId }) };
+
+        var final = await h.WaitAsync((await h.Client.StartAsync(spec)).Id, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(WorkflowStatus.Failed, final.Status);
+        Assert.StartsWith("Loop detected: the same action (type node 1 \"42\" on <input", final.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("was performed 3 times in a row on http://fake.test/form (steps 2 to 4)", final.FailureReason, StringComparison.Ordinal);
+        Assert.Null(final.Steps[0].Inference); // the recording's click
+        Assert.All(final.Steps.Skip(1), s => Assert.NotNull(s.Inference));
+        Assert.Equal(4, final.Steps.Length);
+        Assert.Empty(h.Web.Submissions);
+    }
+
+    [Fact]
     public async Task SelfHealingReplay_HandOver_TheModelDecidesTheStepInsteadOfTheRecording()
     {
         await using var model = new FakeOpenAiServer(attempt => FakeOpenAiServer.Ok(Step(1, "Type \"42\"", StepActions.Type, 1)));
