@@ -25,6 +25,9 @@ public sealed partial class WorkflowGrain
         }
 
         LogOutOfTime(Id, Current.Spec!.MaxDuration!.Value, deadline);
+
+        // A step a lost activation left acting is not resolved any more: the deadline ends the workflow first.
+        CloseStepsInFlight("Interrupted, and the time budget ran out before its outcome was resolved; outcome unknown.");
         await FailAsync(OutOfTimeReason);
         return true;
     }

@@ -182,14 +182,7 @@ public sealed partial class WorkflowGrain(
     {
         Current.Status = status;
         Current.FailureReason = reason;
-        for (var i = 0; i < Current.Steps.Count; i++)
-        {
-            if (Current.Steps[i].Phase != StepPhase.Done)
-            {
-                Current.Steps[i] = Current.Steps[i] with { Phase = StepPhase.Done, Note = actingNote, FinishedAt = time.GetUtcNow() };
-            }
-        }
-
+        CloseStepsInFlight(actingNote);
         _loopCancellation?.Cancel();
         await PersistAsync(statusChanged: true);
 
@@ -243,6 +236,18 @@ public sealed partial class WorkflowGrain(
         if (Current.Status == WorkflowStatus.Running)
         {
             StartLoop(resumed: false);
+        }
+    }
+
+    /// <summary>Records a step whose outcome the workflow will never learn (it ends first) as done with <paramref name="note"/>.</summary>
+    private void CloseStepsInFlight(string note)
+    {
+        for (var i = 0; i < Current.Steps.Count; i++)
+        {
+            if (Current.Steps[i].Phase != StepPhase.Done)
+            {
+                Current.Steps[i] = Current.Steps[i] with { Phase = StepPhase.Done, Note = note, FinishedAt = time.GetUtcNow() };
+            }
         }
     }
 
