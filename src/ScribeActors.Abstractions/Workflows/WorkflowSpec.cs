@@ -10,6 +10,9 @@ public sealed record WorkflowSpec
     /// <summary>The largest accepted <see cref="MaxSteps"/>.</summary>
     public const int MaxStepsLimit = 1000;
 
+    /// <summary>The longest accepted <see cref="MaxDuration"/>: 7 days.</summary>
+    public static readonly TimeSpan MaxDurationLimit = TimeSpan.FromDays(7);
+
     /// <summary>The objective in plain language. Credentials are named by placeholders (<c>{{secret:NAME}}</c>, see
     /// <see cref="SecretPlaceholder"/>), never written out: the objective is stored, indexed, logged and shown to models.</summary>
     [Id(0)] public required string Objective { get; init; }
@@ -33,6 +36,11 @@ public sealed record WorkflowSpec
     /// <see langword="null"/> or empty: a finish ends the workflow <see cref="WorkflowStatus.Succeeded"/> with
     /// <see cref="SuccessVerification.Unverified"/>.</summary>
     [Id(6)] public SuccessCriteria? Success { get; init; }
+
+    /// <summary>The workflow's time budget: it stops with a failure once this much wall-clock time has passed since it
+    /// started (a deadline: time spent paused, waiting for storage or resuming after a crash counts too). At most
+    /// <see cref="MaxDurationLimit"/>. Default <see langword="null"/>: no time budget, only <see cref="MaxSteps"/>.</summary>
+    [Id(7)] public TimeSpan? MaxDuration { get; init; }
 
     /// <summary>The hosts actually allowed: <see cref="AllowedHosts"/>, or the start URL's host when that is empty.</summary>
     public IReadOnlyList<string> EffectiveAllowedHosts =>
@@ -79,6 +87,11 @@ public sealed record WorkflowSpec
         if (MaxSteps is < 1 or > MaxStepsLimit)
         {
             errors.Add($"MaxSteps {MaxSteps} is outside 1..{MaxStepsLimit}.");
+        }
+
+        if (MaxDuration is { } budget && (budget <= TimeSpan.Zero || budget > MaxDurationLimit))
+        {
+            errors.Add($"MaxDuration {budget} is outside (0, {MaxDurationLimit}]: give a positive time budget of at most 7 days, or none.");
         }
 
         if (StepSource is null)

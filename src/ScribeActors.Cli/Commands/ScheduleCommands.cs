@@ -26,13 +26,19 @@ internal static class ScheduleCommands
         var url = new Option<string>("--url") { Description = "Start URL of each workflow.", Required = true };
         var replay = new Option<FileInfo>("--replay") { Description = "Recorded workflow (JSON) to replay.", Required = true };
         var maxSteps = new Option<int>("--max-steps") { Description = "Step limit.", DefaultValueFactory = _ => WorkflowSpec.DefaultMaxSteps };
+        var maxDuration = new Option<string?>("--max-duration") { Description = "Time budget of each workflow (90s, 10m, 1h30m, 2d or hh:mm:ss; at most 7 days). Default: none." };
         var success = new SuccessOptions();
         var connection = new ConnectionOptions();
-        var command = new Command("add", "Create or replace a schedule.") { id, cron, zone, objective, url, replay, maxSteps };
+        var command = new Command("add", "Create or replace a schedule.") { id, cron, zone, objective, url, replay, maxSteps, maxDuration };
         success.AddTo(command);
         connection.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (!DurationText.TryParse(result.GetValue(maxDuration), "--max-duration", out var budget, out var badDuration))
+            {
+                return WorkflowCommands.Fail(badDuration);
+            }
+
             var spec = new ScheduleSpec
             {
                 Cron = result.GetValue(cron)!,
@@ -42,6 +48,7 @@ internal static class ScheduleCommands
                     Objective = result.GetValue(objective)!,
                     StartUrl = result.GetValue(url)!,
                     MaxSteps = result.GetValue(maxSteps),
+                    MaxDuration = budget,
                     StepSource = StepSourceSpec.ForReplay(RecordedWorkflowFile.Load(result.GetValue(replay)!.FullName)),
                     Success = success.Read(result),
                 },

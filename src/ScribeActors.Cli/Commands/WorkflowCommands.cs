@@ -38,13 +38,14 @@ internal static class WorkflowCommands
         var temperature = new Option<float>("--temperature") { Description = "Sampling temperature of the model (0: greedy).", DefaultValueFactory = _ => 0f };
         var fitter = new Option<string>("--fitter") { Description = "How the page is cut to the model's context: interactive or tail.", DefaultValueFactory = _ => "interactive" };
         var maxSteps = new Option<int>("--max-steps") { Description = "Step limit.", DefaultValueFactory = _ => WorkflowSpec.DefaultMaxSteps };
+        var maxDuration = new Option<string?>("--max-duration") { Description = "Time budget: the workflow fails once this long has passed since it started (90s, 10m, 1h30m, 2d or hh:mm:ss; at most 7 days). Default: none." };
         var allow = new Option<string[]>("--allow-host") { Description = "Host (or host:port) navigations may reach; repeatable. Default: the start URL's host.", AllowMultipleArgumentsPerToken = true };
         var id = new Option<string?>("--id") { Description = "Workflow id (default: generated)." };
         var success = new SuccessOptions();
         var connection = new ConnectionOptions();
         var command = new Command("start", "Start a workflow (replay, model, or replay healed by a model) and print its id.")
         {
-            objective, url, replay, model, modelPath, temperature, fitter, maxSteps, allow, id,
+            objective, url, replay, model, modelPath, temperature, fitter, maxSteps, maxDuration, allow, id,
         };
         success.AddTo(command);
         connection.AddTo(command);
@@ -56,11 +57,17 @@ internal static class WorkflowCommands
                 return Fail(problem);
             }
 
+            if (!DurationText.TryParse(result.GetValue(maxDuration), "--max-duration", out var budget, out var badDuration))
+            {
+                return Fail(badDuration);
+            }
+
             var spec = new WorkflowSpec
             {
                 Objective = inputs.Objective,
                 StartUrl = inputs.StartUrl,
                 MaxSteps = result.GetValue(maxSteps),
+                MaxDuration = budget,
                 AllowedHosts = result.GetValue(allow) ?? [],
                 StepSource = inputs.Source,
                 Success = success.Read(result),

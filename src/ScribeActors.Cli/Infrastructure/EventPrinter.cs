@@ -38,6 +38,10 @@ internal static class EventPrinter
         }
 
         output.WriteLine($"Steps      {s.Steps.Length} of at most {s.Spec.MaxSteps}; resumed {s.Resumptions} time(s)");
+        if (s.Spec.MaxDuration is { } budget)
+        {
+            output.WriteLine($"Budget     {budget} from the start; deadline {s.CreatedAt + budget:u}");
+        }
         if (s.Answer is not null)
         {
             output.WriteLine($"Answer     {s.Answer}{(s.Verification == SuccessVerification.Unverified ? "  (unverified)" : "")}");

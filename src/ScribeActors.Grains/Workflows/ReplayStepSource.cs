@@ -11,10 +11,23 @@ namespace ScribeActors.Grains.Workflows;
 /// </summary>
 public sealed class ReplayStepSource(RecordedWorkflow recording, ModelStepSource? fallback = null) : IStepSource
 {
+    /// <summary>Whether a model stands by to heal steps (and to take over from a recording that goes round in circles).</summary>
+    public bool Heals => fallback is not null;
+
     /// <inheritdoc />
     public async Task<StepDecision> DecideAsync(StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.HandOver is { } stuck && fallback is not null)
+        {
+            // The recorded steps loop (a cursor rewound again and again): the model decides this one, which then counts
+            // as the recorded step, as when healing.
+            var why = $"Replay handed step {context.Cursor + 1} over to the model ({stuck})";
+            var handed = await fallback.DecideAsync(context, why, allowFinish: LastIsFinish(context.Cursor), cancellationToken);
+            return handed.Kind == StepDecisionKind.Fail
+                ? handed with { Error = $"{stuck} The fallback model gave no step either: {handed.Error}" }
+                : handed with { NextCursor = context.Cursor + 1 };
+        }
 
         // The last attempt at this step failed or was left undecided by an interruption: the page may show it took effect.
         var attempted = context.History.Count > 0
@@ -35,8 +48,7 @@ public sealed class ReplayStepSource(RecordedWorkflow recording, ModelStepSource
         }
 
         var reason = $"Recorded step {decision.Cursor + 1} could not be replayed ({decision.Error})";
-        var lastIsFinish = decision.Cursor == recording.Steps.Length - 1 && recording.Steps[^1].Action == StepActions.Finish;
-        var healed = await fallback.DecideAsync(context with { Cursor = decision.Cursor }, reason, allowFinish: lastIsFinish, cancellationToken);
+        var healed = await fallback.DecideAsync(context with { Cursor = decision.Cursor }, reason, allowFinish: LastIsFinish(decision.Cursor), cancellationToken);
         return healed.Kind == StepDecisionKind.Fail
             ? healed with { Error = $"{decision.Error} The fallback model gave no step either: {healed.Error}" }
             : healed with { NextCursor = decision.Cursor + 1 };
@@ -53,6 +65,8 @@ public sealed class ReplayStepSource(RecordedWorkflow recording, ModelStepSource
 
         return step.SourceCursor is not { } cursor || ReplayPlanner.IsTargetPresent(recording, cursor, dom);
     }
+
+    private bool LastIsFinish(int cursor) => cursor == recording.Steps.Length - 1 && recording.Steps[^1].Action == StepActions.Finish;
 
     /// <inheritdoc />
     public int CursorAfterReload(IReadOnlyList<StepRecord> history, int cursor, string url) =>

@@ -9,4 +9,6 @@ namespace ScribeActors.Grains.Workflows;
 /// <param name="Observation">The fresh observation.</param>
 /// <param name="Dom">The observation's DOM, parsed.</param>
 /// <param name="History">The steps so far.</param>
-public sealed record StepContext(WorkflowSpec Spec, int Cursor, Observation Observation, DomIndex Dom, IReadOnlyList<StepRecord> History);
+/// <param name="HandOver">Why a self-healing replay should let its model decide this step instead of the recording
+/// (its recorded steps go round in circles, see <see cref="Agent.GuardRails.LoopRule"/>); <see langword="null"/> normally.</param>
+public sealed record StepContext(WorkflowSpec Spec, int Cursor, Observation Observation, DomIndex Dom, IReadOnlyList<StepRecord> History, string? HandOver = null);

@@ -67,4 +67,13 @@ public sealed partial class WorkflowGrain
 
     [LoggerMessage(EventId = 1041, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} step {Index}: finish refused (attempt {Attempt}): {Reason}")]
     private partial void LogFinishRefused(string workflowId, int index, int attempt, string reason);
+
+    [LoggerMessage(EventId = 1042, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} is looping ({Kind}, steps {Steps}): {Reason}")]
+    private partial void LogLoop(string workflowId, Agent.GuardRails.LoopKind kind, string steps, string reason);
+
+    [LoggerMessage(EventId = 1043, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} ran out of its time budget of {Budget} (deadline {Deadline})")]
+    private partial void LogOutOfTime(string workflowId, TimeSpan budget, DateTimeOffset deadline);
+
+    [LoggerMessage(EventId = 1044, Level = LogLevel.Warning, Message = "Workflow {WorkflowId}: stopping at its deadline failed; the step loop ends it at its next step")]
+    private partial void LogDeadlineWatchFailed(string workflowId, Exception exception);
 }

@@ -21,10 +21,15 @@ public sealed partial class WorkflowGrain
         _loopCancellation = new CancellationTokenSource();
         _nextObservation = null; // taken before a pause, a restart or a lost loop: observe afresh
         _loop = RunLoopAsync(resumed, _loopCancellation.Token);
+        _deadlineWatch?.Cancel();
+        _deadlineWatch?.Dispose();
+        _deadlineWatch = CancellationTokenSource.CreateLinkedTokenSource(_loopCancellation.Token);
+        _ = WatchDeadlineAsync(_deadlineWatch.Token);
     }
 
     private async Task StopLoopAsync(CancellationToken cancellationToken)
     {
+        _deadlineWatch?.Cancel();
         if (_loop is { IsCompleted: false } loop)
         {
             _loopCancellation?.Cancel();
@@ -99,6 +104,11 @@ public sealed partial class WorkflowGrain
 
     private async Task RunOneStepAsync(CancellationToken cancellationToken)
     {
+        if (await EndIfOutOfTimeAsync())
+        {
+            return;
+        }
+
         if (!Current.SessionOpened || _reopenSession)
         {
             await OpenSessionAsync(cancellationToken);
@@ -163,8 +173,14 @@ public sealed partial class WorkflowGrain
         }
 
         var (observationRef, screenshotRef, startUpload) = PrepareArtifacts(observation, cancellationToken);
+        var (looped, handOver) = await CheckLoopAsync(observation, observationRef);
+        if (looped)
+        {
+            return;
+        }
+
         clock.Restart();
-        var deciding = Source.DecideAsync(new StepContext(Current.Spec, Current.Cursor, observation, dom, Current.Steps), cancellationToken);
+        var deciding = Source.DecideAsync(new StepContext(Current.Spec, Current.Cursor, observation, dom, Current.Steps, handOver), cancellationToken);
         Task? upload = null;
         if (!deciding.IsCompleted)
         {
@@ -353,9 +369,9 @@ public sealed partial class WorkflowGrain
 
     private async Task RecordOutcomeAsync(StepRecord step, ActionResult result, int nextCursor)
     {
-        if (Current.Status == WorkflowStatus.Cancelled)
+        if (IsTerminal(Current.Status))
         {
-            return; // CancelAsync already wrote the final state
+            return; // a cancel or the deadline already wrote the final state
         }
 
         if (result.Succeeded || SlowNavigationRule.TookEffect(result, step.UrlBefore))

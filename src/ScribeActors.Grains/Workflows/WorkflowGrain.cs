@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeActors.Abstractions;
+using ScribeActors.Agent.GuardRails;
 using ScribeActors.Agent.Recovery;
 using ScribeActors.Agent.Success;
 using ScribeActors.Grains.Storage;
@@ -36,8 +37,10 @@ public sealed partial class WorkflowGrain(
 
     private readonly WorkflowOptions _options = options.Value;
     private readonly RetryLimits _limits = options.Value.ToRetryLimits();
+    private readonly LoopLimits _loopLimits = options.Value.ToLoopLimits();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _loopCancellation;
+    private CancellationTokenSource? _deadlineWatch;
     private Task? _loop;
     private IStepSource? _source;
     private Observation? _nextObservation;
@@ -167,26 +170,26 @@ public sealed partial class WorkflowGrain(
         ThrowIfUnknownOrStale();
         if (!IsTerminal(Current.Status))
         {
-            Current.Status = WorkflowStatus.Cancelled;
-            Current.FailureReason = string.IsNullOrWhiteSpace(reason) ? "Cancelled by the user." : reason;
-            for (var i = 0; i < Current.Steps.Count; i++)
-            {
-                if (Current.Steps[i].Phase != StepPhase.Done)
-                {
-                    Current.Steps[i] = Current.Steps[i] with { Phase = StepPhase.Done, Note = "Cancelled while acting; outcome unknown.", FinishedAt = time.GetUtcNow() };
-                }
-            }
-
-            _loopCancellation?.Cancel();
-            await PersistAsync(statusChanged: true);
-
-            // Closed in the background: the session may still be finishing the action in flight, and the caller
-            // should not wait for that. The session grain serialises the close after it; the reminder stays until then.
-            _ = CloseSessionAndForgetAsync();
-            LogStatus(Id, Current.Status, Current.FailureReason);
+            await StopNowAsync(WorkflowStatus.Cancelled, string.IsNullOrWhiteSpace(reason) ? "Cancelled by the user." : reason, "Cancelled while acting; outcome unknown.");
         }
 
         return Snapshot();
+    }
+
+    /// <summary>Ends the workflow now, whatever its step loop is doing (a cancel, or the deadline of its time budget): a
+    /// step in flight is recorded as done with <paramref name="actingNote"/>, and the loop stops at its next await.</summary>
+    private async Task StopNowAsync(WorkflowStatus status, string reason, string actingNote)
+    {
+        Current.Status = status;
+        Current.FailureReason = reason;
+        CloseStepsInFlight(actingNote);
+        _loopCancellation?.Cancel();
+        await PersistAsync(statusChanged: true);
+
+        // Closed in the background: the session may still be finishing the action in flight, and the caller
+        // should not wait for that. The session grain serialises the close after it; the reminder stays until then.
+        _ = CloseSessionAndForgetAsync();
+        LogStatus(Id, Current.Status, Current.FailureReason);
     }
 
     async Task IWorkflowGrain.WakeAsync()
@@ -233,6 +236,18 @@ public sealed partial class WorkflowGrain(
         if (Current.Status == WorkflowStatus.Running)
         {
             StartLoop(resumed: false);
+        }
+    }
+
+    /// <summary>Records a step whose outcome the workflow will never learn (it ends first) as done with <paramref name="note"/>.</summary>
+    private void CloseStepsInFlight(string note)
+    {
+        for (var i = 0; i < Current.Steps.Count; i++)
+        {
+            if (Current.Steps[i].Phase != StepPhase.Done)
+            {
+                Current.Steps[i] = Current.Steps[i] with { Phase = StepPhase.Done, Note = note, FinishedAt = time.GetUtcNow() };
+            }
         }
     }
 

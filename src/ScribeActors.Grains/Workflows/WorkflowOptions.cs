@@ -52,6 +52,17 @@ public sealed class WorkflowOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan SuccessCheckTimeout { get; set; } = Abstractions.ServerCheckRequest.DefaultTimeout;
 
+    /// <summary>Performed steps in a row with the same action on the same element that end the workflow as a loop
+    /// (<see cref="Agent.GuardRails.LoopRule"/>). Default 3; between 2 and 1000.</summary>
+    [Range(2, 1000)]
+    public int MaxRepeatedActions { get; set; } = Agent.GuardRails.LoopLimits.DefaultMaxRepeatedActions;
+
+    /// <summary>Performed steps in a row that left the page unchanged (same URL and DOM content) that end the workflow
+    /// as a loop (<see cref="Agent.GuardRails.LoopRule"/>; needs <see cref="StoreObservations"/>, whose content hashes
+    /// it compares). Default 6; between 2 and 1000.</summary>
+    [Range(2, 1000)]
+    public int MaxUnchangedSteps { get; set; } = Agent.GuardRails.LoopLimits.DefaultMaxUnchangedSteps;
+
     /// <summary>Store each observation's DOM as a content-addressed artefact. Default true.</summary>
     public bool StoreObservations { get; set; } = true;
 
@@ -62,4 +73,7 @@ public sealed class WorkflowOptions
     /// <summary>The retry limits these options set, for <see cref="Agent.Recovery.RetryPolicy"/>.</summary>
     internal Agent.Recovery.RetryLimits ToRetryLimits() => new(
         MaxActionAttempts, MaxNavigationRetries, MaxDecisionAttempts, MaxModelActionFailures, MaxInfrastructureErrors, RetryDelay, MaxRetryDelay);
+
+    /// <summary>The loop limits these options set, for <see cref="Agent.GuardRails.LoopRule"/>.</summary>
+    internal Agent.GuardRails.LoopLimits ToLoopLimits() => new(MaxRepeatedActions, MaxUnchangedSteps);
 }

@@ -52,6 +52,16 @@ public sealed class WorkflowOptionsTests
     }
 
     [Fact]
+    public void Validate_LoopLimitsUnderTwo_FailNamingThem()
+    {
+        var result = new WorkflowOptionsValidator().Validate(null, new WorkflowOptions { MaxRepeatedActions = 1, MaxUnchangedSteps = 0 });
+
+        Assert.True(result.Failed);
+        Assert.Contains("WorkflowOptions.MaxRepeatedActions must be between 2 and 1000", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("WorkflowOptions.MaxUnchangedSteps must be between 2 and 1000", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_SeveralBadSettings_ReportsEach()
     {
         var result = new WorkflowOptionsValidator().Validate(null, new WorkflowOptions { RetryDelay = TimeSpan.Zero, KeepAlivePeriod = TimeSpan.Zero, MaxActionAttempts = 0 });

@@ -77,6 +77,41 @@ public sealed class CliStartInputTests
         }
     }
 
+    [Theory]
+    [InlineData("ten minutes")]
+    [InlineData("10")]
+    [InlineData("m10")]
+    public async Task Start_MaxDurationNotADuration_ExitsTwoSayingHowToWriteOne(string value)
+    {
+        var (code, _, error) = await CliRun.RunAsync(null, "start", "--objective", "x", "--url", "http://127.0.0.1:5100/", "--model", "tiny", "--max-duration", value, "--connection-string", NoCluster);
+
+        Assert.True(code == 2, $"exit {code}: {error}");
+        Assert.Contains($"error: --max-duration '{value}' is not a duration: give it as 90s, 10m, 1h30m, 2d or hh:mm:ss.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not connect", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("8d", "8.00:00:00")]
+    [InlineData("0s", "00:00:00")]
+    public async Task Start_MaxDurationOutOfRange_ExitsTwoNamingTheBound(string value, string shown)
+    {
+        var (code, _, error) = await CliRun.RunAsync(null, "start", "--objective", "x", "--url", "http://127.0.0.1:5100/", "--model", "tiny", "--max-duration", value, "--connection-string", NoCluster);
+
+        Assert.True(code == 2, $"exit {code}: {error}");
+        Assert.Contains($"error: MaxDuration {shown} is outside (0, 7.00:00:00]", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not connect", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_MaxDurationInUnits_GetsPastInputChecksToTheCluster()
+    {
+        var (code, _, error) = await CliRun.RunAsync(null, "start", "--objective", "x", "--url", "http://127.0.0.1:5100/", "--model", "tiny", "--max-duration", "1h30m", "--connection-string", NoCluster);
+
+        Assert.Equal(2, code);
+        Assert.Contains("error: Could not connect to the ScribeActors cluster", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--max-duration", error, StringComparison.Ordinal);
+    }
+
     /// <summary>A one-step replay file (objective "Open the portal") starting at <paramref name="startUrl"/>.</summary>
     internal static async Task<string> ReplayFileAsync(string startUrl)
     {
