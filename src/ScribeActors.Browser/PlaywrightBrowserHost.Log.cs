@@ -27,4 +27,7 @@ public sealed partial class PlaywrightBrowserHost
 
     [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Browser housekeeping failed; it runs again at the next period")]
     private static partial void LogHousekeepingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Could not remove the browser's temp folder {Folder}: {Reason}")]
+    private static partial void LogTempNotRemoved(ILogger logger, string folder, string reason);
 }

@@ -196,6 +196,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
             _playwright?.Dispose();
             _browser = null;
             _playwright = null;
+            RemoveTempDirectory();
         }
         finally
         {
@@ -260,6 +261,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
                     ExecutablePath = _options.ExecutablePath,
                     Headless = _options.Headless,
                     Args = [.. BaseArgs, .. _options.ExtraArgs, _marker],
+                    Env = BrowserEnvironment(NewTempDirectory()),
                     // Starting Chromium on a busy machine can take seconds; this is not a page-level limit.
                     Timeout = (float)Math.Max(LaunchTimeout.TotalMilliseconds, _options.NavigationTimeout.TotalMilliseconds),
                 });

@@ -1,5 +1,6 @@
 using ScribeActors.Abstractions;
 using ScribeActors.Browser.Tests.Infrastructure;
+using ScribeActors.Testing;
 
 namespace ScribeActors.Browser.Tests;
 
@@ -85,6 +86,53 @@ public sealed class PlaywrightBrowserHostTests
         await using var fresh = await host.OpenSessionAsync(options);
         Assert.Equal("Basic page", (await fresh.ObserveAsync()).Title);
         Assert.True(host.Browser!.IsConnected);
+    }
+
+    [Fact]
+    public async Task ChromiumKilled_ItsTempFilesAreRemovedAtTheRelaunchAndTheLastOnesAtDispose()
+    {
+        BrowserFixture.RequireChromium();
+        await using var site = await TestSite.StartAsync();
+        var host = BrowserFixture.CreateHost();
+        var options = new BrowserSessionOptions { AllowedHosts = [site.Host], Url = site.Url("basic.html") };
+        var first = await host.OpenSessionAsync(options);
+        var killed = host.TempDirectory!;
+        Assert.NotEmpty(Directory.GetDirectories(killed, "org.chromium.Chromium.*")); // Chromium's own temp files go there
+
+        using (var kill = System.Diagnostics.Process.Start("pkill", ["-9", "-f", host.Marker.TrimStart('-')]))
+        {
+            await kill!.WaitForExitAsync();
+        }
+
+        await Eventually.TrueAsync(() => !host.Browser!.IsConnected, "the killed browser is seen disconnected");
+        Assert.True(Directory.Exists(killed), "a killed Chromium leaves its temp files behind");
+        await first.DisposeAsync();
+
+        await using (var fresh = await host.OpenSessionAsync(options))
+        {
+            Assert.Equal("Basic page", (await fresh.ObserveAsync()).Title);
+            Assert.False(Directory.Exists(killed), $"the killed browser's temp folder is removed when the next one is launched: {killed}");
+            Assert.NotEqual(killed, host.TempDirectory);
+        }
+
+        var last = host.TempDirectory!;
+        await host.DisposeAsync();
+        Assert.False(Directory.Exists(last), $"the host removes its browser's temp folder when disposed: {last}");
+    }
+
+    [Fact]
+    public async Task Launch_TempFolderOfAHostProcessThatIsGone_IsRemoved()
+    {
+        BrowserFixture.RequireChromium();
+        // No process has the largest pid: this is the folder a silo killed with its browser left behind.
+        var orphan = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"scribe-chromium-{int.MaxValue}-{Guid.NewGuid():N}-1"));
+        File.WriteAllText(Path.Combine(orphan.FullName, "left-behind"), "x");
+        await using var host = BrowserFixture.CreateHost();
+
+        await using (await host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = ["127.0.0.1"] }))
+        {
+            Assert.False(orphan.Exists || Directory.Exists(orphan.FullName), $"the orphaned temp folder is removed: {orphan.FullName}");
+        }
     }
 
     [Fact]
