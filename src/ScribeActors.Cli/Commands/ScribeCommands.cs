@@ -24,6 +24,7 @@ internal static class ScribeCommands
         root.Subcommands.Add(AgentCommands.Prune());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(QuantizeCommand.Create());
         return root;
     }
 }

@@ -19,6 +19,24 @@ public sealed class LlamaModelFactoryTests : IDisposable
     private static LlamaModelConfig Config => new() { VocabSize = Vocabulary.Count, EmbeddingLength = 64, BlockCount = 2, HeadCount = 4, HeadCountKv = 2, FeedForwardLength = 128, ContextLength = 128 };
 
     [Fact]
+    public async Task Quantize_ACreatedModel_Q8_0CopyHoldsQ8WeightsAndLoads()
+    {
+        var model = Write(seed: 5, "f32.gguf");
+        var quantized = Path.Combine(_temp.FullName, "q8.gguf");
+
+        ModelQuantizer.Quantize(model, quantized, "q8_0", NullLogger.Instance);
+
+        var document = GgufReader.Read(quantized, loadTensorData: false);
+        Assert.Equal(GgmlType.Q8_0, document.Tensor("blk.0.attn_q.weight").Type);
+        Assert.Equal(GgmlType.Q8_0, document.Tensor("blk.1.ffn_down.weight").Type);
+        Assert.Equal(Vocabulary.Tokens, SpmVocabulary.ReadFrom(GgufReader.Read(quantized)).Tokens);
+        Assert.True(new FileInfo(quantized).Length < new FileInfo(model).Length * 0.6, "a q8_0 copy of an F32 model is under 60 % of its size");
+        await using var loaded = await LlamaModel.LoadAsync("q8", ModelOptions.ForFile(quantized));
+        var result = await loaded.GenerateAsync(new GenerationRequest { Prompt = "<button> Submit", MaxTokens = 4, Seed = 1 }, CancellationToken.None);
+        Assert.Equal(4, result.OutputTokens);
+    }
+
+    [Fact]
     public void Create_SameSeed_SameBytes_OtherSeed_OtherWeights()
     {
         var a = Write(seed: 7, "a.gguf");
