@@ -39,6 +39,10 @@ internal static class TrainCommand
         var rate = new Option<float>("--lr") { Description = "Peak learning rate (warm-up, then cosine).", DefaultValueFactory = _ => 2e-3f };
         var threads = new Option<int>("--threads") { Description = "Native threads of the worker.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
         var limit = new Option<int?>("--limit") { Description = "Use at most this many train records (the first of the split)." };
+        var fraction = new Option<double?>("--fraction")
+        {
+            Description = "Train on this fraction (0-1] of the train split's task instances: whole recorded workflows, spread evenly over tasks and seeds (a data-size curve).",
+        };
         var seed = new Option<ulong>("--seed") { Description = "Seed of a new model's weights.", DefaultValueFactory = _ => 1UL };
         var evalSteps = new Option<int>("--eval-steps")
         {
@@ -47,7 +51,7 @@ internal static class TrainCommand
         };
         var command = new Command("train", "Train a model on a dataset, answer-only, in a worker process.")
         {
-            data, output, from, scheme, vocab, embd, layers, heads, ff, context, epochs, rate, threads, limit, seed, evalSteps,
+            data, output, from, scheme, vocab, embd, layers, heads, ff, context, epochs, rate, threads, limit, fraction, seed, evalSteps,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -62,6 +66,19 @@ internal static class TrainCommand
             catch (DatasetFolderException e)
             {
                 throw new InvalidOperationException($"--data: {e.Message}", e);
+            }
+
+            if (result.GetValue(fraction) is { } part)
+            {
+                if (part is <= 0 or > 1)
+                {
+                    throw new InvalidOperationException($"--fraction: {part} is not in (0, 1].");
+                }
+
+                var instances = train.Select(r => r.Instance).Distinct(StringComparer.Ordinal).ToList();
+                var kept = OfflineEvaluation.Sample(instances, (int)Math.Ceiling(instances.Count * part)).ToHashSet(StringComparer.Ordinal);
+                train = [.. train.Where(r => kept.Contains(r.Instance))];
+                Console.WriteLine($"Data         {kept.Count} of {instances.Count} train instances ({part:P1}), {train.Count} records");
             }
 
             train = result.GetValue(limit) is { } most ? [.. train.Take(Math.Max(0, most))] : train;

@@ -38,8 +38,8 @@ internal static class OfflineEvaluation
         return await DatasetEvaluation.RunAsync(label, new LoadedModelGenerator(loaded), records, settings, progress, cancellationToken);
     }
 
-    /// <summary>At most <paramref name="count"/> records spread evenly over <paramref name="records"/> (all when fewer).</summary>
-    public static IReadOnlyList<DatasetRecord> Sample(IReadOnlyList<DatasetRecord> records, int count)
+    /// <summary>At most <paramref name="count"/> items spread evenly over <paramref name="records"/> (all when fewer).</summary>
+    public static IReadOnlyList<T> Sample<T>(IReadOnlyList<T> records, int count)
     {
         ArgumentNullException.ThrowIfNull(records);
         if (count <= 0)
