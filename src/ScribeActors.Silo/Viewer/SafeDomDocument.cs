@@ -54,17 +54,20 @@ public static class SafeDomDocument
     }
 
     /// <summary>Where the start tag carrying <c>node="<paramref name="id"/>"</c> begins, or -1. The capture writes the
-    /// node id as the tag's last attribute (<c> node="N"&gt;</c>), which escaped text and attribute values cannot hold.</summary>
+    /// node id as the tag's last attribute (<c> node="N"&gt;</c>); the same characters inside a script or style are
+    /// passed over, since a '&gt;' lies between them and the last '&lt;' before them.</summary>
     private static int FindTag(string dom, string id)
     {
         var needle = NodeAttribute + id + "\">";
-        var at = dom.IndexOf(needle, StringComparison.Ordinal);
-        if (at < 0)
+        for (var at = dom.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = dom.IndexOf(needle, at + needle.Length, StringComparison.Ordinal))
         {
-            return -1;
+            var start = dom.LastIndexOf('<', at);
+            if (start >= 0 && dom.IndexOf('>', start, at - start) < 0)
+            {
+                return start;
+            }
         }
 
-        var start = dom.LastIndexOf('<', at);
-        return start >= 0 && dom.IndexOf('>', start, at - start) < 0 ? start : -1;
+        return -1;
     }
 }

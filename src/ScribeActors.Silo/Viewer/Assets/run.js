@@ -46,7 +46,10 @@
       ['Resumptions', String(run.resumptions)],
       ['Silo', run.silo || ''],
     ];
-    if (run.verification && run.verification !== 'None') facts.push(['Success', run.verification + (run.verificationNote ? ': ' + run.verificationNote : '')]);
+    if (run.verification && run.verification !== 'None') {
+      const note = run.verificationNote || '';
+      facts.push(['Success', note.startsWith(run.verification) ? note : run.verification + (note ? ': ' + note : '')]);
+    }
     if (run.answer) facts.push(['Answer', run.answer]);
     for (const [key, value] of Object.entries(run.labels || {})) facts.push(['Label ' + key, value]);
     header.replaceChildren(...[
