@@ -90,12 +90,16 @@ public sealed class ViewerFixture : IAsyncLifetime
     }
 
     /// <summary>A page in a fresh context that logs in with the API key as the HTTP Basic password, as a person's
-    /// browser does after the login prompt; <paramref name="console"/> collects what every frame logs.</summary>
-    public async Task<IPage> NewPageAsync(List<string>? console = null, bool loggedIn = true)
+    /// browser does after the login prompt; <paramref name="console"/> collects what every frame logs. With
+    /// <paramref name="preemptive"/> the Authorization header goes with every request from the start (as a browser sends
+    /// it once logged in) instead of Playwright answering each challenge by intercepting the request.</summary>
+    public async Task<IPage> NewPageAsync(List<string>? console = null, bool loggedIn = true, bool preemptive = false)
     {
+        var basic = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("operator:" + Key));
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            HttpCredentials = loggedIn ? new HttpCredentials { Username = "operator", Password = Key } : null,
+            HttpCredentials = loggedIn && !preemptive ? new HttpCredentials { Username = "operator", Password = Key } : null,
+            ExtraHTTPHeaders = loggedIn && preemptive ? new Dictionary<string, string> { ["Authorization"] = basic } : null,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         var page = await context.NewPageAsync();
