@@ -8,7 +8,8 @@ namespace ScribeActors.Silo.Viewer;
 /// a Content-Security-Policy that sandboxes it (no scripts, no forms, no plugins, an opaque origin) and lets it load
 /// nothing but inline styles and data: images, and the viewer frames it in an iframe whose <c>sandbox</c> attribute has
 /// no <c>allow-scripts</c> either. The element a step acted on is outlined by an added style rule and given the anchor
-/// <see cref="TargetAnchor"/>, so <c>#scribe-target</c> scrolls to it without a script.
+/// <see cref="TargetAnchor"/>, so <c>#scribe-target</c> scrolls to it without a script (in a tab of its own; the run
+/// page's frame leaves the fragment out, since scrolling a frame to one can scroll the page around it too).
 /// </summary>
 public static class SafeDomDocument
 {

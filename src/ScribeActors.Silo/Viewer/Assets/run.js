@@ -107,11 +107,13 @@
       const page = '/viewer/runs/' + encodeURIComponent(id) + '/steps/' + step.index + '/page';
       const details = el('details', { class: 'dom' }, el('summary', { text: 'Page as observed (DOM' + (step.action && step.action.nodeId != null ? ', node ' + step.action.nodeId + ' outlined' : '') + ')' }));
       // The frame is made on first opening: a long run does not load every DOM up front. No allow-scripts, no
-      // allow-same-origin: the stored page cannot run anything nor reach the viewer.
+      // allow-same-origin: the stored page cannot run anything nor reach the viewer. The frame's URL has no
+      // #scribe-target: scrolling a frame to a fragment can scroll this page too, under the reader's pointer; the page
+      // opened alone does go to the element.
       details.addEventListener('toggle', () => {
         if (details.open && !details.querySelector('iframe')) {
-          details.append(el('iframe', { class: 'dom-frame', sandbox: '', referrerpolicy: 'no-referrer', title: 'observed page of step ' + (step.index + 1), src: page + '#scribe-target' }),
-            el('a', { href: page, target: '_blank', rel: 'noopener', text: 'open alone' }), ' · ',
+          details.append(el('iframe', { class: 'dom-frame', sandbox: '', referrerpolicy: 'no-referrer', title: 'observed page of step ' + (step.index + 1), src: page }),
+            el('a', { href: page + '#scribe-target', target: '_blank', rel: 'noopener', text: 'open alone' }), ' · ',
             el('a', { href: base + '/steps/' + step.index + '/observation', target: '_blank', rel: 'noopener', text: 'DOM as text' }));
         }
       });
