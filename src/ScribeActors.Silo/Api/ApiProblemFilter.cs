@@ -5,7 +5,7 @@ using ScribeActors.Abstractions;
 namespace ScribeActors.Silo.Api;
 
 /// <summary>
-/// Turns what an endpoint throws into problem details: an unknown id 404, an invalid spec or schedule 400 (errors
+/// Turns what an endpoint throws into problem details: an unknown id (or a step artefact that cannot be read) 404, an invalid spec or schedule 400 (errors
 /// keyed by field), a conflicting id 409, a request Kestrel refuses (a body too large) with Kestrel's status, and a
 /// cluster that is failing over (<see cref="FailoverExceptions"/>) 503 with a <c>Retry-After</c> header. Anything else
 /// is a bug: it propagates to the exception handler, which answers 500 problem details without a stack trace.
@@ -19,7 +19,7 @@ public sealed partial class ApiProblemFilter(ILogger<ApiProblemFilter> logger) :
         {
             return await next(context);
         }
-        catch (Exception e) when (e is WorkflowNotFoundException or ScheduleNotFoundException)
+        catch (Exception e) when (e is WorkflowNotFoundException or ScheduleNotFoundException or StepArtifactNotFoundException)
         {
             return Results.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }

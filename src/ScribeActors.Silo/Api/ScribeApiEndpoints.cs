@@ -7,7 +7,7 @@ using ScribeActors.Grains.Schedules;
 
 namespace ScribeActors.Silo.Api;
 
-/// <summary>The REST API: <c>/api/workflows</c> and <c>/api/schedules</c>. Every 4xx and 5xx answer is RFC 9457 problem
+/// <summary>The REST API: <c>/api/workflows</c> (with each step's stored artefacts, <see cref="ArtifactEndpoints"/>) and <c>/api/schedules</c>. Every 4xx and 5xx answer is RFC 9457 problem
 /// details naming the field and the reason (see <see cref="JsonBody"/> and <see cref="ApiProblemFilter"/>).</summary>
 public static class ScribeApiEndpoints
 {
@@ -21,6 +21,7 @@ public static class ScribeApiEndpoints
         workflows.MapPost("/{id}/pause", async (string id, IGrainFactory grains) => Results.Ok(await Workflow(grains, id).PauseAsync()));
         workflows.MapPost("/{id}/resume", async (string id, IGrainFactory grains) => Results.Ok(await Workflow(grains, id).ResumeAsync()));
         workflows.MapPost("/{id}/cancel", async (string id, string? reason, IGrainFactory grains) => Results.Ok(await Workflow(grains, id).CancelAsync(reason)));
+        workflows.MapStepArtifacts();
 
         var schedules = endpoints.MapGroup("/api/schedules").AddEndpointFilter<ApiProblemFilter>();
         schedules.MapGet("/", ListSchedulesAsync);
