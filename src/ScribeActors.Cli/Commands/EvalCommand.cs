@@ -23,7 +23,7 @@ internal static class EvalCommand
     {
         var model = new Option<FileInfo>("--model") { Description = "The GGUF model to evaluate.", Required = true };
         var baselines = new Option<string[]>("--baseline") { Description = "Another model run on the same instances, as LABEL=PATH (repeatable): the untrained and the untuned model.", AllowMultipleArgumentsPerToken = false };
-        var tasks = new Option<string>("--tasks") { Description = "Comma-separated task ids (see `scribe tasks`); default every task." };
+        var tasks = new Option<string>("--tasks") { Description = "Comma-separated task ids (see `scribe tasks`), or 'all' (the default)." };
         var seeds = new Option<string>("--seeds") { Description = "Held-out seeds: a range and/or list such as 200-219 or 3,5,8.", DefaultValueFactory = _ => "200-204" };
         var expert = new Option<bool>("--expert") { Description = "Also replay each instance's expert solution, recorded on it: the harness's ceiling, in the same report as 'expert'." };
         var maxSteps = new Option<int>("--max-steps") { Description = "Step budget of each workflow.", DefaultValueFactory = _ => 20 };
@@ -55,7 +55,9 @@ internal static class EvalCommand
                 throw new InvalidOperationException($"Every model needs its own label; 'model' (the evaluated one) and '{ExpertLabel}' are taken.");
             }
 
-            var taskIds = result.GetValue(tasks) is { } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [.. DemoTaskCatalog.Ids];
+            var taskIds = result.GetValue(tasks) is { } list && !list.Trim().Equals("all", StringComparison.OrdinalIgnoreCase)
+                ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                : [.. DemoTaskCatalog.Ids];
             if (taskIds.FirstOrDefault(t => !DemoTaskCatalog.Ids.Contains(t)) is { } unknown)
             {
                 throw new InvalidOperationException($"Unknown task '{unknown}'; the tasks are: {string.Join(", ", DemoTaskCatalog.Ids)}.");

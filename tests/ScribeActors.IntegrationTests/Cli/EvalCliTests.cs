@@ -119,6 +119,16 @@ public sealed class EvalCliTests
     }
 
     [Fact]
+    public async Task Eval_TasksAll_IsEveryTaskAsForDatasetBuild()
+    {
+        // 'all' is taken as every task (so the next problem, the seeds, is the one reported), not as an unknown task id.
+        var (code, _, error) = await CliRun.RunAsync(null, "eval", "--model", TestModels.Stories260K, "--tasks", "all", "--seeds", "9-3");
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("Unknown task", error, StringComparison.Ordinal);
+        Assert.Contains("runs backwards", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Eval_MissingModelFile_ExitsTwoNamingThePath()
     {
         var (code, _, error) = await CliRun.RunAsync(null, "eval", "--model", "/no/such/model.gguf");
