@@ -43,7 +43,8 @@ public sealed class BundledModelTests
                 Assert.True(built.Code == 0, built.Error);
             }
 
-            var (code, stdout, stderr) = await CliRun.RunAsync(null, "eval", "--model", Bundled, "--baseline", $"stories260K={TestModels.Stories260K}",
+            // 26 steps decoded by two models: about 30 s here alone, several times that on a loaded CI machine.
+            var (code, stdout, stderr) = await CliRun.RunAsync(null, TimeSpan.FromMinutes(5), "eval", "--model", Bundled, "--baseline", $"stories260K={TestModels.Stories260K}",
                 "--data", Path.Combine(root.FullName, "data"), "--online", "false", "--out", Path.Combine(root.FullName, "report"));
             Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
 

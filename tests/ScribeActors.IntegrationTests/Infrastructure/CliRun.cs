@@ -6,7 +6,11 @@ namespace ScribeActors.IntegrationTests.Infrastructure;
 /// <summary>Runs the real `scribe` binary and captures exit code, stdout and stderr.</summary>
 public static class CliRun
 {
-    public static async Task<(int Code, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<(int Code, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunAsync(environment, TimeSpan.FromSeconds(90), args);
+
+    /// <summary>Runs it with a longer limit than the 90 s most commands get (an evaluation decoding many steps).</summary>
+    public static async Task<(int Code, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, TimeSpan limit, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(SiloProcess.CliPath());
@@ -25,8 +29,17 @@ public static class CliRun
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`scribe {string.Join(' ', args)}` did not end within {limit.TotalSeconds:0} s; it was killed.");
+        }
+
         return (process.ExitCode, await output, await error);
     }
 }
