@@ -43,6 +43,7 @@ public static class DemoSitesApp
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DemoStore>();
         builder.Services.AddSingleton<Web.SiteLatency>();
+        builder.Services.AddSingleton<Web.IdempotencyKeys>();
 
         var seedText = builder.Configuration[SeedKey];
         var seed = 1;
@@ -67,6 +68,8 @@ public static class DemoSitesApp
 
             await next(context);
         });
+        var idempotencyKeys = app.Services.GetRequiredService<Web.IdempotencyKeys>();
+        app.Use(idempotencyKeys.InvokeAsync);
         app.MapLandingPage();
         app.MapStateApi();
         app.MapSupplierSite();

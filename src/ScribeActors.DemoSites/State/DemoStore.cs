@@ -14,6 +14,7 @@ internal sealed partial class DemoStore
     private readonly TimeProvider _time;
     private readonly ILogger<DemoStore> _logger;
     private DemoWorld _world;
+    private int _generation;
 
     public DemoStore(TimeProvider time, ILogger<DemoStore> logger)
     {
@@ -30,6 +31,18 @@ internal sealed partial class DemoStore
             lock (_gate)
             {
                 return _world.Data.Seed;
+            }
+        }
+    }
+
+    /// <summary>Goes up at every reset: what was kept about requests before it is forgotten.</summary>
+    public int Generation
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _generation;
             }
         }
     }
@@ -54,6 +67,7 @@ internal sealed partial class DemoStore
         lock (_gate)
         {
             _world = world;
+            _generation++;
         }
 
         LogReset(seed);

@@ -30,6 +30,17 @@ internal sealed class WebSession : IDisposable
     public Task<HttpResponseMessage> RawPostAsync(string url, params (string Name, string Value)[] fields) =>
         _http.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
 
+    /// <summary>Posts a form with an <c>Idempotency-Key</c> header, without following redirects.</summary>
+    public Task<HttpResponseMessage> RawPostAsync(string url, string idempotencyKey, params (string Name, string Value)[] fields)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))),
+        };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return _http.SendAsync(request);
+    }
+
     public async Task<WebPage> GetAsync(string url) => await FollowAsync(await _http.GetAsync(url));
 
     public async Task<WebPage> PostAsync(string url, params (string Name, string Value)[] fields) =>

@@ -1,0 +1,80 @@
+using System.Net;
+using ScribeActors.DemoSites.Tests.Support;
+
+namespace ScribeActors.DemoSites.Tests;
+
+/// <summary>The sites honour the Idempotency-Key header on form posts: a post sent again under its key changes nothing
+/// and gets the first answer, which is what lets a client whose browser died mid-post send it again safely.</summary>
+public sealed class IdempotencyKeyTests
+{
+    private static readonly (string, string)[] Basics = [("date", "2025-04-03"), ("category", "travel"), ("amount", "186.40"), ("merchant", "Deutsche Bahn")];
+
+    [Fact]
+    public async Task Post_SentTwiceUnderOneKey_ActsOnceAndAnswersTheSecondAsTheFirst()
+    {
+        await using var sites = await DemoSitesApp.StartAsync(seed: 11);
+        using var web = new WebSession(sites.BaseUrl);
+        await web.SignInEmployeeAsync();
+        var before = Posts(sites);
+
+        using var first = await web.RawPostAsync("/expenses/new", "wf-1/4", Basics);
+        using var second = await web.RawPostAsync("/expenses/new", "wf-1/4", Basics);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.StatusCode, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(["true"], second.Headers.GetValues("Idempotent-Replayed"));
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(before + 1, Posts(sites));
+
+        // The page the kept answer points to is there: the client goes on as if its first post had answered.
+        var details = await web.GetAsync(second.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, details.Status);
+    }
+
+    [Fact]
+    public async Task Post_KeyUsedForAnotherBody_Is422AndActsNot()
+    {
+        await using var sites = await DemoSitesApp.StartAsync(seed: 11);
+        using var web = new WebSession(sites.BaseUrl);
+        await web.SignInEmployeeAsync();
+        using var first = await web.RawPostAsync("/expenses/new", "wf-2/1", Basics);
+        var after = Posts(sites);
+
+        using var other = await web.RawPostAsync("/expenses/new", "wf-2/1", [.. Basics[..3], ("merchant", "Other GmbH")]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Contains("wf-2/1", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(after, Posts(sites));
+    }
+
+    [Fact]
+    public async Task Post_WithoutKeyOrAfterReset_ActsEachTime()
+    {
+        await using var sites = await DemoSitesApp.StartAsync(seed: 11);
+        using var web = new WebSession(sites.BaseUrl);
+        await web.SignInEmployeeAsync();
+        var before = Posts(sites);
+
+        using (await web.RawPostAsync("/expenses/new", Basics))
+        using (await web.RawPostAsync("/expenses/new", Basics))
+        {
+            Assert.Equal(before + 2, Posts(sites));
+        }
+
+        using (await web.RawPostAsync("/expenses/new", "wf-3/1", Basics))
+        {
+            Assert.Equal(before + 3, Posts(sites));
+        }
+
+        sites.Reset(11);
+        await web.SignInEmployeeAsync();
+        var reset = Posts(sites);
+        using var again = await web.RawPostAsync("/expenses/new", "wf-3/1", Basics);
+        Assert.False(again.Headers.Contains("Idempotent-Replayed"), "a key from before the reset was remembered");
+        Assert.Equal(reset + 1, Posts(sites));
+    }
+
+    /// <summary>The report-basics posts the server acted on (it keeps one draft per employee, so drafts do not count them).</summary>
+    private static int Posts(RunningDemoSites sites) => sites.GetState().Submissions.GetValueOrDefault("expenses.report-basics");
+}
