@@ -22,6 +22,13 @@ public sealed record BrowserSessionOptions
     /// action could have had an effect on a server. <see langword="null"/>: nothing is held back.</summary>
     public Func<SentRequest, Task>? BeforeRequestSent { get; init; }
 
+    /// <summary>Asked, for the request <see cref="BeforeRequestSent"/> is about to report, for the key to send with it in an
+    /// <c>Idempotency-Key</c> header (IETF draft-ietf-httpapi-idempotency-key-header); <see langword="null"/> sends
+    /// none. A server that honours the header acts once per key, so an owner that lost track of whether the request
+    /// arrived can send it again under the same key. The key goes with that request only (not with later requests of
+    /// the same action, nor with redirects), and is reported with it (<see cref="SentRequest.IdempotencyKey"/>).</summary>
+    public Func<SentRequest, string?>? IdempotencyKey { get; init; }
+
     /// <summary>Names of the secrets this session may type (<c>{{secret:NAME}}</c> placeholders). Their values are
     /// masked out of every observation, URL and message from the first capture on, not only after they were typed.
     /// Secrets typed without being declared are masked once typed.</summary>

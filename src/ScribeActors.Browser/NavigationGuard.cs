@@ -31,13 +31,15 @@ internal sealed partial class NavigationGuard
     private readonly ILogger _logger;
     private readonly string _topFrameId;
     private readonly Func<SentRequest, Task>? _beforeSent;
+    private readonly Func<SentRequest, string?>? _idempotencyKey;
     private readonly Func<string, string> _mask;
     private string? _blockedUrl;
     private int _documentRequests;
     private Task? _reported; // the report of this action's first state-changing request, while armed
 
-    private NavigationGuard(ICDPSession devTools, HostAllowList allowList, ILogger logger, string topFrameId, Func<string, string>? mask, Func<SentRequest, Task>? beforeSent)
+    private NavigationGuard(ICDPSession devTools, HostAllowList allowList, ILogger logger, string topFrameId, Func<string, string>? mask, Func<SentRequest, Task>? beforeSent, Func<SentRequest, string?>? idempotencyKey)
     {
+        _idempotencyKey = idempotencyKey;
         _mask = mask ?? (url => url);
         _devTools = devTools;
         _allowList = allowList;
@@ -52,12 +54,14 @@ internal sealed partial class NavigationGuard
     /// <param name="logger">Where blocked navigations are logged.</param>
     /// <param name="mask">Hides secrets in the URLs it logs (a form that sends a typed secret to a foreign host puts it in the URL).</param>
     /// <param name="beforeSent">Awaited before the first state-changing request of an armed action leaves the browser.</param>
-    public static async Task<NavigationGuard> StartAsync(ICDPSession devTools, HostAllowList allowList, ILogger logger, Func<string, string>? mask = null, Func<SentRequest, Task>? beforeSent = null)
+    /// <param name="idempotencyKey">The <c>Idempotency-Key</c> to send with that request, if any (see
+    /// <see cref="BrowserSessionOptions.IdempotencyKey"/>).</param>
+    public static async Task<NavigationGuard> StartAsync(ICDPSession devTools, HostAllowList allowList, ILogger logger, Func<string, string>? mask = null, Func<SentRequest, Task>? beforeSent = null, Func<SentRequest, string?>? idempotencyKey = null)
     {
         var tree = await devTools.SendAsync("Page.getFrameTree") ?? throw new PlaywrightException("Page.getFrameTree returned nothing.");
         var topFrameId = tree.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString()
             ?? throw new PlaywrightException("Page.getFrameTree returned a frame without an id.");
-        var guard = new NavigationGuard(devTools, allowList, logger, topFrameId, mask, beforeSent);
+        var guard = new NavigationGuard(devTools, allowList, logger, topFrameId, mask, beforeSent, idempotencyKey);
         devTools.Event("Fetch.requestPaused").OnEvent += guard.OnRequestPaused;
         await devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = new[] { DocumentPattern } });
         return guard;
@@ -180,12 +184,21 @@ internal sealed partial class NavigationGuard
             }
 
             var method = request.TryGetProperty("method", out var m) ? m.GetString() ?? "GET" : "GET";
-            if (Volatile.Read(ref _armed) == 1 && !SentRequest.IsSafe(method) && !await ReportAsync(new SentRequest(method, _mask(url))))
+            string? key = null;
+            if (Volatile.Read(ref _armed) == 1 && !SentRequest.IsSafe(method))
             {
-                // What could not be made durable must not reach a server: the action fails instead.
-                Interlocked.Exchange(ref _heldBack, $"{method} {_mask(url)}");
-                await _devTools.SendAsync("Fetch.failRequest", new Dictionary<string, object> { ["requestId"] = requestId!, ["errorReason"] = "Aborted" });
-                return;
+                var sent = new SentRequest(method, _mask(url));
+                sent = sent with { IdempotencyKey = _idempotencyKey?.Invoke(sent) };
+                var report = await ReportAsync(sent);
+                if (report == Report.Failed)
+                {
+                    // What could not be made durable must not reach a server: the action fails instead.
+                    Interlocked.Exchange(ref _heldBack, $"{method} {_mask(url)}");
+                    await _devTools.SendAsync("Fetch.failRequest", new Dictionary<string, object> { ["requestId"] = requestId!, ["errorReason"] = "Aborted" });
+                    return;
+                }
+
+                key = report == Report.First ? sent.IdempotencyKey : null; // the key names the reported request only
             }
 
             if (topFrame)
@@ -198,7 +211,9 @@ internal sealed partial class NavigationGuard
                 }
             }
 
-            await _devTools.SendAsync("Fetch.continueRequest", new Dictionary<string, object> { ["requestId"] = requestId! });
+            await _devTools.SendAsync("Fetch.continueRequest", key is null
+                ? new Dictionary<string, object> { ["requestId"] = requestId! }
+                : new Dictionary<string, object> { ["requestId"] = requestId!, ["headers"] = WithIdempotencyKey(request, key) });
         }
         catch (Exception ex) when (ex is PlaywrightException or KeyNotFoundException or InvalidOperationException)
         {
@@ -224,9 +239,16 @@ internal sealed partial class NavigationGuard
 
     private Task _landing = Task.CompletedTask;
 
+    private enum Report
+    {
+        Failed,
+        First,
+        Later,
+    }
+
     /// <summary>Reports the action's first state-changing request and waits for the report; later ones wait for that
     /// same report, so none of them can reach a server before the fact that one may have is durable.</summary>
-    private async Task<bool> ReportAsync(SentRequest sent)
+    private async Task<Report> ReportAsync(SentRequest sent)
     {
         var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = Interlocked.CompareExchange(ref _reported, mine.Task, null);
@@ -247,12 +269,32 @@ internal sealed partial class NavigationGuard
         try
         {
             await (first ?? mine.Task);
-            return true;
+            return first is null ? Report.First : Report.Later;
         }
         catch (Exception)
         {
-            return false;
+            return Report.Failed;
         }
+    }
+
+    /// <summary>The paused request's headers with <c>Idempotency-Key</c> added, as <c>Fetch.continueRequest</c> takes them
+    /// (the list replaces the request's headers; the browser still adds its cookies).</summary>
+    private static object[] WithIdempotencyKey(JsonElement request, string key)
+    {
+        var headers = new List<object>();
+        if (request.TryGetProperty("headers", out var given) && given.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var header in given.EnumerateObject())
+            {
+                if (!header.Name.Equals("Idempotency-Key", StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.Add(new Dictionary<string, object> { ["name"] = header.Name, ["value"] = header.Value.GetString() ?? "" });
+                }
+            }
+        }
+
+        headers.Add(new Dictionary<string, object> { ["name"] = "Idempotency-Key", ["value"] = key });
+        return [.. headers];
     }
 
     [LoggerMessage(EventId = 1114, Level = LogLevel.Warning, Message = "A state-changing request ({Request}) was held back: recording it failed ({Reason})")]

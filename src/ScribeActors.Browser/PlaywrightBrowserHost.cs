@@ -138,7 +138,7 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
         PlaywrightBrowserSession? session = null;
         try
         {
-            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, secrets, _logger, _time, options.BeforeRequestSent);
+            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, secrets, _logger, _time, options.BeforeRequestSent, options.IdempotencyKey);
             LogSessionOpened(_logger, allowList.Describe(), options.StorageStateJson is not null);
             if (options.Url is { } startUrl)
             {

@@ -46,14 +46,14 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
 
     /// <summary>Sets up the context (timeouts, single-page script), opens its page and guards its navigations. The
     /// session's waits, and how long what it saw of the page stands for it, run on <paramref name="time"/>.</summary>
-    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, SecretScope secrets, ILogger logger, TimeProvider time, Func<SentRequest, Task>? beforeSent = null)
+    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, SecretScope secrets, ILogger logger, TimeProvider time, Func<SentRequest, Task>? beforeSent = null, Func<SentRequest, string?>? idempotencyKey = null)
     {
         context.SetDefaultTimeout((float)options.ActionTimeout.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)options.NavigationTimeout.TotalMilliseconds);
         await context.AddInitScriptAsync(BrowserScripts.SinglePage);
         var page = await context.NewPageAsync();
         var devTools = await context.NewCDPSessionAsync(page);
-        var guard = await NavigationGuard.StartAsync(devTools, allowList, logger, secrets.Mask, beforeSent);
+        var guard = await NavigationGuard.StartAsync(devTools, allowList, logger, secrets.Mask, beforeSent, idempotencyKey);
         var session = new PlaywrightBrowserSession(context, page, devTools, guard, allowList, options, storage, secrets, logger, time);
         context.Page += session.OnExtraPage;
 

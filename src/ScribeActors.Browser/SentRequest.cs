@@ -15,6 +15,10 @@ public sealed record SentRequest(string Method, string Url)
     /// an older checkpoint goes on from there. <see cref="Url"/> is not masked: it is where to go.</summary>
     public bool Landing { get; init; }
 
+    /// <summary>The <c>Idempotency-Key</c> header sent with the request (see <see cref="BrowserSessionOptions.IdempotencyKey"/>),
+    /// if any.</summary>
+    public string? IdempotencyKey { get; init; }
+
     /// <summary>Whether a request with <paramref name="method"/> is safe by HTTP's definition (changes nothing on the server).</summary>
     public static bool IsSafe(string method) =>
         method.Equals("GET", StringComparison.OrdinalIgnoreCase) || method.Equals("HEAD", StringComparison.OrdinalIgnoreCase)

@@ -120,6 +120,40 @@ public sealed class SentRequestTests(BrowserFixture fixture)
         Assert.Equal(fixture.Site.Url("memos"), result.UrlAfter);
     }
 
+    [Fact]
+    public async Task Click_FormPostWithAnIdempotencyKey_CarriesTheKeyAndItsCookiesAndReportsIt()
+    {
+        var reports = new ConcurrentQueue<SentRequest>();
+        await using var session = await fixture.Host.OpenSessionAsync(new BrowserSessionOptions
+        {
+            AllowedHosts = [fixture.Site.Host],
+            Url = fixture.Site.Url("login.html"),
+            BeforeRequestSent = sent =>
+            {
+                reports.Enqueue(sent);
+                return Task.CompletedTask;
+            },
+            IdempotencyKey = sent => sent.Url.EndsWith("/memos", StringComparison.Ordinal) ? "wf-7/3" : null,
+        });
+        var login = await session.ObserveAsync();
+        Assert.True((await session.ExecuteAsync(BrowserAction.Type(Dom.NodeOf(login, "name"), "ann"))).Succeeded);
+        Assert.True((await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(login, "login-btn")))).Succeeded);
+        Assert.True((await session.ExecuteAsync(BrowserAction.Goto(fixture.Site.Url("memos")))).Succeeded);
+        var memos = await session.ObserveAsync();
+        Assert.True((await session.ExecuteAsync(BrowserAction.Type(Dom.NodeOf(memos, "note"), "keyed"))).Succeeded);
+
+        var result = await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(memos, "add")));
+
+        Assert.True(result.Succeeded, result.ToString());
+        // The header replaced the request's header list: the session cookie must still have gone with it.
+        Assert.Equal(new TestSite.ReceivedPost("/memos", "wf-7/3", "ann"), fixture.Site.ReceivedPosts.Last(p => p.Path == "/memos"));
+        Assert.Null(fixture.Site.ReceivedPosts.Last(p => p.Path == "/login").IdempotencyKey);
+        var sent = reports.Single(r => !r.Landing && r.Url.EndsWith("/memos", StringComparison.Ordinal));
+        Assert.Equal("wf-7/3", sent.IdempotencyKey);
+        Assert.Null(reports.First(r => r.Url.EndsWith("/login", StringComparison.Ordinal)).IdempotencyKey);
+        Assert.Contains(">Memos: ", (await session.ObserveAsync()).Dom, StringComparison.Ordinal);
+    }
+
     private int CountMemoPosts() => fixture.Site.Posts("/memos");
 
     private Task<IBrowserSession> OpenAsync(string path, Func<SentRequest, Task> beforeSent) =>

@@ -17,14 +17,22 @@ public sealed class TestSite : IAsyncDisposable
     private readonly ConcurrentQueue<string> _requests;
 
     private readonly ConcurrentDictionary<string, int> _posts;
+    private readonly ConcurrentQueue<ReceivedPost> _received;
 
-    private TestSite(WebApplication app, Uri baseUri, ConcurrentQueue<string> requests, ConcurrentDictionary<string, int> posts)
+    private TestSite(WebApplication app, Uri baseUri, ConcurrentQueue<string> requests, ConcurrentDictionary<string, int> posts, ConcurrentQueue<ReceivedPost> received)
     {
         _app = app;
         BaseUri = baseUri;
         _requests = requests;
         _posts = posts;
+        _received = received;
     }
+
+    /// <summary>A POST as the server received it: its path, <c>Idempotency-Key</c> header and <c>user</c> cookie.</summary>
+    public sealed record ReceivedPost(string Path, string? IdempotencyKey, string? User);
+
+    /// <summary>Every POST the server received, in order.</summary>
+    public IReadOnlyCollection<ReceivedPost> ReceivedPosts => _received;
 
     /// <summary>How many POSTs to <paramref name="path"/> the server received.</summary>
     public int Posts(string path) => _posts.GetValueOrDefault(path);
@@ -51,12 +59,15 @@ public sealed class TestSite : IAsyncDisposable
         var app = builder.Build();
         var requests = new ConcurrentQueue<string>();
         var posts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var received = new ConcurrentQueue<ReceivedPost>();
         app.Use(async (context, next) =>
         {
             requests.Enqueue($"{context.Request.Host}{context.Request.Path}{context.Request.QueryString}");
             if (HttpMethods.IsPost(context.Request.Method))
             {
                 posts.AddOrUpdate(context.Request.Path, 1, (_, n) => n + 1);
+                var key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
+                received.Enqueue(new ReceivedPost(context.Request.Path, key, context.Request.Cookies.TryGetValue("user", out var user) ? user : null));
             }
 
             await next(context);
@@ -178,7 +189,7 @@ public sealed class TestSite : IAsyncDisposable
 
         await app.StartAsync();
         var address = app.Urls.Single();
-        return new TestSite(app, new Uri(address.TrimEnd('/') + "/"), requests, posts);
+        return new TestSite(app, new Uri(address.TrimEnd('/') + "/"), requests, posts, received);
     }
 
     /// <summary>A loopback port with nothing listening on it.</summary>
