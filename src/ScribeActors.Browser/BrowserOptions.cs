@@ -103,6 +103,14 @@ public sealed class BrowserOptions : IValidatableObject
     [SettingRange(SectionName, NoTime, OneDay, MinimumIsExclusive = true, ErrorMessage = PositiveTime)]
     public TimeSpan HousekeepingPeriod { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Hosts that honour the <c>Idempotency-Key</c> request header (IETF draft-ietf-httpapi-idempotency-key-header:
+    /// a request sent again under its key is acted on once), as allow-list entries (<c>host</c>, <c>host:port</c>,
+    /// <c>*.example.com</c>). The state-changing request of each action to such a host carries a key derived from the
+    /// workflow's step, so a request whose fate was lost with its browser is sent again under the same key instead of
+    /// being taken as done. Other hosts get no header, and an uncertain request to them is never sent again.</summary>
+    /// <value>Default none.</value>
+    public string[] IdempotencyKeyHosts { get; set; } = [];
+
     /// <summary>The rules an annotation cannot state: <see cref="UnresponsiveAfter"/> above the timeouts it covers; each
     /// <see cref="ExtraArgs"/> entry is a switch, not blank.</summary>
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
@@ -112,6 +120,15 @@ public sealed class BrowserOptions : IValidatableObject
             yield return new ValidationResult(
                 $"{SectionName}:{nameof(UnresponsiveAfter)} ({UnresponsiveAfter}) must be above {nameof(NavigationTimeout)} + {nameof(ActionTimeout)} ({NavigationTimeout + ActionTimeout}): a browser that is only slow would be taken for one that stopped answering.",
                 [nameof(UnresponsiveAfter)]);
+        }
+
+        for (var i = 0; i < (IdempotencyKeyHosts?.Length ?? 0); i++)
+        {
+            var entry = IdempotencyKeyHosts![i];
+            if (string.IsNullOrWhiteSpace(entry) || entry.Contains('/', StringComparison.Ordinal) || entry.Contains("://", StringComparison.Ordinal))
+            {
+                yield return new ValidationResult($"{SectionName}:{nameof(IdempotencyKeyHosts)}:{i} ('{entry}') must be a host, host:port or *.domain, without a scheme or path.", [nameof(IdempotencyKeyHosts)]);
+            }
         }
 
         for (var i = 0; i < (ExtraArgs?.Length ?? 0); i++)

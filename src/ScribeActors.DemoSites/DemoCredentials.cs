@@ -48,4 +48,10 @@ public static class DemoCredentials
 
         return settings;
     }
+
+    /// <summary>What a silo that runs workflows on the demo sites is configured with: <see cref="SecretSettings"/>, and
+    /// <paramref name="sitesHost"/> among the hosts that honour <c>Idempotency-Key</c> (<c>Scribe:Browser:IdempotencyKeyHosts</c>;
+    /// the sites do), so a form post whose browser died on the way is sent again under its key, never lost or doubled.</summary>
+    public static IReadOnlyDictionary<string, string?> SiloSettings(string sitesHost) =>
+        new Dictionary<string, string?>(SecretSettings(sitesHost), StringComparer.Ordinal) { ["Scribe:Browser:IdempotencyKeyHosts:0"] = sitesHost };
 }

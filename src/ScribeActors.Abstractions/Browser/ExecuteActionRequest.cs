@@ -15,4 +15,9 @@ public sealed record ExecuteActionRequest
     /// performed: if storage loses the workflow's own writes, the workflow recovers the step from the session
     /// (<see cref="IBrowserSessionGrain.GetPerformedAsync"/>). Large parts (inference details) are left out.</summary>
     [Id(2)] public StepRecord? Intent { get; init; }
+
+    /// <summary>The key the action's state-changing request carries in an <c>Idempotency-Key</c> header, to hosts that
+    /// honour it; <see langword="null"/>: <see cref="ActionId"/>. A workflow that sends a request again after losing
+    /// track of it passes the first attempt's key.</summary>
+    [Id(3)] public string? IdempotencyKey { get; init; }
 }

@@ -11,4 +11,8 @@ public sealed record SentRequestRecord
     /// <summary>The top-frame page the request led to (the GET a post-redirect-get sends after the post), when the
     /// browser got that far: where a workflow whose page was rebuilt from an older checkpoint goes on from.</summary>
     [Id(1)] public string? LandingUrl { get; init; }
+
+    /// <summary>The <c>Idempotency-Key</c> the request carried (its host honours the header), if any: sending it again
+    /// under this key is safe.</summary>
+    [Id(2)] public string? IdempotencyKey { get; init; }
 }

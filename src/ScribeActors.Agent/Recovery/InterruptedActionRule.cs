@@ -16,16 +16,19 @@ namespace ScribeActors.Agent.Recovery;
 /// and a page rebuilt without the session cookie needs it; it is taken again when the page still asks for it.</item>
 /// <item>The page was rebuilt from a checkpoint (the browser that acted is gone), so the page says nothing about the
 /// action. The session holds back every request that may change server state (anything but GET, HEAD, OPTIONS) until it
-/// has recorded that the request is leaving: if one left, the server may have acted, and the action is never repeated;
-/// if none left, the action's only effect was on the page that was lost, and it is taken again.</item>
+/// has recorded that the request is leaving: if one left, the server may have acted, and the action is never repeated,
+/// unless the request carried an <c>Idempotency-Key</c> its server honours: then it is taken again under that key (the
+/// server acts once per key); if none left, the action's only effect was on the page that was lost, and it is taken
+/// again.</item>
 /// <item>Otherwise (click, key press, back on the live page) it is never repeated blindly; the page decides:
 /// the URL moved on from the URL before the action, or the target is gone ⇒ performed;
 /// the page still shows the target at the same URL ⇒ the page is in the state before the action ⇒ not performed.</item>
 /// </list>
-/// Limits: a request that left the browser just before it died may or may not have reached the server (the action is
-/// then taken as performed, and the workflow goes on from the page it has); a download counts as a request that left
-/// (servers count downloads), but it is recorded when its response arrives, so a browser that dies in the moment
-/// between the server counting it and that record repeats it; any other GET is taken as safe, as HTTP defines it.
+/// Limits: a request without an idempotency key that left the browser just before it died may or may not have reached
+/// the server (the action is then taken as performed, flagged uncertain, and the workflow goes on from the page it
+/// has); a download counts as a request that left (servers count downloads), but it is recorded when its response
+/// arrives, so a browser that dies in the moment between the server counting it and that record repeats it; any other
+/// GET is taken as safe, as HTTP defines it.
 /// </remarks>
 public static class InterruptedActionRule
 {
@@ -69,7 +72,9 @@ public static class InterruptedActionRule
             return evidence.SentRequest is { } sent
                 ? evidence.SentLandingUrl is { } landing
                     ? new(true, ActionResult.Success(landing, TimeSpan.Zero), $"it had sent {sent}, which led to {landing}, when the browser that performed it went away; the server acted on it, so it is not repeated, and the workflow goes on from {landing}")
-                    : new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), $"it had sent {sent} when the browser that performed it went away; the server may have acted on it, so it is not repeated", Uncertain: true)
+                    : evidence.SentIdempotencyKey is { } key
+                        ? new(false, null, $"it had sent {sent} under Idempotency-Key {key} when the browser that performed it went away, and that server honours the key, so the {action.Kind} is taken again under it (the server acts on it once, whether or not the first one arrived)", IdempotencyKey: key)
+                        : new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), $"it had sent {sent} when the browser that performed it went away; the server may have acted on it, so it is not repeated", Uncertain: true)
                 : new(false, null, $"the browser that performed it went away before any request that could change a server left it, and the page it changed was lost with it, so the {action.Kind} is taken again");
         }
 

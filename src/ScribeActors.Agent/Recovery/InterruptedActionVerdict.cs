@@ -9,4 +9,7 @@ namespace ScribeActors.Agent.Recovery;
 /// <param name="Uncertain">Whether <paramref name="Performed"/> is assumed rather than known: a request that may change
 /// server state left as the browser died, and nothing shows that it reached the server. Never repeating it is the
 /// safe side (a repeat could double a submission); the step is flagged so a person can check the server.</param>
-public sealed record InterruptedActionVerdict(bool Performed, ActionResult? Outcome, string Reason, bool Uncertain = false);
+/// <param name="IdempotencyKey">When not <paramref name="Performed"/>: the <c>Idempotency-Key</c> the request that
+/// may have reached the server carried. The action is taken again under the same key, so a server that acted on the
+/// first request answers as it did then and acts no more.</param>
+public sealed record InterruptedActionVerdict(bool Performed, ActionResult? Outcome, string Reason, bool Uncertain = false, string? IdempotencyKey = null);

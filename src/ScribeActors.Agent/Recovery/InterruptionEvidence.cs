@@ -18,6 +18,9 @@ public sealed record InterruptionEvidence(ActionResult? RecordedResult, string F
     /// <summary>The page <see cref="SentRequest"/> led to, when the session recorded it before the browser went away.</summary>
     public string? SentLandingUrl { get; init; }
 
+    /// <summary>The <c>Idempotency-Key</c> <see cref="SentRequest"/> carried (its server honours the header), if any.</summary>
+    public string? SentIdempotencyKey { get; init; }
+
     /// <summary>The step submits a sign-in form (see <see cref="SignInRule"/>).</summary>
     public bool SignsIn { get; init; }
 }

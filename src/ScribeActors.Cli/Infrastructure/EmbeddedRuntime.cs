@@ -69,7 +69,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
                 ["Logging:LogLevel:LLama"] = "Error",
             };
 
-            foreach (var (key, value) in DemoCredentials.SecretSettings(runtime.SitesHost))
+            foreach (var (key, value) in DemoCredentials.SiloSettings(runtime.SitesHost))
             {
                 all[key] = value;
             }

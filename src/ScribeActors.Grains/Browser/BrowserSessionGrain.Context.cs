@@ -10,9 +10,16 @@ public sealed partial class BrowserSessionGrain
     private async Task<IBrowserSession> OpenContextAsync(BrowserSessionOptions options, CancellationToken cancellationToken)
     {
         IBrowserSession? opened = null;
-        opened = await AnsweredAsync(browserHost.OpenSessionAsync(options with { BeforeRequestSent = sent => RecordSentAsync(opened, sent) }, cancellationToken), "opening a context");
+        opened = await AnsweredAsync(browserHost.OpenSessionAsync(options with { BeforeRequestSent = sent => RecordSentAsync(opened, sent), IdempotencyKey = IdempotencyKeyFor }, cancellationToken), "opening a context");
         return opened;
     }
+
+    /// <summary>The key the action in flight sends with its state-changing request, to a host that honours
+    /// <c>Idempotency-Key</c> (<see cref="BrowserOptions.IdempotencyKeyHosts"/>); none to any other.</summary>
+    private string? IdempotencyKeyFor(SentRequest sent) =>
+        _keyInFlight is { } key && _idempotencyKeyHosts.Length > 0 && Uri.TryCreate(sent.Url, UriKind.Absolute, out var url) && HostPattern.IsAllowed(url, _idempotencyKeyHosts)
+            ? key
+            : null;
 
     /// <summary>
     /// Waits for a call into the browser for at most <see cref="BrowserOptions.UnresponsiveAfter"/>. Every browser

@@ -38,7 +38,7 @@ public sealed partial class BrowserSessionGrain
                 }
                 else
                 {
-                    (state.State.SentActionId, state.State.SentRequest, state.State.SentLandingUrl) = (_actionInFlight, sent.ToString(), null);
+                    (state.State.SentActionId, state.State.SentRequest, state.State.SentLandingUrl, state.State.SentIdempotencyKey) = (_actionInFlight, sent.ToString(), null, sent.IdempotencyKey);
                 }
 
                 await WriteStateAsync(CancellationToken.None);

@@ -28,6 +28,8 @@ public sealed partial class BrowserSessionGrain(
     private IBrowserSession? _session;
     private TaskScheduler? _scheduler;
     private string? _actionInFlight;
+    private string? _keyInFlight;
+    private readonly string[] _idempotencyKeyHosts = browserOptions.Value.IdempotencyKeyHosts ?? [];
 
     // The checkpoint as last written (or read at activation): what a rebuild would start from.
     private (string? Url, string? StorageStateJson) _written;
@@ -116,7 +118,7 @@ public sealed partial class BrowserSessionGrain(
 
         var started = Stopwatch.GetTimestamp();
         ActionResult result;
-        _actionInFlight = request.ActionId;
+        (_actionInFlight, _keyInFlight) = (request.ActionId, request.IdempotencyKey ?? request.ActionId);
         var action = session.ExecuteAsync(request.Action, cancellationToken);
         try
         {
@@ -219,7 +221,7 @@ public sealed partial class BrowserSessionGrain(
 
     Task<SentRequestRecord?> IBrowserSessionGrain.GetSentAsync(string actionId) =>
         Task.FromResult(state.State.SentActionId == actionId && state.State.SentRequest is { } sent
-            ? new SentRequestRecord { Request = sent, LandingUrl = state.State.SentLandingUrl }
+            ? new SentRequestRecord { Request = sent, LandingUrl = state.State.SentLandingUrl, IdempotencyKey = state.State.SentIdempotencyKey }
             : null);
 
     Task<StepRecord[]> IBrowserSessionGrain.GetPerformedAsync(int fromStepIndex) =>

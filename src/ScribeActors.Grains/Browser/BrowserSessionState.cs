@@ -45,6 +45,9 @@ public sealed class BrowserSessionState
     /// <summary>The top-frame page that request led to, when the browser got that far before the action settled.</summary>
     [Id(11)] public string? SentLandingUrl { get; set; }
 
+    /// <summary>The <c>Idempotency-Key</c> that request carried, if its host honours the header.</summary>
+    [Id(12)] public string? SentIdempotencyKey { get; set; }
+
     public ActionResult? FindResult(string actionId) =>
         RecentResults.FirstOrDefault(r => r.Key == actionId).Value;
 

@@ -295,6 +295,7 @@ public sealed partial class WorkflowGrain
             ActionId = step.ActionId!,
             Action = step.Action!,
             Intent = step with { Inference = null, ObservationRef = null, ScreenshotRef = null },
+            IdempotencyKey = IdempotencyKeyFor(step.Action!),
         };
         var clock = Stopwatch.StartNew();
         var preparing = PrepareQuietlyAsync(request, cancellationToken); // the session looks at the target meanwhile
@@ -384,6 +385,7 @@ public sealed partial class WorkflowGrain
 
             Current.Cursor = nextCursor;
             Current.Attempts = 0;
+            await ReleaseIdempotencyKeyAsync(step);
             if (_nextObservation is not null)
             {
                 // Recovery does not need this write: the session wrote the result of a non-idempotent action durably
@@ -517,6 +519,7 @@ public sealed partial class WorkflowGrain
             SentRequest = sent?.Request,
             SentLandingUrl = step.SignsIn ? null : sent?.LandingUrl, // a sign-in's landing needs the cookie that was lost
             SignsIn = step.SignsIn,
+            SentIdempotencyKey = sent?.IdempotencyKey,
         };
         var verdict = InterruptedActionRule.Resolve(step.Action, step.UrlBefore, evidence);
         LogInterrupted(Id, step.Index, verdict.Performed, verdict.Reason);
@@ -537,6 +540,7 @@ public sealed partial class WorkflowGrain
         }
 
         Current.Steps[index] = step with { Phase = StepPhase.Done, UrlAfter = observation.Url, FinishedAt = time.GetUtcNow(), Note = note + " Not performed; it will be decided again." };
+        CarryIdempotencyKey(verdict);
         Current.Cursor = step.SourceCursor ?? Current.Cursor;
         await PersistAsync();
     }

@@ -41,4 +41,8 @@ public sealed class WorkflowState
 
     /// <summary>For a succeeded workflow: what the success criteria saw, or why the success is unverified.</summary>
     [Id(14)] public string? VerificationNote { get; set; }
+
+    /// <summary>The <c>Idempotency-Key</c> the next state-changing request goes out under: that of a request whose fate
+    /// was lost with its browser, being sent again (see <c>WorkflowGrain.IdempotencyKeys.cs</c>).</summary>
+    [Id(15)] public string? CarriedIdempotencyKey { get; set; }
 }

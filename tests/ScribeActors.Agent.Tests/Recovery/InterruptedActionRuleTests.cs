@@ -87,6 +87,28 @@ public sealed class InterruptedActionRuleRebuiltPageTests
     }
 
     [Fact]
+    public void Resolve_PageRebuiltAndTheRequestCarriedAnIdempotencyKey_IsTakenAgainUnderThatKey()
+    {
+        var evidence = new InterruptionEvidence(null, Form, TargetPresent: true) { PageRebuilt = true, SentRequest = "POST http://s.test/expenses/new", SentIdempotencyKey = "wf/4" };
+        var verdict = InterruptedActionRule.Resolve(BrowserAction.Click(3), Form, evidence);
+        Assert.False(verdict.Performed);
+        Assert.Equal("wf/4", verdict.IdempotencyKey);
+        Assert.False(verdict.Uncertain); // the server decides, under the key, whether it acts
+        Assert.Equal("it had sent POST http://s.test/expenses/new under Idempotency-Key wf/4 when the browser that performed it went away, and that server honours the key, so the Click is taken again under it (the server acts on it once, whether or not the first one arrived)", verdict.Reason);
+    }
+
+    [Fact]
+    public void Resolve_KeyedRequestThatLedSomewhere_IsPerformed_TheLandingIsStrongerEvidence()
+    {
+        const string details = "http://s.test/expenses/reports/EXP-1/details";
+        var evidence = new InterruptionEvidence(null, Form, TargetPresent: true) { PageRebuilt = true, SentRequest = "POST http://s.test/expenses/new", SentLandingUrl = details, SentIdempotencyKey = "wf/4" };
+        var verdict = InterruptedActionRule.Resolve(BrowserAction.Click(3), Form, evidence);
+        Assert.True(verdict.Performed);
+        Assert.Null(verdict.IdempotencyKey);
+        Assert.Equal(details, verdict.Outcome!.UrlAfter);
+    }
+
+    [Fact]
     public void Resolve_PageRebuiltAfterTheRequestLedSomewhere_IsPerformedAndTheOutcomeIsThatPage()
     {
         const string details = "http://s.test/expenses/reports/EXP-1/details";

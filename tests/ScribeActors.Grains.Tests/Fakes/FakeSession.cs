@@ -5,7 +5,7 @@ using ScribeActors.Browser;
 namespace ScribeActors.Grains.Tests.Fakes;
 
 /// <summary>One fake browser context of <see cref="FakeWeb"/>.</summary>
-public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts, Func<SentRequest, Task>? beforeSent = null) : IBrowserSession
+public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts, Func<SentRequest, Task>? beforeSent = null, Func<SentRequest, string?>? idempotencyKey = null) : IBrowserSession
 {
     private bool _crashed;
     private string? _laggingCheckpointUrl;
@@ -90,12 +90,20 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
                     return await Hang();
                 }
 
+                var post = new SentRequest("POST", FakeWeb.Origin + "/form");
+                post = post with { IdempotencyKey = idempotencyKey?.Invoke(post) };
                 if (beforeSent is not null)
                 {
-                    await beforeSent(new SentRequest("POST", FakeWeb.Origin + "/form"));
+                    await beforeSent(post);
                 }
 
-                web.Submissions.Enqueue(_typed);
+                if (web.SubmitLostInFlight)
+                {
+                    web.SubmitLostInFlight = false;
+                    return Crash();
+                }
+
+                web.Receive(_typed, post.IdempotencyKey);
                 if (web.BrowserDiesDuringSubmit is true)
                 {
                     return Crash();

@@ -54,6 +54,16 @@ public sealed class FakeWeb : IBrowserHost
     /// the expenses app's first report page), so a reloaded page cannot tell whether the submit happened.</summary>
     public bool FormForgetsSubmissions { get; set; }
 
+    /// <summary>The browser dies during the next submit click after the session recorded its POST as leaving and before
+    /// the server got it (the POST is lost on the way). Reset after the crash.</summary>
+    public bool SubmitLostInFlight { get; set; }
+
+    /// <summary>The server honours <c>Idempotency-Key</c>: a submission under a key it has seen is not recorded again.</summary>
+    public bool HonoursIdempotencyKeys { get; set; }
+
+    /// <summary>The <c>Idempotency-Key</c> of every submit POST that reached the server (<see langword="null"/> for none), in order.</summary>
+    public ConcurrentQueue<string?> ReceivedKeys { get; } = new();
+
     /// <summary>When set, the /done page also shows a status line with this text (asked at each observation of it).</summary>
     public Func<string>? DoneStatus { get; set; }
 
@@ -64,6 +74,18 @@ public sealed class FakeWeb : IBrowserHost
     public ConcurrentQueue<ServerCheckRequest> Checks { get; } = new();
 
     public int SessionsOpened => Sessions.Count;
+
+    /// <summary>The server's side of a submit POST: recorded, unless it honours keys and has seen this one.</summary>
+    internal void Receive(string typed, string? idempotencyKey)
+    {
+        ReceivedKeys.Enqueue(idempotencyKey);
+        if (HonoursIdempotencyKeys && idempotencyKey is not null && ReceivedKeys.Count(k => k == idempotencyKey) > 1)
+        {
+            return;
+        }
+
+        Submissions.Enqueue(typed);
+    }
 
     /// <summary>Back to the web a freshly started cluster sees: no hooks or scripted failures, no submissions, sessions or
     /// checks recorded. For a cluster shared by the tests of a class (see <see cref="SharedCluster"/>), called before each
@@ -80,6 +102,9 @@ public sealed class FakeWeb : IBrowserHost
         BrowserHangsDuringSubmit = null;
         CheckpointLagsAfterOpen = false;
         FormForgetsSubmissions = false;
+        SubmitLostInFlight = false;
+        HonoursIdempotencyKeys = false;
+        ReceivedKeys.Clear();
         DoneStatus = null;
         Check = null;
         Submissions.Clear();
@@ -89,7 +114,7 @@ public sealed class FakeWeb : IBrowserHost
 
     public Task<IBrowserSession> OpenSessionAsync(BrowserSessionOptions options, CancellationToken cancellationToken = default)
     {
-        var session = new FakeSession(this, options.AllowedHosts, options.BeforeRequestSent);
+        var session = new FakeSession(this, options.AllowedHosts, options.BeforeRequestSent, options.IdempotencyKey);
         Sessions.Add(session);
         if (options.Url is not null)
         {

@@ -37,14 +37,8 @@ public sealed class FaultRoundsTests(ITestOutputHelper output)
             rounds.Add(await world.RunRoundAsync(fault, afterSteps, Patience));
         }
 
-        // A request recorded as leaving whose silo or browser died in the milliseconds before it left is counted as sent
-        // (never repeated) and flagged as uncertain in the step's note; that documented window is reported here, not
-        // failed. Anything else (a duplicate, a silent loss, a failed workflow) fails the test.
-        foreach (var flagged in rounds.Where(r => !r.Clean && r.CleanButForFlaggedSends))
-        {
-            output.WriteLine($"within the documented send window: {flagged.Describe()}");
-        }
-
-        Assert.True(rounds.All(r => r.Clean || r.CleanButForFlaggedSends), string.Join("\n\n", rounds.Where(r => !r.Clean && !r.CleanButForFlaggedSends).Select(r => r.Describe())));
+        // The demo sites honour Idempotency-Key and the silos list them (DemoCredentials.SiloSettings): a form post whose
+        // browser died on the way is sent again under its key, so there is no window left in which one may be lost.
+        Assert.True(rounds.All(r => r.Clean), string.Join("\n\n", rounds.Where(r => !r.Clean).Select(r => r.Describe())));
     }
 }

@@ -24,29 +24,6 @@ public sealed record FaultRound(
     /// <summary>Every workflow succeeded, every server check passed, nothing was posted twice or lost.</summary>
     public bool Clean => Workflows.All(w => w.Final.Status == WorkflowStatus.Succeeded) && FailedChecks.Count == 0 && Duplicated.Count == 0 && Lost.Count == 0;
 
-    /// <summary>
-    /// Clean but for submissions missing from workflows whose own record says a request had left when the browser went
-    /// away and the server may not have got it: the documented window between the durable record of a request and the
-    /// request leaving Chromium (README, durability). Nothing was posted twice, every workflow succeeded, every failed
-    /// check is one of those workflows', and no more forms are missing than such records. A loss nobody flagged, a
-    /// duplicate or a failed workflow is never this.
-    /// </summary>
-    public bool CleanButForFlaggedSends
-    {
-        get
-        {
-            var flagged = Workflows
-                .Where(w => w.Final.Steps.Any(s => s.OutcomeUncertain))
-                .Select(w => w.Task)
-                .ToHashSet(StringComparer.Ordinal);
-            return flagged.Count > 0
-                && Workflows.All(w => w.Final.Status == WorkflowStatus.Succeeded)
-                && Duplicated.Count == 0
-                && FailedChecks.All(c => flagged.Any(t => c.StartsWith(t + ":", StringComparison.Ordinal)))
-                && Lost.Values.Sum() <= flagged.Count;
-        }
-    }
-
     /// <summary>A report a person reads: each workflow, its notes, and what differs from the fault-free run.</summary>
     public string Describe()
     {
