@@ -60,25 +60,24 @@ public static class DatasetBuilder
                     continue;
                 }
 
-                string line;
-                try
+                string? line = null;
+                for (var attempt = 1; line is null; attempt++)
                 {
-                    line = await RunAsync(browsers, source, instance, folder, request.Settings, cancellationToken);
-                }
-                catch (BrowserUnavailableException first)
-                {
-                    // The browser went away under the recording (recycled after its context limit, or it crashed): the
-                    // site is reset to the seed and the instance recorded once more in a fresh session.
-                    progress?.Invoke($"{instance.Key.Id}: the browser went away ({first.Message}); recording it again");
-                    instance = await source.PrepareAsync(taskId, seed, cancellationToken);
                     try
                     {
                         line = await RunAsync(browsers, source, instance, folder, request.Settings, cancellationToken);
                     }
-                    catch (BrowserUnavailableException again)
+                    catch (BrowserUnavailableException e) when (attempt == 1)
                     {
-                        folder.WriteFailure(instance.Key, $"the browser went away twice while recording: {again.Message}");
-                        line = $"FAILED: the browser went away twice: {again.Message}";
+                        // The browser went away under the recording (recycled after its context limit, or it crashed): the
+                        // site is reset to the seed and the instance recorded once more in a fresh session.
+                        progress?.Invoke($"{instance.Key.Id}: the browser went away ({e.Message}); recording it again");
+                        instance = await source.PrepareAsync(taskId, seed, cancellationToken);
+                    }
+                    catch (BrowserUnavailableException e)
+                    {
+                        folder.WriteFailure(instance.Key, $"the browser went away twice while recording: {e.Message}");
+                        line = $"FAILED: the browser went away twice: {e.Message}";
                     }
                 }
 

@@ -148,16 +148,21 @@ public sealed partial class WorkflowGrain
             _recoverLostSteps = false;
             if (await RecoverLostStepsAsync())
             {
+                // Recovered steps were taken in the context this activation's fresh open replaced: what they did in the
+                // page is gone, as after a rebuild.
+                _contextBehindRecord = _openedAfresh;
                 return;
             }
         }
 
-        if (Current.SessionEpoch is { } epoch && epoch != observation.SessionEpoch)
+        if ((Current.SessionEpoch is { } epoch && epoch != observation.SessionEpoch) || _contextBehindRecord)
         {
             if (_returnedInEpoch != observation.SessionEpoch && await ReturnToRecordedPageAsync(observation))
             {
                 return;
             }
+
+            _contextBehindRecord = false;
 
             // The browser context was rebuilt from its checkpoint: typed values and other in-page state are gone.
             var rewound = Source.CursorAfterReload(Current.Steps, Current.Cursor, observation.Url);
@@ -447,6 +452,7 @@ public sealed partial class WorkflowGrain
             }
 
             _reopenSession = false;
+            _openedAfresh = !reopen;
             _nextObservation = opened.Observation;
             Current.SessionOpened = true;
             Current.Attempts = 0;
@@ -529,7 +535,8 @@ public sealed partial class WorkflowGrain
             if (evidence.SentLandingUrl is { } landing && !InterruptedActionRule.SamePage(landing, observation.Url))
             {
                 // The rebuilt page is the one before the action, which the server has moved past: go where it led.
-                await GoToLandingAsync(step, landing);
+                var went = await GoToAfterRebuildAsync($"{step.ActionId}/landing", landing);
+                LogWentToLanding(Id, step.Index, landing, went.ToString());
             }
 
             var outcome = verdict.Outcome!;
@@ -565,17 +572,17 @@ public sealed partial class WorkflowGrain
             return false;
         }
 
-        _nextObservation = null;
-        var result = await Session.ExecuteAsync(new ExecuteActionRequest { ActionId = $"{Id}/{Current.Steps.Count}/return-{observation.SessionEpoch}", Action = BrowserAction.Goto(url) });
+        var result = await GoToAfterRebuildAsync($"{Id}/{Current.Steps.Count}/return-{observation.SessionEpoch}", url);
         LogReturnedToRecordedPage(Id, observation.SessionEpoch, observation.Url, url, result.ToString());
         return true;
     }
 
-    private async Task GoToLandingAsync(StepRecord step, string landing)
+    /// <summary>Takes a rebuilt context to <paramref name="url"/> (outside the step record: a recovery move, under an
+    /// action id of its own so a re-delivery is not taken twice); the next step looks at that page afresh.</summary>
+    private async Task<ActionResult> GoToAfterRebuildAsync(string actionId, string url)
     {
-        _nextObservation = null; // the next step looks at the landing page afresh
-        var result = await Session.ExecuteAsync(new ExecuteActionRequest { ActionId = $"{step.ActionId}/landing", Action = BrowserAction.Goto(landing) });
-        LogWentToLanding(Id, step.Index, landing, result.ToString());
+        _nextObservation = null;
+        return await Session.ExecuteAsync(new ExecuteActionRequest { ActionId = actionId, Action = BrowserAction.Goto(url) });
     }
 
     /// <summary>

@@ -49,6 +49,12 @@ public sealed partial class WorkflowGrain(
     private bool _indexBehind;
     private bool _reopenSession;
     private bool _recoverLostSteps;
+
+    // This activation opened the session at the start URL (its stored record said no session was open), which replaces
+    // any context the session had; and the workflow's record is behind that context's page (steps recovered from the
+    // session's own record after such an open), so the page is treated as rebuilt.
+    private bool _openedAfresh;
+    private bool _contextBehindRecord;
     private int? _returnedInEpoch;
 
     private string Id => this.GetPrimaryKeyString();

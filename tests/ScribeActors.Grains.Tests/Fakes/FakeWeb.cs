@@ -23,6 +23,9 @@ public sealed class FakeWeb : IBrowserHost
     /// <summary>Runs inside a submit click, after the submission is recorded.</summary>
     public Func<CancellationToken, Task>? AfterSubmit { get; set; }
 
+    /// <summary>Runs when a session is opened, before it exists.</summary>
+    public Func<CancellationToken, Task>? BeforeOpen { get; set; }
+
     /// <summary>Runs inside a type action, before the text is typed.</summary>
     public Func<CancellationToken, Task>? BeforeType { get; set; }
 
@@ -95,6 +98,7 @@ public sealed class FakeWeb : IBrowserHost
         BeforeSubmit = null;
         AfterSubmit = null;
         BeforeType = null;
+        BeforeOpen = null;
         SubmitLoadTimesOut = false;
         ClickFailure = null;
         BrowserDiesDuringSubmit = null;
@@ -112,8 +116,13 @@ public sealed class FakeWeb : IBrowserHost
         Checks.Clear();
     }
 
-    public Task<IBrowserSession> OpenSessionAsync(BrowserSessionOptions options, CancellationToken cancellationToken = default)
+    public async Task<IBrowserSession> OpenSessionAsync(BrowserSessionOptions options, CancellationToken cancellationToken = default)
     {
+        if (BeforeOpen is { } beforeOpen)
+        {
+            await beforeOpen(cancellationToken);
+        }
+
         var session = new FakeSession(this, options.AllowedHosts, options.BeforeRequestSent, options.IdempotencyKey);
         Sessions.Add(session);
         if (options.Url is not null)
@@ -121,7 +130,7 @@ public sealed class FakeWeb : IBrowserHost
             session.Navigate(options.Url);
         }
 
-        return Task.FromResult<IBrowserSession>(session);
+        return session;
     }
 
     public Task<BrowserStats> GetStatsAsync(CancellationToken cancellationToken = default) =>

@@ -80,6 +80,38 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    public async Task Run_StorageLosesEverythingTheWorkflowWroteWhileTheSessionKeptItsSteps_TheFormIsFilledAgainAndSubmittedOnce()
+    {
+        // Seen after an emulator restart one step in: the workflow's record went back to "no session open, no step",
+        // the session's record kept the steps it performed. The new activation opens a fresh context at the start page
+        // (the old one, with the typed value, is gone) and recovers those steps as performed: the page is behind the
+        // record, so it goes back to the form and types again before it submits.
+        var storage = new FaultyStorage();
+        await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
+        var opening = new TaskCompletionSource();
+        h.Web.BeforeOpen = ct => opening.Task.WaitAsync(ct);
+        var typing = new TaskCompletionSource();
+        h.Web.BeforeType = ct => typing.Task.WaitAsync(ct);
+        var started = await h.Client.StartAsync(FakeWeb.Spec());
+        var beforeTheFirstStep = storage.Snapshot();
+        h.Web.BeforeOpen = null;
+        opening.SetResult();
+        await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
+
+        // Only the workflow's record goes back; the session's (its checkpoint and performed steps) stays.
+        storage.RestoreWithNewETags(storage.Snapshot().Where(e => !e.Key.Contains("workflow/", StringComparison.Ordinal))
+            .Concat(beforeTheFirstStep.Where(e => e.Key.Contains("workflow/", StringComparison.Ordinal)))
+            .ToDictionary(e => e.Key, e => e.Value));
+        typing.SetResult();
+
+        var final = await h.WaitAsync(started.Id);
+        Assert.True(final.Status == WorkflowStatus.Succeeded, Describe(final));
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.Contains(final.Steps, s => s.Note?.StartsWith("Recovered from the browser session's record", StringComparison.Ordinal) == true);
+        Assert.Equal(2, h.Web.SessionsOpened); // the first, and the fresh one of the new activation
+    }
+
+    [Fact]
     public async Task Run_StorageLosesTheRecordOfAFailedStep_TheStepIsRecoveredAsFailedAndTakenAgain()
     {
         var storage = new FaultyStorage();
