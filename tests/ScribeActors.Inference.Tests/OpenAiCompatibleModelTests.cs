@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ScribeActors.Abstractions;
+using ScribeActors.Testing;
 
 namespace ScribeActors.Inference.Tests;
 
@@ -120,12 +120,7 @@ public sealed class OpenAiCompatibleModelTests
 
         // The second attempt was abandoned by the client after 300 ms; on a busy machine the server may only get to
         // reading it a moment later.
-        var deadline = Stopwatch.StartNew();
-        while (server.Requests.Count < 2 && deadline.Elapsed < TimeSpan.FromSeconds(5))
-        {
-            await Task.Delay(20);
-        }
-
+        await Eventually.TrueAsync(() => server.Requests.Count >= 2, "the server to read the second attempt", TimeSpan.FromSeconds(5));
         Assert.Equal(2, server.Requests.Count);
     }
 
@@ -165,10 +160,7 @@ public sealed class OpenAiCompatibleModelTests
 
         // Cancel once the request is at the server (a fixed delay raced the request on a busy machine).
         var generating = model.GenerateAsync(Request, cancel.Token);
-        for (var i = 0; i < 200 && server.Requests.Count == 0; i++)
-        {
-            await Task.Delay(25);
-        }
+        await Eventually.TrueAsync(() => server.Requests.Count > 0, "the request to reach the server", TimeSpan.FromSeconds(5));
 
         Assert.Single(server.Requests);
         await cancel.CancelAsync();

@@ -84,18 +84,35 @@ public sealed class AzuriteProcess : IAsyncDisposable
         };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var deadline = Stopwatch.StartNew();
-        foreach (var port in _ports)
+        var process = _process;
+        var waiting = _ports[0];
+        try
         {
-            while (!await AnswersAsync(port))
-            {
-                if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
+            await Eventually.TrueAsync(
+                async () =>
                 {
-                    throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{port} within 30 s (exited: {_process.HasExited}): {string.Join(" | ", errors)}");
-                }
+                    foreach (var port in _ports)
+                    {
+                        waiting = port;
+                        if (process.HasExited)
+                        {
+                            throw new InvalidOperationException($"Azurite exited before it listened on 127.0.0.1:{port}: {string.Join(" | ", errors)}");
+                        }
 
-                await Task.Delay(100);
-            }
+                        if (!await AnswersAsync(port))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                },
+                "Azurite to listen on its three ports",
+                TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{waiting} within 30 s (exited: {process.HasExited}): {string.Join(" | ", errors)}");
         }
     }
 

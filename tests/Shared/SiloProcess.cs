@@ -99,31 +99,35 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var silo = new SiloProcess(Process.Start(start)!, port, gateway, web);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (silo.HasExited)
-            {
-                throw new InvalidOperationException($"{what} exited with code {silo._process.ExitCode}:\n{silo.LogTail}");
-            }
-
-            try
-            {
-                if ((await http.GetAsync($"http://127.0.0.1:{web}/health")).IsSuccessStatusCode)
+            await Eventually.TrueAsync(
+                async () =>
                 {
-                    return silo;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
+                    if (silo.HasExited)
+                    {
+                        throw new InvalidOperationException($"{what} exited with code {silo._process.ExitCode}:\n{silo.LogTail}");
+                    }
 
-            await Task.Delay(250);
+                    try
+                    {
+                        return (await http.GetAsync($"http://127.0.0.1:{web}/health")).IsSuccessStatusCode;
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                    {
+                        return false;
+                    }
+                },
+                $"{what} to answer /health",
+                TimeSpan.FromSeconds(60));
+            return silo;
         }
-
-        var tail = silo.LogTail;
-        await silo.DisposeAsync();
-        throw new TimeoutException($"{what} did not answer /health within 60 s:\n{tail}");
+        catch (TimeoutException)
+        {
+            var tail = silo.LogTail;
+            await silo.DisposeAsync();
+            throw new TimeoutException($"{what} did not answer /health within 60 s:\n{tail}");
+        }
     }
 
     private static string BuiltPath(string project, string assembly, string what)

@@ -99,7 +99,7 @@ public sealed class FaultWorld : IAsyncDisposable
 
         if (fault != FaultKind.None)
         {
-            await WaitUntilAsync(async () => (await Task.WhenAll(ids.Select(id => Client.GetAsync(id)))).All(s => s.IsTerminal || s.Steps.Length >= afterSteps),
+            await Eventually.TrueAsync(async () => (await Task.WhenAll(ids.Select(id => Client.GetAsync(id)))).All(s => s.IsTerminal || s.Steps.Length >= afterSteps),
                 $"every workflow took {afterSteps} steps", patience);
 
             // The moment the last workflow wrote its step's intent is the very start of its action; a crash can come at
@@ -263,20 +263,6 @@ public sealed class FaultWorld : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         return host;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan patience)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > patience)
-            {
-                throw new TimeoutException($"Timed out after {patience.TotalSeconds:F0} s waiting until {what}.");
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     public async ValueTask DisposeAsync()
