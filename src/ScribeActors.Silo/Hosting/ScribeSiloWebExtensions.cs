@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
 using ScribeActors.Silo.Api;
+using ScribeActors.Silo.Security;
 using ScribeActors.Silo.Viewer;
 
 namespace ScribeActors.Silo.Hosting;
@@ -28,12 +29,14 @@ public static class ScribeSiloWebExtensions
 
     /// <summary>Maps the health probe (anonymous, answers only Healthy/Unhealthy), the health details (each check's data,
     /// for example the browser's contexts, renderers and memory), the dashboard, the REST API and the run viewer (all four
-    /// behind the API key when one is configured). Errors are problem details; an unhandled exception gives 500 without
-    /// a stack trace.</summary>
+    /// behind the API key when one is configured). A change sent by a page of another origin is refused
+    /// (<see cref="CrossSiteRequestGuard"/>). Errors are problem details; an unhandled exception gives 500 without a
+    /// stack trace.</summary>
     public static WebApplication MapScribeWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCrossSiteRequestGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();

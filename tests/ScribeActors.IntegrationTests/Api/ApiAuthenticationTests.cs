@@ -132,6 +132,40 @@ public sealed class ApiAuthenticationTests(KeyedSilo keyed) : IClassFixture<Keye
         Assert.Equal(WorkflowStatus.Cancelled, (await _silo.Client.GetAsync(id)).Status);
     }
 
+    [Theory]
+    [InlineData("Origin", "http://evil.test")]
+    [InlineData("Origin", "null")]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    public async Task Cancel_FromAPageOfAnotherOrigin_Is403AndLeavesTheWorkflowRunning(string header, string value)
+    {
+        // A browser logged in with Basic credentials sends them with any request to the silo, also one a foreign page
+        // makes: the key alone must not let that page change a run.
+        using var authorized = ApiHttp.Client(_silo.WebUrl, Key);
+        var id = "csrf-cancel-" + Guid.NewGuid().ToString("N")[..8];
+        using (var started = await authorized.PostAsync($"/api/workflows?id={id}", ApiHttp.Json(SpecJson())))
+        {
+            Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        }
+
+        using var forged = new HttpRequestMessage(HttpMethod.Post, $"/api/workflows/{id}/cancel?reason=forged");
+        forged.Headers.Add(header, value);
+        using var refused = await authorized.SendAsync(forged);
+        var problem = await ApiHttp.ProblemAsync(refused, 403);
+        Assert.Contains(value, problem.GetProperty("detail").GetString());
+        Assert.False((await _silo.Client.GetAsync(id)).IsTerminal, "a forged cancel took effect");
+
+        // The viewer's own buttons send the silo's own origin, and reading is never refused.
+        using var own = new HttpRequestMessage(HttpMethod.Post, $"/api/workflows/{id}/cancel?reason=test");
+        own.Headers.Add("Origin", _silo.WebUrl.GetLeftPart(UriPartial.Authority));
+        own.Headers.Add("Sec-Fetch-Site", "same-origin");
+        using var cancelled = await authorized.SendAsync(own);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/workflows/{id}");
+        read.Headers.Add(header, value);
+        using var answered = await authorized.SendAsync(read);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+    }
+
     private string SpecJson()
     {
         var url = $"http://127.0.0.1:{((IPEndPoint)_blackHole.LocalEndpoint).Port}/";
