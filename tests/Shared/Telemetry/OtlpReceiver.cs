@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ScribeActors.IntegrationTests.Infrastructure;
+namespace ScribeActors.Testing;
 
 /// <summary>A loopback OTLP receiver (http/protobuf): Kestrel accepting POST /v1/traces and /v1/metrics and keeping each
 /// body. Protobuf writes strings as raw UTF-8, so span names, instrument names and tag values can be found in the bytes
@@ -31,7 +31,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public static async Task<OtlpReceiver> StartAsync()
     {
-        var port = Requirements.FreeTcpPort();
+        var port = SiloProcess.FreeTcpPort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
