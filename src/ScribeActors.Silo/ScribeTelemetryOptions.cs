@@ -32,6 +32,11 @@ public sealed class ScribeTelemetryOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan MetricExportInterval { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long finished spans wait to be exported together. Default 5 seconds (the OpenTelemetry default); 100 ms
+    /// to 1 minute.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan TraceExportDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Also export Orleans' own metrics (meter <c>Microsoft.Orleans</c>: grain counts, messaging, storage).
     /// Default true.</summary>
     public bool IncludeOrleans { get; set; } = true;

@@ -43,6 +43,7 @@ public static class ScribeSiloTelemetryExtensions
         var silo = ScribeSiloHost.Bind<ScribeSiloOptions>(builder.Configuration, ScribeSiloOptions.SectionName);
         builder.Services.TryAddSingleton<OtlpExportWatcher>();
         ConfigureExporter(builder.Services, TraceExporterName, endpoint, options.Protocol, "v1/traces");
+        builder.Services.Configure<OtlpExporterOptions>(TraceExporterName, o => o.BatchExportProcessorOptions.ScheduledDelayMilliseconds = (int)options.TraceExportDelay.TotalMilliseconds);
         ConfigureExporter(builder.Services, MetricExporterName, endpoint, options.Protocol, "v1/metrics");
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName, serviceInstanceId: $"{silo.AdvertisedIP}:{silo.SiloPort}")

@@ -33,6 +33,7 @@ public sealed class ScribeTelemetryOptionsTests
         Assert.Equal(new Uri("http://collector.local:4318/v1/traces"), exporters.Get(ScribeSiloTelemetryExtensions.TraceExporterName).Endpoint);
         Assert.Equal(new Uri("http://collector.local:4318/v1/metrics"), exporters.Get(ScribeSiloTelemetryExtensions.MetricExporterName).Endpoint);
         Assert.Equal(OtlpExportProtocol.HttpProtobuf, exporters.Get(ScribeSiloTelemetryExtensions.TraceExporterName).Protocol);
+        Assert.Equal(5000, exporters.Get(ScribeSiloTelemetryExtensions.TraceExporterName).BatchExportProcessorOptions.ScheduledDelayMilliseconds);
     }
 
     [Fact]

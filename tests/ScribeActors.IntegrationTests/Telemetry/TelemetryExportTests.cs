@@ -59,7 +59,7 @@ public sealed class TelemetryExportTests : IAsyncLifetime
 
         var final = await ReplayAsync(silo);
 
-        // Metrics go out every 200 ms and the step spans within 5 s: wait for several failed exports of both.
+        // Metrics and spans go out every 200 ms: wait for several failed exports of both.
         await Eventually.TrueAsync(() => watcher.FailedExports >= 5 && watcher.FailedExportsTo("/v1/traces") >= 1, $"failed exports to {down} (so far {watcher.FailedExports})", TimeSpan.FromSeconds(15));
         var warnings = logs.Entries.Where(e => e.Contains("[1500]", StringComparison.Ordinal)).ToList();
         var warning = Assert.Single(warnings);
@@ -73,6 +73,7 @@ public sealed class TelemetryExportTests : IAsyncLifetime
     {
         ["Scribe:Telemetry:OtlpEndpoint"] = endpoint.AbsoluteUri,
         ["Scribe:Telemetry:MetricExportInterval"] = "00:00:00.200",
+        ["Scribe:Telemetry:TraceExportDelay"] = "00:00:00.200",
     };
 
     private async Task<WorkflowSnapshot> ReplayAsync(TestSilo silo)
