@@ -9,8 +9,9 @@ using ScribeActors.Testing;
 namespace ScribeActors.IntegrationTests.Telemetry;
 
 /// <summary>A demo task replayed on a real silo (Azurite, Chromium, demo sites) configured to export over OTLP: to a
-/// loopback receiver, the step spans and step metrics arrive; to an endpoint that is down, the workflow still succeeds
-/// and the silo says so once in its log.</summary>
+/// loopback receiver, the step spans and step metrics arrive (and, for model steps on the tiny GGUF, the inference spans
+/// and metrics); to an endpoint that is down, the workflow still succeeds and the silo says so once in its log. Where
+/// the spans sit in the trace is checked by WorkflowTelemetryTests.</summary>
 [Trait("Suite", "Integration"), Trait("Needs", "Azurite,Chromium")]
 public sealed class TelemetryExportTests : IAsyncLifetime
 {
@@ -46,6 +47,42 @@ public sealed class TelemetryExportTests : IAsyncLifetime
         await Eventually.TrueAsync(
             () => receiver.MetricsHold("scribe.workflow.steps", "scribe.workflow.step.duration", "scribe.browser.contexts", "succeeded"),
             $"the step metrics at the receiver ({receiver.MetricExports} metric exports so far)",
+            TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    [Trait("Needs", "Model")]
+    public async Task ModelSteps_WithOtlpReceiver_ExportInferenceSpansAndMetrics()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var settings = Settings(receiver.Url);
+        settings["Scribe:Models:tiny:Path"] = TestModels.Stories260K;
+        settings["Scribe:Models:tiny:ContextSize"] = "2048";
+        settings["Scribe:Models:tiny:Threads"] = "2";
+        settings["Scribe:Workflow:MaxModelActionFailures"] = "50";
+        await using var silo = await TestSilo.StartAsync(extra: settings);
+        var task = _world.Task(TaskId);
+        var spec = new WorkflowSpec
+        {
+            Objective = task.Objective,
+            StartUrl = task.StartUrl,
+            AllowedHosts = [_world.Host],
+            MaxSteps = 2,
+            StepSource = StepSourceSpec.ForModel(new ModelRef { ModelId = "tiny", Options = new ModelStepOptions { Temperature = 0.9f, Seed = 5 } }),
+        };
+
+        var started = await silo.Client.StartAsync(spec);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var final = await silo.Client.WaitForCompletionAsync(started.Id, timeout.Token);
+
+        Assert.NotEmpty(final.Steps); // the tiny model writes stories: it ends at the step limit, its steps recorded
+        await Eventually.TrueAsync(
+            () => receiver.TracesHold(final.Id, "scribe.inference.next_step", "scribe.inference.prune", "scribe.inference.fit", "scribe.inference.prefill", "scribe.inference.decode", "tiny"),
+            $"the inference spans of {final.Id} at the receiver ({receiver.TraceExports} trace exports so far)",
+            TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(
+            () => receiver.MetricsHold("scribe.inference.queue.length", "scribe.inference.tokens", "scribe.inference.tokens_per_second", "scribe.inference.duration"),
+            $"the inference metrics at the receiver ({receiver.MetricExports} metric exports so far)",
             TimeSpan.FromSeconds(10));
     }
 
