@@ -312,7 +312,7 @@ internal static class OverheadBenchmark
 
     private sealed record FloorStorage(BlobClient Intent, BinaryData IntentBytes, BlobClient Checkpoint, BinaryData CheckpointBytes);
 
-    private static async Task<(List<double> Steps, WorkflowSnapshot Snapshot)> ScribeRunAsync(BenchWorld world, DemoTask task, RecordedWorkflow recording)
+    internal static async Task<(List<double> Steps, WorkflowSnapshot Snapshot)> ScribeRunAsync(BenchWorld world, DemoTask task, RecordedWorkflow recording)
     {
         await world.SiteClient.ResetAsync(world.Seed);
         var started = await world.Client.StartAsync(world.Spec(task, recording));

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|fitting|fitting-pages|survival|inference|inference-synthetic|inference-grain|model-step|cli-connect|all
+// Usage: dotnet ScribeActors.Bench.dll overhead|telemetry|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|fitting|fitting-pages|survival|inference|inference-synthetic|inference-grain|model-step|cli-connect|all
 //        [--runs N] [--baseline-cli PATH/scribe.dll] [--workflows N] [--concurrency N] [--svg FILE] [--rounds N] [--seed N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
+//        telemetry: [--runs N] [--blocks N] (not in "all": step time with OTLP export off vs on, alternating silos)
 //        survival: [--first-seed N] [--seeds N] (not in "all": every demo task on N seeds; SCRIBE_SURVIVAL_DUMP=DIR writes the lost steps' pages)
 //        big-pages: [--shapes table,deep,...] [--sizes 1,2.5,5,10] (MB) [--runs N] [--model PATH | --no-model] (not in "all": ten shapes at four sizes take minutes)
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
@@ -92,6 +93,11 @@ if (what is "inference-grain" or "all")
     results["inferenceGrain"] = await InferenceGrainBenchmark.RunAsync(Text("--model"), Arg("--requests", 32));
 }
 
+if (what is "telemetry") // not in "all": it starts a silo per block
+{
+    results["telemetry"] = await TelemetryOverheadBenchmark.RunAsync(Arg("--runs", 3), Arg("--blocks", 2));
+}
+
 if (what is "cli-connect") // not in "all": it needs the CLI built, and --baseline-cli for a comparison
 {
     results["cliConnect"] = await CliConnectBenchmark.RunAsync(Arg("--runs", 6), Text("--baseline-cli"));
@@ -119,7 +125,7 @@ if (what is "soak") // not in "all": it runs for tens of minutes
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, fitting, fitting-pages, survival, inference, inference-synthetic, inference-grain, model-step, cli-connect or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, telemetry, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, fitting, fitting-pages, survival, inference, inference-synthetic, inference-grain, model-step, cli-connect or all.");
     return 2;
 }
 

@@ -37,12 +37,12 @@ public sealed class ScribeClient
         }
 
         workflowId ??= NewWorkflowId();
-        return RetryUnavailableAsync(() => Workflow(workflowId).StartAsync(spec, cancellationToken), cancellationToken);
+        return Traced("start", workflowId, () => RetryUnavailableAsync(() => Workflow(workflowId).StartAsync(spec, cancellationToken), cancellationToken));
     }
 
     /// <summary>Returns the workflow's snapshot; throws <see cref="WorkflowNotFoundException"/> for an unknown id.</summary>
     public Task<WorkflowSnapshot> GetAsync(string workflowId, CancellationToken cancellationToken = default) =>
-        Workflow(workflowId).GetAsync(cancellationToken);
+        Traced("get", workflowId, () => Workflow(workflowId).GetAsync(cancellationToken));
 
     /// <summary>
     /// Streams the workflow's events as they happen: first its current status and the steps taken so far, then each
@@ -86,7 +86,10 @@ public sealed class ScribeClient
     }
 
     /// <summary>Waits until the workflow finishes and returns its final snapshot.</summary>
-    public async Task<WorkflowSnapshot> WaitForCompletionAsync(string workflowId, CancellationToken cancellationToken = default)
+    public Task<WorkflowSnapshot> WaitForCompletionAsync(string workflowId, CancellationToken cancellationToken = default) =>
+        Traced("wait", workflowId, () => WaitUntilFinishedAsync(workflowId, cancellationToken));
+
+    private async Task<WorkflowSnapshot> WaitUntilFinishedAsync(string workflowId, CancellationToken cancellationToken)
     {
         WorkflowSnapshot? last = null;
         await foreach (var e in WatchAsync(workflowId, cancellationToken))
@@ -99,30 +102,30 @@ public sealed class ScribeClient
     }
 
     /// <summary>Pauses a running workflow after its current step.</summary>
-    public Task<WorkflowSnapshot> PauseAsync(string workflowId) => RetryUnavailableAsync(() => Workflow(workflowId).PauseAsync());
+    public Task<WorkflowSnapshot> PauseAsync(string workflowId) => Traced("pause", workflowId, () => RetryUnavailableAsync(() => Workflow(workflowId).PauseAsync()));
 
     /// <summary>Resumes a paused workflow.</summary>
-    public Task<WorkflowSnapshot> ResumeAsync(string workflowId) => RetryUnavailableAsync(() => Workflow(workflowId).ResumeAsync());
+    public Task<WorkflowSnapshot> ResumeAsync(string workflowId) => Traced("resume", workflowId, () => RetryUnavailableAsync(() => Workflow(workflowId).ResumeAsync()));
 
     /// <summary>Cancels a workflow and closes its browser session.</summary>
-    public Task<WorkflowSnapshot> CancelAsync(string workflowId, string? reason = null) => RetryUnavailableAsync(() => Workflow(workflowId).CancelAsync(reason));
+    public Task<WorkflowSnapshot> CancelAsync(string workflowId, string? reason = null) => Traced("cancel", workflowId, () => RetryUnavailableAsync(() => Workflow(workflowId).CancelAsync(reason)));
 
     /// <summary>Returns the page the workflow observed before step <paramref name="stepIndex"/> (0-based), as it was stored
     /// (secret values masked); <see cref="StoredObservation.Dom"/> is <see langword="null"/> when nothing is stored for it.
     /// Throws <see cref="WorkflowNotFoundException"/> for an unknown id.</summary>
     public Task<StoredObservation> GetObservationAsync(string workflowId, int stepIndex, CancellationToken cancellationToken = default) =>
-        RetryUnavailableAsync(() => Workflow(workflowId).GetObservationAsync(new StoredObservationRequest { StepIndex = stepIndex }, cancellationToken), cancellationToken);
+        Traced("get_observation", workflowId, () => RetryUnavailableAsync(() => Workflow(workflowId).GetObservationAsync(new StoredObservationRequest { StepIndex = stepIndex }, cancellationToken), cancellationToken));
 
     /// <summary>Lists workflows, newest first, optionally only those with <paramref name="status"/>.</summary>
     public Task<WorkflowSummary[]> ListAsync(WorkflowStatus? status = null) =>
-        _grains.GetGrain<IWorkflowIndexGrain>(IWorkflowIndexGrain.DefaultKey).ListAsync(status);
+        Traced("list", null, () => _grains.GetGrain<IWorkflowIndexGrain>(IWorkflowIndexGrain.DefaultKey).ListAsync(status));
 
     /// <summary>Creates or replaces a schedule. Throws <see cref="InvalidScheduleException"/> for a bad cron expression,
     /// time zone or workflow spec.</summary>
     public Task<ScheduleSnapshot> CreateScheduleAsync(string scheduleId, ScheduleSpec spec)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scheduleId);
-        return _grains.GetGrain<IScheduleGrain>(scheduleId).CreateAsync(spec);
+        return Traced("create_schedule", null, () => _grains.GetGrain<IScheduleGrain>(scheduleId).CreateAsync(spec));
     }
 
     /// <summary>Returns a schedule; throws <see cref="ScheduleNotFoundException"/> for an unknown id.</summary>
@@ -157,6 +160,8 @@ public sealed class ScribeClient
             }
         }
     }
+
+    private Task<T> Traced<T>(string operation, string? workflowId, Func<Task<T>> call) => ScribeClientTelemetry.TraceAsync(operation, workflowId, _time, call);
 
     private IWorkflowGrain Workflow(string workflowId)
     {

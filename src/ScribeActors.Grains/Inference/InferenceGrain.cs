@@ -57,6 +57,7 @@ public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails sil
     public async Task<NextStepResult> NextStepAsync(NextStepRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var queued = InferenceTelemetry.Enter(ModelId);
         var clock = Stopwatch.StartNew();
         var record = new StepInference { ModelId = ModelId, Silo = silo.SiloAddress.ToString() };
         var invalid = (request.Options ?? new()).Validate();
@@ -92,6 +93,7 @@ public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails sil
 
         Interlocked.Increment(ref _served);
         record = planned.ToRecord(ModelId, model.TemplateName, record.Silo, clock.Elapsed);
+        InferenceTelemetry.Record(record);
         return new NextStepResult { Step = planned.Step, Mapping = planned.Mapping, Error = planned.Error, Inference = record };
     }
 

@@ -50,6 +50,7 @@ public sealed partial class WorkflowGrain
         await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
         var errors = 0;
         var outage = 0;
+        BeginTelemetry(resumed);
         if (resumed)
         {
             Current.Resumptions++;
@@ -62,6 +63,7 @@ public sealed partial class WorkflowGrain
             try
             {
                 await RunOneStepAsync(cancellationToken);
+                ReportFinishedSteps();
                 errors = 0;
                 outage = 0;
             }
@@ -73,6 +75,7 @@ public sealed partial class WorkflowGrain
             {
                 _nextObservation = null;
                 var fault = FaultClassifier.Classify(e);
+                WorkflowTelemetry.RecordFault(fault);
                 var decision = RetryPolicy.OnFault(fault, errors, outage, $"{e.GetType().Name}: {e.Message}", _limits);
                 errors += decision.CountsAsError ? 1 : 0;
                 outage = fault == InfrastructureFault.StorageUnavailable ? outage + 1 : 0;

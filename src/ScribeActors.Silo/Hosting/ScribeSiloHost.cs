@@ -33,6 +33,7 @@ public static class ScribeSiloHost
         builder.AddScribeSiloOptions();
         builder.AddScribeWeb(silo);
         builder.AddScribeOrleans(silo, storage, blobs, tables);
+        builder.AddScribeTelemetry();
 
         configure?.Invoke(builder);
         var app = builder.Build();
