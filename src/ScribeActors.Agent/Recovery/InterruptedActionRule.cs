@@ -18,7 +18,8 @@ namespace ScribeActors.Agent.Recovery;
 /// action. The session holds back every request that may change server state (anything but GET, HEAD, OPTIONS) until it
 /// has recorded that the request is leaving: if one left, the server may have acted, and the action is never repeated,
 /// unless the request carried an <c>Idempotency-Key</c> its server honours: then it is taken again under that key (the
-/// server acts once per key); if none left, the action's only effect was on the page that was lost, and it is taken
+/// server acts once per key) while the page, loaded afresh from the server, still offers its target (a page that no
+/// longer does shows that the request took effect: a queue row decided, a form turned into its result); if none left, the action's only effect was on the page that was lost, and it is taken
 /// again.</item>
 /// <item>Otherwise (click, key press, back on the live page) it is never repeated blindly; the page decides:
 /// the URL moved on from the URL before the action, or the target is gone ⇒ performed;
@@ -73,7 +74,9 @@ public static class InterruptedActionRule
                 ? evidence.SentLandingUrl is { } landing
                     ? new(true, ActionResult.Success(landing, TimeSpan.Zero), $"it had sent {sent}, which led to {landing}, when the browser that performed it went away; the server acted on it, so it is not repeated, and the workflow goes on from {landing}")
                     : evidence.SentIdempotencyKey is { } key
-                        ? new(false, null, $"it had sent {sent} under Idempotency-Key {key} when the browser that performed it went away, and that server honours the key, so the {action.Kind} is taken again under it (the server acts on it once, whether or not the first one arrived)", IdempotencyKey: key)
+                        ? evidence.TargetPresent
+                            ? new(false, null, $"it had sent {sent} under Idempotency-Key {key} when the browser that performed it went away, and that server honours the key, so the {action.Kind} is taken again under it (the server acts on it once, whether or not the first one arrived)", IdempotencyKey: key)
+                            : new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), $"it had sent {sent} under Idempotency-Key {key} when the browser that performed it went away, and the page, loaded afresh from the server, no longer offers its target: the request took effect, so it is not taken again")
                         : new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), $"it had sent {sent} when the browser that performed it went away; the server may have acted on it, so it is not repeated", Uncertain: true)
                 : new(false, null, $"the browser that performed it went away before any request that could change a server left it, and the page it changed was lost with it, so the {action.Kind} is taken again");
         }

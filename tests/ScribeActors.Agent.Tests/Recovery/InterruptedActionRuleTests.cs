@@ -98,6 +98,19 @@ public sealed class InterruptedActionRuleRebuiltPageTests
     }
 
     [Fact]
+    public void Resolve_KeyedRequestWhoseTargetTheFreshPageNoLongerOffers_IsPerformed()
+    {
+        // Seen in a faults round: the reject POST reached the server, the rebuilt approval queue no longer lists the
+        // report, so there is nothing to take again (and the replay would not find the row).
+        var evidence = new InterruptionEvidence(null, "http://s.test/expenses/approvals", TargetPresent: false) { PageRebuilt = true, SentRequest = "POST http://s.test/expenses/approvals/EXP-1/reject", SentIdempotencyKey = "wf/4" };
+        var verdict = InterruptedActionRule.Resolve(BrowserAction.Click(3), "http://s.test/expenses/approvals", evidence);
+        Assert.True(verdict.Performed);
+        Assert.Null(verdict.IdempotencyKey);
+        Assert.False(verdict.Uncertain);
+        Assert.Contains("no longer offers its target", verdict.Reason);
+    }
+
+    [Fact]
     public void Resolve_KeyedRequestThatLedSomewhere_IsPerformed_TheLandingIsStrongerEvidence()
     {
         const string details = "http://s.test/expenses/reports/EXP-1/details";

@@ -50,6 +50,24 @@ public sealed class IdempotencyKeyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_KeyedSubmitArrivedAndTheFreshPageMovedOn_IsNotSentAgain()
+    {
+        // The form page, loaded afresh, redirects to the result (post-redirect-get on server state): the target is
+        // gone, so the request took effect and nothing is sent again, not even under its key.
+        var h = _h;
+        h.Web.Reset();
+        h.Web.HonoursIdempotencyKeys = true;
+        h.Web.BrowserDiesDuringSubmit = true;
+        var started = await h.Client.StartAsync(FakeWeb.Spec(maxSteps: 10));
+        var final = await h.WaitAsync(started.Id);
+
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.Equal([$"{started.Id}/2"], h.Web.ReceivedKeys);
+        Assert.Contains(final.Steps, s => s.Note?.Contains("no longer offers its target", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Run_KeyedSubmitWithoutFaults_SendsTheStepsOwnKeyOnce()
     {
         var h = _h;
