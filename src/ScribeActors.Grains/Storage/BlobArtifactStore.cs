@@ -24,6 +24,8 @@ public sealed class BlobArtifactStore(BlobServiceClient blobs, string containerN
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
+            // Stored again: a retention sweep goes by the last time the content was stored, and a step now names it.
+            await _container.GetBlobClient(reference).SetMetadataAsync(new Dictionary<string, string> { ["stored"] = "again" }, cancellationToken: cancellationToken);
         }
 
         return reference;
@@ -41,6 +43,23 @@ public sealed class BlobArtifactStore(BlobServiceClient blobs, string containerN
         {
             return null;
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> DeleteOlderThanAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        var deleted = 0;
+        await foreach (var blob in _container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = kind + "/" }, cancellationToken))
+        {
+            if (blob.Properties.LastModified is { } stored && stored < cutoff
+                && (await _container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken)).Value)
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
     }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)

@@ -9,4 +9,8 @@ public interface IArtifactStore
 
     /// <summary>Reads an artefact back, or <see langword="null"/> when it does not exist.</summary>
     Task<byte[]?> GetAsync(string reference, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the artefacts of <paramref name="kind"/> last stored before <paramref name="cutoff"/> (storing the
+    /// same content again counts as storing it then) and returns how many went.</summary>
+    Task<int> DeleteOlderThanAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }

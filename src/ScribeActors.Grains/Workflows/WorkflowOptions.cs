@@ -67,8 +67,15 @@ public sealed class WorkflowOptions
     public bool StoreObservations { get; set; } = true;
 
     /// <summary>Take a viewport screenshot with each observation and store it as a content-addressed PNG artefact
-    /// (<see cref="Abstractions.StepRecord.ScreenshotRef"/>). Default false: a screenshot costs tens of milliseconds.</summary>
-    public bool CaptureScreenshots { get; set; }
+    /// (<see cref="Abstractions.StepRecord.ScreenshotRef"/>), shown by the run viewer. Default true; a screenshot costs
+    /// tens of milliseconds per step. None is taken of a page that shows a secret the session typed.</summary>
+    public bool CaptureScreenshots { get; set; } = true;
+
+    /// <summary>How long a stored screenshot is kept after it was last stored; older ones are deleted by a sweep each
+    /// silo runs (<see cref="Storage.ArtifactRetention"/>), and the viewer says so where one is gone. Default 7 days;
+    /// zero keeps them for ever; at most 10 years.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00", ParseLimitsInInvariantCulture = true)]
+    public TimeSpan ScreenshotRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>The retry limits these options set, for <see cref="Agent.Recovery.RetryPolicy"/>.</summary>
     internal Agent.Recovery.RetryLimits ToRetryLimits() => new(

@@ -45,11 +45,13 @@ public static class StepArtifacts
         if (reference is null)
         {
             throw new StepArtifactNotFoundException(kind == StepArtifactKind.Screenshot
-                ? $"Step {index} of workflow '{snapshot.Id}' has no screenshot: screenshots are taken only when Scribe:Workflow:CaptureScreenshots is true."
+                ? $"Step {index} of workflow '{snapshot.Id}' has no screenshot: Scribe:Workflow:CaptureScreenshots was off, or the page showed a secret the session had typed."
                 : $"Step {index} of workflow '{snapshot.Id}' has no stored observation (Scribe:Workflow:StoreObservations was off, the page was too large to observe, or the upload failed).");
         }
 
         return await store.GetAsync(reference, cancellationToken)
-            ?? throw new StepArtifactNotFoundException($"The {kind.ToString().ToLowerInvariant()} of step {index} of workflow '{snapshot.Id}' ({reference}) is no longer in the artefact store.");
+            ?? throw new StepArtifactNotFoundException(kind == StepArtifactKind.Screenshot
+                ? $"The screenshot of step {index} of workflow '{snapshot.Id}' ({reference}) is no longer in the artefact store: screenshots are kept for Scribe:Workflow:ScreenshotRetention after they were stored."
+                : $"The observation of step {index} of workflow '{snapshot.Id}' ({reference}) is no longer in the artefact store.");
     }
 }

@@ -17,4 +17,7 @@ public sealed class FakeArtifacts : IArtifactStore
         FailPuts ? Task.FromException<string>(new IOException("artefact storage is unreachable")) : _inner.PutAsync(kind, content, cancellationToken);
 
     public Task<byte[]?> GetAsync(string reference, CancellationToken cancellationToken = default) => _inner.GetAsync(reference, cancellationToken);
+
+    public Task<int> DeleteOlderThanAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        _inner.DeleteOlderThanAsync(kind, cutoff, cancellationToken);
 }
