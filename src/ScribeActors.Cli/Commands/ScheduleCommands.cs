@@ -22,8 +22,8 @@ internal static class ScheduleCommands
         var id = new Argument<string>("id") { Description = "Schedule id." };
         var cron = new Option<string>("--cron") { Description = "Cron expression (5 fields, or 6 with seconds), e.g. \"0 7 * * MON-FRI\".", Required = true };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone the expression is read in.", DefaultValueFactory = _ => "UTC" };
-        var objective = new Option<string>("--objective") { Description = "Objective of each workflow.", Required = true };
-        var url = new Option<string>("--url") { Description = "Start URL of each workflow.", Required = true };
+        var objective = new Option<string?>("--objective") { Description = "Objective of each workflow (default: the replay file's objective)." };
+        var url = new Option<string?>("--url") { Description = "Absolute http(s) start URL of each workflow (default: the replay file's start URL)." };
         var replay = new Option<FileInfo>("--replay") { Description = "Recorded workflow (JSON) to replay.", Required = true };
         var maxSteps = new Option<int>("--max-steps") { Description = "Step limit.", DefaultValueFactory = _ => WorkflowSpec.DefaultMaxSteps };
         var maxDuration = new Option<string?>("--max-duration") { Description = "Time budget of each workflow (90s, 10m, 1h30m, 2d or hh:mm:ss; at most 7 days). Default: none." };
@@ -39,17 +39,23 @@ internal static class ScheduleCommands
                 return WorkflowCommands.Fail(badDuration);
             }
 
+            // As `scribe start`: what is not given comes from the replay file, and a relative URL is named as such.
+            if (!StartInputs.TryResolve(result.GetValue(objective), result.GetValue(url), result.GetValue(replay), null, null, new ModelStepOptions(), out var inputs, out var problem))
+            {
+                return WorkflowCommands.Fail(problem);
+            }
+
             var spec = new ScheduleSpec
             {
                 Cron = result.GetValue(cron)!,
                 TimeZone = result.GetValue(zone)!,
                 Workflow = new WorkflowSpec
                 {
-                    Objective = result.GetValue(objective)!,
-                    StartUrl = result.GetValue(url)!,
+                    Objective = inputs.Objective,
+                    StartUrl = inputs.StartUrl,
                     MaxSteps = result.GetValue(maxSteps),
                     MaxDuration = budget,
-                    StepSource = StepSourceSpec.ForReplay(RecordedWorkflowFile.Load(result.GetValue(replay)!.FullName)),
+                    StepSource = inputs.Source,
                     Success = success.Read(result),
                 },
             };

@@ -12,6 +12,35 @@ public sealed class CliApiKeyTests(CliApiKeyTests.KeyedSiloProcess cluster) : IC
     private const string Key = KeyedSiloProcess.Key;
     private readonly string _cluster = cluster.ClusterId;
 
+    [Fact]
+    public async Task ScheduleAdd_ReplayOnly_TakesTheObjectiveAndStartUrlFromTheFile_ARelativeOneIsNamed()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"replay-{Guid.NewGuid():N}.json");
+        var relative = Path.Combine(Path.GetTempPath(), $"replay-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, "{\"objective\":\"Download the newest invoice\",\"startUrl\":\"http://127.0.0.1:9/supplier/login\",\"steps\":[{\"description\":\"Done\",\"action\":\"finish_action\"}]}");
+        await File.WriteAllTextAsync(relative, "{\"objective\":\"x\",\"startUrl\":\"/supplier/login\",\"steps\":[{\"description\":\"Done\",\"action\":\"finish_action\"}]}");
+        var id = "cli-sched-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            var added = await ScribeAsync(Key, "schedule", "add", id, "--cron", "0 7 * * MON-FRI", "--replay", file);
+            Assert.True(added.Code == 0, $"exit {added.Code}: {added.Error}");
+            using var http = ApiHttp.Client(new Uri($"http://127.0.0.1:{cluster.WebPort}/"), Key);
+            var stored = await http.GetStringAsync($"/api/schedules/{id}");
+            Assert.Contains("Download the newest invoice", stored, StringComparison.Ordinal);
+            Assert.Contains("http://127.0.0.1:9/supplier/login", stored, StringComparison.Ordinal);
+
+            var refused = await ScribeAsync(Key, "schedule", "add", id + "-rel", "--cron", "0 7 * * *", "--replay", relative);
+            Assert.True(refused.Code == 2, $"exit {refused.Code}: {refused.Error}");
+            Assert.Contains("is not an absolute URL", refused.Error, StringComparison.Ordinal);
+            Assert.True((await ScribeAsync(Key, "schedule", "remove", id)).Code == 0);
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(relative);
+        }
+    }
+
     /// <summary>Runs scribe against this cluster, with SCRIBE_API_KEY set to <paramref name="environmentKey"/> when given.</summary>
     private Task<(int Code, string Output, string Error)> ScribeAsync(string? environmentKey, params string[] args)
     {
@@ -93,6 +122,8 @@ public sealed class CliApiKeyTests(CliApiKeyTests.KeyedSiloProcess cluster) : IC
             await Requirements.AzuriteAsync();
             _silo = await SiloProcess.StartAsync(ClusterId, ClusterId, environment: new Dictionary<string, string> { ["Scribe__Auth__ApiKeys"] = Key });
         }
+
+        public int WebPort => _silo.WebPort;
 
         public async Task DisposeAsync() => await _silo.DisposeAsync();
     }
