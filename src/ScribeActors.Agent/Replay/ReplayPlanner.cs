@@ -82,7 +82,8 @@ public static class ReplayPlanner
     /// filled it in are taken again. Steps that navigated to this page are not repeated, and neither is a step that
     /// loaded a document while staying at this URL (a form post redirected back, as an approval queue does) or a
     /// non-idempotent step not known to have stayed in the page (one recovery judged performed): the server may have
-    /// acted on it, and the durability rule never repeats such an action blindly.
+    /// acted on it, and the durability rule never repeats such an action blindly. The exception is the last sign-in,
+    /// when the page is the one it was taken on (the context lost its cookie): it is taken again with its typing.
     /// </summary>
     public static int CursorAfterReload(IReadOnlyList<StepRecord> history, int cursor, string url)
     {
@@ -92,6 +93,14 @@ public static class ReplayPlanner
             var step = history[i];
             if (step.Phase != StepPhase.Done || step.SourceCursor is null || step.Outcome is not { Succeeded: true })
             {
+                continue;
+            }
+
+            if (step.SignsIn && InterruptedActionRule.SamePage(step.UrlBefore, url))
+            {
+                // The page asks for the sign-in again (its cookie was lost with the context): signing in twice
+                // changes nothing on a server, so the sign-in and the typing before it are taken again.
+                rewound = Math.Min(rewound, step.SourceCursor.Value);
                 continue;
             }
 

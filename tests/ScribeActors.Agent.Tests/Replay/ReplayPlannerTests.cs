@@ -110,6 +110,29 @@ public sealed class ReplayPlannerTests
     }
 
     [Fact]
+    public void CursorAfterReload_OnTheSignInPageAgain_TakesTheSignInAndItsTypingAgain()
+    {
+        // Seen in faults rounds: storage lost the workflow's record, a fresh context opened at the sign-in page, and the
+        // steps recovered from the session's record said the sign-in was done; the page asks for it again.
+        const string login = "http://s.test/login", invoices = "http://s.test/invoices";
+        StepRecord Step(int index, string before, string after, bool signsIn = false) => new()
+        {
+            Index = index,
+            Phase = StepPhase.Done,
+            SourceCursor = index,
+            Action = signsIn ? BrowserAction.Click(11) : BrowserAction.Type(19, "alice"),
+            UrlBefore = before,
+            UrlAfter = after,
+            SignsIn = signsIn,
+            Outcome = ActionResult.Success(after, TimeSpan.Zero) with { LoadedDocument = signsIn },
+        };
+        var history = new[] { Step(0, login, login), Step(1, login, login), Step(2, login, invoices, signsIn: true) };
+
+        Assert.Equal(0, ReplayPlanner.CursorAfterReload(history, 3, login));
+        Assert.Equal(3, ReplayPlanner.CursorAfterReload(history, 3, invoices)); // signed in: nothing to take again
+    }
+
+    [Fact]
     public void CursorAfterReload_NeverRewindsOverAStepThatLoadedADocumentOrANonIdempotentStepOfUnknownEffect()
     {
         const string queue = "http://s.test/approvals";
