@@ -50,6 +50,89 @@ public sealed partial class PageGrammarTests(TinyModelFixture fixture)
         Assert.Contains(blind, s => s.Action == StepActions.SelectOption && s.Node != 8);
     }
 
+    [Fact]
+    public async Task GenerateAsync_PageGrammarWithValuesAtTemperatureOne_EveryValueSuitsItsElement()
+    {
+        // The expenses form of issue 12's online failures: a category typed into the date field, a report number
+        // chosen in the category select.
+        const string Form =
+            "<body node=\"20\"><form node=\"15\"><input node=\"12\" type=\"date\" name=\"date\">" +
+            "<select node=\"8\" name=\"category\"><option node=\"7\">Travel</option><option node=\"6\">Meals</option></select></form></body>";
+        var pruned = HtmlPruner.Prune(Form);
+        var options = new StepGrammarOptions
+        {
+            AllowedActions = [StepActions.Type, StepActions.SelectOption],
+            MaxDescriptionChars = 24,
+            NodeActions = pruned.ActionsOf,
+        };
+
+        var guarded = await GenerateWithDescriptionsAsync(StepGrammar.Build(1, pruned.NodeIds.ToArray(), new StepGrammarOptions
+        {
+            AllowedActions = options.AllowedActions,
+            MaxDescriptionChars = options.MaxDescriptionChars,
+            NodeActions = options.NodeActions,
+            NodeValues = pruned.ValuesOf,
+        }));
+        var blind = await GenerateWithDescriptionsAsync(StepGrammar.Build(1, pruned.NodeIds.ToArray(), options));
+
+        Assert.All(guarded, s => Assert.True(
+            s.Action == StepActions.SelectOption ? s.Value is "Travel" or "Meals" : DatePattern().IsMatch(s.Value),
+            $"the page grammar let the model write {s.Action} \"{s.Value}\" on node {s.Node}"));
+        Assert.Contains(guarded, s => s.Action == StepActions.SelectOption);
+        Assert.Contains(guarded, s => s.Action == StepActions.Type);
+
+        // The same seeds without the values write values the elements refuse: the check above can fail.
+        Assert.Contains(blind, s => s.Action == StepActions.SelectOption ? s.Value is not ("Travel" or "Meals") : !DatePattern().IsMatch(s.Value));
+    }
+
+    [Fact]
+    public async Task GenerateAsync_PageGrammarWithNamesAtTemperatureOne_EveryClickNamesWhatItClicks()
+    {
+        const string Page =
+            "<body node=\"20\"><h1 node=\"19\">Queue</h1><a node=\"12\" href=\"/q\">Approval queue</a><a node=\"11\" href=\"/n\">New report</a>" +
+            "<button node=\"8\">Approve</button><button node=\"7\">Reject</button></body>";
+        var pruned = HtmlPruner.Prune(Page);
+        var options = new StepGrammarOptions { AllowedActions = [StepActions.Click], MaxDescriptionChars = 24, NodeActions = pruned.ActionsOf };
+
+        var named = await GenerateWithDescriptionsAsync(StepGrammar.Build(1, pruned.NodeIds.ToArray(), new StepGrammarOptions
+        {
+            AllowedActions = options.AllowedActions,
+            MaxDescriptionChars = options.MaxDescriptionChars,
+            NodeActions = options.NodeActions,
+            NodeNames = pruned.NameOf,
+        }));
+        var blind = await GenerateAsync(StepGrammar.Build(1, pruned.NodeIds.ToArray(), options));
+
+        // The body's text is longer than the 24-character Description quotes: it is not clicked.
+        Assert.All(named, s => Assert.Equal(pruned.NameOf(s.Node), s.Value));
+        Assert.True(named.Select(s => s.Node).Distinct().Count() > 1, "one element drawn for every seed");
+
+        // Without the names the same seeds click what no description named: the check above can fail.
+        Assert.Contains(blind, s => s.Node is 19 or 20);
+    }
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"^1\.\nDescription: [^""\n]*""(?<value>[^""\n]*)""[^\n]*\nAction: (?<action>[a-z_]+)\nNode: (?<node>[0-9]+)\n$")]
+    private static partial Regex ValueStepPattern();
+
+    private async Task<List<(string Action, int Node, string Value)>> GenerateWithDescriptionsAsync(string grammar)
+    {
+        var prompt = _model.RenderChat("You fill in forms.", "Fill in the expense.");
+        var results = await Task.WhenAll(Enumerable.Range(0, Seeds).Select(seed => _model.GenerateAsync(
+            new GenerationRequest { Prompt = prompt, Grammar = grammar, MaxTokens = 128, Temperature = 1.0f, TopP = 1, Seed = seed },
+            CancellationToken.None)));
+
+        return [.. results.Select(r =>
+        {
+            Assert.Equal(StopReasons.GrammarEnd, r.StopReason);
+            var match = ValueStepPattern().Match(r.Text);
+            Assert.True(match.Success, $"not a value step: {r.Text}");
+            return (match.Groups["action"].Value, int.Parse(match.Groups["node"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["value"].Value);
+        })];
+    }
+
     private async Task<List<(string Action, int Node)>> GenerateAsync(string grammar)
     {
         var prompt = _model.RenderChat("You fill in forms.", "Sign in.");

@@ -81,6 +81,8 @@ public static class ModelStepPlanner
         {
             NodeRepeat = settings.NodeRepeat,
             NodeActions = pruned.ActionsOf,
+            NodeValues = pruned.ValuesOf,
+            NodeNames = pruned.NameOf,
             AllowedActions = settings.AllowFinish ? Abstractions.StepActions.All : [.. Abstractions.StepActions.All.Where(a => a != Abstractions.StepActions.Finish)],
             MaxDescriptionChars = DescriptionBudget(settings.MaxOutputTokens, settings.NodeRepeat, stepNumber, shown),
         });

@@ -36,6 +36,13 @@ namespace ScribeActors.Agent.Prompting;
 /// <c>&lt;select&gt;</c>, a type only a text-like field, a textarea or a contenteditable element, a click any shown,
 /// enabled element; hidden and disabled elements, hidden inputs and options are named by no action. Each such set of ids
 /// is a trie rule of its own (<c>click-node</c>, <c>type-node</c>, <c>select-node</c>; <c>node</c> for the set of all).</para>
+/// <para>Names: with <see cref="StepGrammarOptions.NodeNames"/> (the planner passes <see cref="Pruning.PrunedHtml.NameOf"/>)
+/// a click on a named element quotes its name, which fixes the node (<c>named-click-step</c>); an element without a
+/// quotable name is clicked with a Description that quotes nothing (<c>unnamed-click-step</c>).</para>
+/// <para>Values: with <see cref="StepGrammarOptions.NodeValues"/> (the planner passes <see cref="Pruning.PrunedHtml.ValuesOf"/>)
+/// the quoted value must suit the element the step then names: a date, time, month, week, datetime-local or number
+/// input takes a value of its form (<c>format-step</c>), a select with known options one of their labels, which fixes
+/// the node (<c>option-step</c>); text fields and selects without known options take any value (<c>value-step</c>).</para>
 /// <para>Every repetition is bounded (<c>{0,n}</c>): a small model under an unbounded <c>*</c> may never stop.</para>
 /// <para>Empty <c>nodeIds</c> (nothing on the page has an id, or the chunk is empty): only actions whose
 /// Node line may be <c>none</c> remain.</para>
@@ -102,7 +109,10 @@ public static partial class StepGrammar
 
         // Each action's Description must carry what the action needs (ActionMapper reads it from there): typed text and
         // options quoted, keys quoted from the known key names, a goto's http(s) URL. Steps are grouped by that need.
-        var plainRequired = required.Where(a => Need(a) == DescriptionNeed.None).ToList();
+        var clicks = options.NodeNames is not null && required.Contains(StepActions.Click)
+            ? ClickSteps.Of(nodes.For(StepActions.Click), options.NodeNames, repeat, ValueChars(maxChars))
+            : null;
+        var plainRequired = required.Where(a => Need(a) == DescriptionNeed.None && (clicks is null || a != StepActions.Click)).ToList();
         var plainOptional = optional.Where(a => Need(a) == DescriptionNeed.None).ToList();
         var plainNone = none.Where(a => Need(a) == DescriptionNeed.None).ToList();
         var quoted = required.Where(a => Need(a) == DescriptionNeed.QuotedValue).ToList();
@@ -133,13 +143,9 @@ public static partial class StepGrammar
             rules.Append("plain-step ::= description ").Append(actionLine).Append(" (").AppendJoin(" | ", plain).Append(")\n");
         }
 
-        if (quoted.Count > 0)
-        {
-            steps.Add("value-step");
-            var byRule = quoted.GroupBy(nodes.RuleFor).Select(g => $"{Choice([.. g])} {nodeLine} {g.Key}").ToList();
-            rules.Append("value-step ::= quoted-description ").Append(actionLine).Append(' ')
-                .Append(byRule.Count == 1 ? byRule[0] : "(" + string.Join(" | ", byRule) + ")").Append('\n');
-        }
+        clicks?.Append(rules, steps);
+        var values = ValueSteps.Of(quoted, nodes, options.NodeValues, repeat, ValueChars(maxChars));
+        values.Append(rules, steps);
 
         if (keys.Count > 0)
         {
@@ -156,16 +162,20 @@ public static partial class StepGrammar
         gbnf.Append("root ::= ").Append(Literal(number + ".\nDescription: ")).Append(' ')
             .Append(steps.Count == 1 ? steps[0] : "(" + string.Join(" | ", steps) + ")").Append('\n');
         gbnf.Append(rules);
-        AppendDescriptions(gbnf, maxChars, plain.Count > 0, quoted.Count > 0, keys.Count > 0, urls.Count > 0);
+        AppendDescriptions(gbnf, maxChars, plain.Count > 0, quoted.Count > 0 || clicks?.NeedsLead == true, values.HasFree, keys.Count > 0, urls.Count > 0, clicks?.NeedsUnquoted == true);
+        values.AppendFormats(gbnf);
 
         // One trie per set of ids the steps above name (the same set is written once).
         var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var action in required.Concat(nodes.Any.Count > 0 ? optional : []))
+        var tries = plainRequired.Select(a => (nodes.RuleFor(a), nodes.For(a)))
+            .Concat(nodes.Any.Count > 0 && optional.Count > 0 ? [(NodeSets.AnyRule, nodes.Any)] : [])
+            .Concat(values.Tries)
+            .Concat(clicks?.Tries ?? []);
+        foreach (var (rule, set) in tries)
         {
-            var rule = StepNodeRules.For(action) == StepNodeRule.Optional ? NodeSets.AnyRule : nodes.RuleFor(action);
             if (written.Add(rule))
             {
-                AppendTrie(gbnf, StepNodeRules.For(action) == StepNodeRule.Optional ? nodes.Any : nodes.For(action), repeat, rule);
+                AppendTrie(gbnf, set, repeat, rule);
             }
         }
 
@@ -249,18 +259,28 @@ public static partial class StepGrammar
 
     /// <summary>The description rules: free text; text with a quoted value; text with quoted keys; text with a URL. Each
     /// is a single line of at most <paramref name="maxChars"/> characters that does not start with a space.</summary>
-    private static void AppendDescriptions(StringBuilder gbnf, int maxChars, bool plain, bool quoted, bool keys, bool url)
+    private static void AppendDescriptions(StringBuilder gbnf, int maxChars, bool plain, bool quoted, bool freeValue, bool keys, bool url, bool unquoted)
     {
         static string Max(int n) => n.ToString(CultureInfo.InvariantCulture);
-        var lead = Math.Min(24, Math.Max(0, (maxChars - 3) / 4));
-        var tail = Math.Min(12, Math.Max(0, (maxChars - 3) / 8));
-        var value = Math.Max(1, maxChars - lead - tail - 2);
+        var (lead, tail) = (LeadChars(maxChars), TailChars(maxChars));
+        var value = ValueChars(maxChars);
         if (plain)
         {
             gbnf.Append(@"description ::= [^\x00-\x20]");
             if (maxChars > 1)
             {
                 gbnf.Append(@" [^\x00-\x1F]{0,").Append(Max(maxChars - 1)).Append('}');
+            }
+
+            gbnf.Append('\n');
+        }
+
+        if (unquoted)
+        {
+            gbnf.Append(@"unquoted-description ::= [^\x00-\x20""]");
+            if (maxChars > 1)
+            {
+                gbnf.Append(@" [^\x00-\x1F""]{0,").Append(Max(maxChars - 1)).Append('}');
             }
 
             gbnf.Append('\n');
@@ -274,7 +294,7 @@ public static partial class StepGrammar
             gbnf.Append(@"trail ::= [^\x00-\x1F""']{0,").Append(Max(tail)).Append("}\n");
         }
 
-        if (quoted)
+        if (freeValue)
         {
             gbnf.Append(@"quoted-description ::= lead ""\"""" [^""\x00-\x1F]{1,").Append(Max(value)).Append(@"} ""\"""" trail").Append('\n');
         }
@@ -291,6 +311,13 @@ public static partial class StepGrammar
             gbnf.Append(@"url-description ::= lead ""http"" ""s""? ""://"" [^\x00-\x20""'<>]{1,").Append(Max(Math.Max(1, value - 8))).Append("} trail\n");
         }
     }
+
+    private static int LeadChars(int maxChars) => Math.Min(24, Math.Max(0, (maxChars - 3) / 4));
+
+    private static int TailChars(int maxChars) => Math.Min(12, Math.Max(0, (maxChars - 3) / 8));
+
+    /// <summary>The longest quoted value a Description of <paramref name="maxChars"/> characters holds.</summary>
+    private static int ValueChars(int maxChars) => Math.Max(1, maxChars - LeadChars(maxChars) - TailChars(maxChars) - 2);
 
     private static string Choice(List<string> actions) =>
         actions.Count == 1 ? Literal(actions[0]) : "(" + string.Join(" | ", actions.Select(Literal)) + ")";

@@ -30,4 +30,19 @@ public sealed class StepGrammarOptions
     /// take is left out of the grammar.</summary>
     /// <value>Default <see langword="null"/>: every shown id is offered for every action.</value>
     public Func<int, ElementActions>? NodeActions { get; init; }
+
+    /// <summary>The values each shown node id takes (for example <see cref="PrunedHtml.ValuesOf"/> of the page): a type
+    /// into a field with a <see cref="FieldFormat"/> other than text quotes a value of that form (a date input
+    /// <c>"2025-04-14"</c>), and a select whose options are known quotes one of their labels, so that the value the
+    /// Description fixes before the node is chosen is one the chosen element accepts.</summary>
+    /// <value>Default <see langword="null"/>: any quoted value for every field.</value>
+    public Func<int, FieldValues>? NodeValues { get; init; }
+
+    /// <summary>The name a click's Description quotes for each shown node id (for example <see cref="PrunedHtml.NameOf"/>
+    /// of the page; <see langword="null"/> for an element without one): a click on a named element must quote its name
+    /// (<c>Click "Approval queue"</c>), which leaves only the ids of that name for the Node line; an element without a
+    /// name (or with a quote in it) is clicked with a Description that quotes nothing; one whose name is longer than a
+    /// Description quotes (a container, the body) is not clicked.</summary>
+    /// <value>Default <see langword="null"/>: a click takes any Description and any id that takes a click.</value>
+    public Func<int, string?>? NodeNames { get; init; }
 }

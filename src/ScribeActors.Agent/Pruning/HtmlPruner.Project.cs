@@ -97,5 +97,41 @@ public static partial class HtmlPruner
             : ElementActions.Click;
     }
 
+    /// <summary>The form of text <paramref name="element"/> takes (see <see cref="FieldFormat"/>).</summary>
+    internal static FieldFormat FormatOf(string tag, IElement element) => tag != "input" ? FieldFormat.Text : InputType(element) switch
+    {
+        "date" => FieldFormat.Date,
+        "time" => FieldFormat.Time,
+        "month" => FieldFormat.Month,
+        "week" => FieldFormat.Week,
+        "datetime-local" => FieldFormat.DateTimeLocal,
+        "number" => FieldFormat.Number,
+        _ => FieldFormat.Text,
+    };
+
+    /// <summary>The labels of the options a step can choose in <paramref name="select"/>, as the browser matches them (the
+    /// <c>label</c> attribute, else the text with white space collapsed): enabled (an option or its group disabled is
+    /// left out), non-empty, each once, in document order.</summary>
+    internal static string[] OptionLabels(IElement select)
+    {
+        var labels = new List<string>();
+        foreach (var option in select.QuerySelectorAll("option"))
+        {
+            if (option.HasAttribute("disabled") || option.ParentElement is { LocalName: "optgroup" } group && group.HasAttribute("disabled"))
+            {
+                continue;
+            }
+
+            var label = option.GetAttribute("label") is { Length: > 0 } given ? given : option.TextContent;
+            label = string.Join(' ', label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (label.Length > 0 && !labels.Contains(label, StringComparer.Ordinal))
+            {
+                labels.Add(label);
+            }
+        }
+
+        return [.. labels];
+    }
+
     private static string InputType(IElement element) => (element.GetAttribute("type") ?? "").Trim().ToLowerInvariant();
 }

@@ -61,6 +61,8 @@ public static partial class HtmlPruner
         var tree = new OutputTree();
         var sources = new SourceTags(attributePool, html.AsSpan().Count('<') / 2);
         var anyRawId = false;
+        var labels = new LabelIndex(document);
+        var named = new Dictionary<IElement, (int Index, string Name, bool Interactive)>();
         var pre = 1;
 
         // Iterative pre-order walk over the logical tree; the second item is the output node the node's output goes into
@@ -86,7 +88,28 @@ public static partial class HtmlPruner
                         var hidden = hiddenAbove || IsHidden(tag, element);
                         var attributes = cleaner.Clean(element, tag, out var rawId);
                         anyRawId |= rawId >= 0;
-                        sources.Add(new SourceTag(tag, attributes, ActionsOf(tag, element, hidden)), rawId);
+                        var actions = ActionsOf(tag, element, hidden);
+                        sources.Add(new SourceTag(tag, attributes, actions, FormatOf(tag, element)), rawId);
+                        if ((actions & ElementActions.Select) != 0)
+                        {
+                            sources.SetOptionsOfLast(OptionLabels(element));
+                        }
+
+                        if ((actions & ElementActions.Click) != 0 && NameOf(tag, element, labels) is { } name)
+                        {
+                            // A wrapper whose whole text is this element's (a cell around a link) is clicked through it.
+                            var parent = element.ParentElement;
+                            for (var up = 0; parent is not null && up < MaxWrapperDepth; up++, parent = parent.ParentElement)
+                            {
+                                if (named.TryGetValue(parent, out var wrapper) && wrapper.Name == name && !wrapper.Interactive)
+                                {
+                                    sources.DropClick(wrapper.Index);
+                                }
+                            }
+
+                            named[element] = (sources.SetNameOfLast(name), name, IsInteractive(tag, element));
+                        }
+
                         var elementPre = pre++;
                         int childOutput;
                         if (output == OutputTree.Deleted || tag is "script" or "style" || (project && hidden))
@@ -118,6 +141,7 @@ public static partial class HtmlPruner
             }
         }
 
+        DropPlainNamesakes(named.Values, sources);
         var idsAssigned = !anyRawId;
         sources.Complete(idsAssigned);
         tree.AssignIds(idsAssigned, pre);

@@ -56,4 +56,30 @@ public sealed class PrunedHtml
     /// <c>display: none</c>, or inside one), disabled, a hidden input or an option, nor on an unknown id.
     /// </summary>
     public ElementActions ActionsOf(int nodeId) => _tags.TryGet(nodeId, out var tag) ? tag.Actions : ElementActions.None;
+
+    /// <summary>
+    /// The name a Description quotes for a click on the element with <paramref name="nodeId"/> (<c>Click "Sign in"</c>),
+    /// as a person reads it: its <c>aria-label</c>; a button-like input's value; a form field's label text; an image's
+    /// <c>alt</c>; otherwise its text; then its <c>title</c>; white space collapsed. Longer than
+    /// <see cref="HtmlPruner.MaxNameLength"/> when the text is longer than that (it is cut one character past it);
+    /// <see langword="null"/> for an element that has no name, takes no click, or an unknown id.
+    /// </summary>
+    public string? NameOf(int nodeId) => _tags.NameOf(nodeId);
+
+    /// <summary>
+    /// The values a step may give the source element with <paramref name="nodeId"/> (the same in both
+    /// <see cref="ObservationVariant"/>s): the form typed text must have (a date input takes <c>yyyy-mm-dd</c>, a number
+    /// input a number) and, for a <c>&lt;select&gt;</c> a step can choose in, its enabled options' labels, whether or
+    /// not the options survived pruning and fitting. <see cref="FieldValues.AnyText"/> for an unknown id.
+    /// </summary>
+    public FieldValues ValuesOf(int nodeId)
+    {
+        if (!_tags.TryGet(nodeId, out var tag))
+        {
+            return FieldValues.AnyText;
+        }
+
+        var options = (tag.Actions & ElementActions.Select) != 0 ? _tags.OptionsOf(nodeId) : [];
+        return tag.Format == FieldFormat.Text && options.Count == 0 ? FieldValues.AnyText : new FieldValues(tag.Format, options);
+    }
 }

@@ -10,6 +10,8 @@ internal sealed class SourceTags(AttributePool attributes, int capacity)
 {
     private SourceTag[] _tags = new SourceTag[Math.Max(capacity, 16)];
     private Dictionary<int, int>? _byRawId;
+    private Dictionary<int, string[]>? _options;
+    private Dictionary<int, string>? _names;
     private bool _idsAssigned;
 
     /// <summary>Where the tags' attributes are.</summary>
@@ -35,6 +37,38 @@ internal sealed class SourceTags(AttributePool attributes, int capacity)
         _tags[Count++] = tag;
     }
 
+    /// <summary>Keeps the option labels of the select added last.</summary>
+    public void SetOptionsOfLast(string[] options)
+    {
+        _options ??= [];
+        _options[Count - 1] = options;
+    }
+
+    /// <summary>Keeps the name of the element added last (<see cref="HtmlPruner.NameOf"/>).</summary>
+    /// <returns>The element's index.</returns>
+    public int SetNameOfLast(string name)
+    {
+        _names ??= [];
+        _names[Count - 1] = name;
+        return Count - 1;
+    }
+
+    /// <summary>Takes the click and the name away from the element at <paramref name="index"/> (a wrapper whose whole
+    /// text is a clickable descendant's: the click goes to the descendant).</summary>
+    public void DropClick(int index)
+    {
+        _tags[index] = _tags[index] with { Actions = _tags[index].Actions & ~ElementActions.Click };
+        _names?.Remove(index);
+    }
+
+    /// <summary>The name of the element with <paramref name="nodeId"/>; <see langword="null"/> when it has none.</summary>
+    public string? NameOf(int nodeId) =>
+        _names is not null && TryGetIndex(nodeId, out var index) && _names.TryGetValue(index, out var name) ? name : null;
+
+    /// <summary>The option labels of the select with <paramref name="nodeId"/>; empty for any other id.</summary>
+    public IReadOnlyList<string> OptionsOf(int nodeId) =>
+        _options is not null && TryGetIndex(nodeId, out var index) && _options.TryGetValue(index, out var options) ? options : [];
+
     /// <summary>Ends adding: ids are assigned (the i-th element gets Count - 1 - i) or the elements' own.</summary>
     public void Complete(bool idsAssigned)
     {
@@ -48,17 +82,7 @@ internal sealed class SourceTags(AttributePool attributes, int capacity)
     /// <summary>The tag of the element with <paramref name="nodeId"/>.</summary>
     public bool TryGet(int nodeId, out SourceTag tag)
     {
-        int index;
-        if (_idsAssigned)
-        {
-            index = Count - 1 - nodeId;
-            if (nodeId < 0 || index < 0)
-            {
-                tag = default;
-                return false;
-            }
-        }
-        else if (_byRawId is null || !_byRawId.TryGetValue(nodeId, out index))
+        if (!TryGetIndex(nodeId, out var index))
         {
             tag = default;
             return false;
@@ -66,5 +90,17 @@ internal sealed class SourceTags(AttributePool attributes, int capacity)
 
         tag = _tags[index];
         return true;
+    }
+
+    private bool TryGetIndex(int nodeId, out int index)
+    {
+        if (_idsAssigned)
+        {
+            index = Count - 1 - nodeId;
+            return nodeId >= 0 && index >= 0;
+        }
+
+        index = -1;
+        return _byRawId is not null && _byRawId.TryGetValue(nodeId, out index);
     }
 }

@@ -79,7 +79,7 @@ public sealed class StepGrammarNodeActionsTests
     [Fact]
     public void Build_NoSelectOnPage_SelectActionLeftOut()
     {
-        var (recogniser, gbnf) = ForPage("<body node=\"9\"><input node=\"2\" name=\"q\"><a node=\"1\" href=\"/\">Home</a></body>");
+        var (recogniser, gbnf) = ForPage("<body node=\"9\">Search <input node=\"2\" name=\"q\"><a node=\"1\" href=\"/\">Home</a></body>");
 
         Assert.Equal(
             """

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using ScribeActors.Abstractions;
+using ScribeActors.Agent.Pruning;
+
+namespace ScribeActors.Agent.Prompting;
+
+public static partial class StepGrammar
+{
+    /// <summary>
+    /// The value steps (a type or a select, the value quoted in the Description) split by what the chosen element
+    /// accepts (<see cref="StepGrammarOptions.NodeValues"/>): free text on text fields and on selects whose options are
+    /// unknown (<c>value-step</c>, as without values), a value of the field's form on a date, time, month, week,
+    /// datetime-local or number input (<c>format-step</c>, one trie per form), and on each select with known options one
+    /// of their labels, the node fixed by the option (<c>option-step</c>). The Description's quoted value comes before the
+    /// Action and Node lines, so a value no element accepts leaves no way to finish the step.
+    /// </summary>
+    private sealed class ValueSteps
+    {
+        private readonly List<string> _freeAlternatives = [];
+        private readonly List<string> _formatAlternatives = [];
+        private readonly List<string> _optionAlternatives = [];
+
+        /// <summary>The tries the steps name: rule → ids.</summary>
+        public List<(string Rule, SortedSet<int> Ids)> Tries { get; } = [];
+
+        /// <summary>The form rules the steps name.</summary>
+        public SortedSet<FieldFormat> Formats { get; } = [];
+
+        public bool HasFree => _freeAlternatives.Count > 0;
+
+        public static ValueSteps Of(List<string> quoted, NodeSets nodes, Func<int, FieldValues>? valuesOf, int repeat, int maxValueChars)
+        {
+            var steps = new ValueSteps();
+            var action = Literal("\nAction: ");
+            var node = Literal("\nNode: ");
+            var close = Literal("\"") + " trail " + action + " ";
+            var free = new List<(string Action, SortedSet<int> Ids, string Rule)>();
+            foreach (var quotedAction in quoted)
+            {
+                var ids = nodes.For(quotedAction);
+                var rule = nodes.RuleFor(quotedAction);
+                if (valuesOf is null)
+                {
+                    free.Add((quotedAction, ids, rule));
+                    continue;
+                }
+
+                var values = ids.ToDictionary(id => id, valuesOf);
+                if (quotedAction == StepActions.Type)
+                {
+                    var text = new SortedSet<int>(ids.Where(id => values[id].Format == FieldFormat.Text));
+                    if (text.Count > 0)
+                    {
+                        free.Add((quotedAction, text, text.Count == ids.Count ? rule : Same(text, nodes) ?? "type-text-node"));
+                    }
+
+                    foreach (var group in ids.Where(id => values[id].Format != FieldFormat.Text).GroupBy(id => values[id].Format))
+                    {
+                        var formatRule = FormatName(group.Key) + "-value";
+                        var trie = $"type-{FormatName(group.Key)}-node";
+                        steps.Formats.Add(group.Key);
+                        steps.Tries.Add((trie, new SortedSet<int>(group)));
+                        steps._formatAlternatives.Add($"{formatRule} {close}{Literal(quotedAction)} {node} {trie}");
+                    }
+                }
+                else
+                {
+                    var open = new SortedSet<int>();
+                    foreach (var id in ids)
+                    {
+                        var labels = values[id].Options.Where(o => o.Length <= maxValueChars && !o.Contains('"', StringComparison.Ordinal) && !o.Any(char.IsControl)).ToList();
+                        if (labels.Count == 0)
+                        {
+                            open.Add(id);
+                            continue;
+                        }
+
+                        var choice = labels.Count == 1 ? Literal(labels[0]) : "(" + string.Join(" | ", labels.Select(Literal)) + ")";
+                        steps._optionAlternatives.Add($"{choice} {close}{Literal(quotedAction)} {node} {Literal(Terminal(id, repeat).Insert(0, id.ToString(CultureInfo.InvariantCulture)))}");
+                    }
+
+                    if (open.Count > 0)
+                    {
+                        free.Add((quotedAction, open, open.Count == ids.Count ? rule : Same(open, nodes) ?? "select-free-node"));
+                    }
+                }
+            }
+
+            foreach (var group in free.GroupBy(f => f.Rule))
+            {
+                steps.Tries.Add((group.Key, group.First().Ids));
+                steps._freeAlternatives.Add($"{Choice([.. group.Select(f => f.Action)])} {node} {group.Key}");
+            }
+
+            return steps;
+        }
+
+        /// <summary>Appends the step rules and adds their names to <paramref name="names"/>.</summary>
+        public void Append(StringBuilder rules, List<string> names)
+        {
+            if (_freeAlternatives.Count > 0)
+            {
+                names.Add("value-step");
+                rules.Append("value-step ::= quoted-description ").Append(Literal("\nAction: ")).Append(' ')
+                    .Append(_freeAlternatives.Count == 1 ? _freeAlternatives[0] : "(" + string.Join(" | ", _freeAlternatives) + ")").Append('\n');
+            }
+
+            foreach (var (name, alternatives) in new[] { ("format-step", _formatAlternatives), ("option-step", _optionAlternatives) })
+            {
+                if (alternatives.Count > 0)
+                {
+                    names.Add(name);
+                    rules.Append(name).Append(" ::= lead ").Append(Literal("\"")).Append(" (").AppendJoin(" | ", alternatives).Append(")\n");
+                }
+            }
+        }
+
+        /// <summary>The rules of the value forms named.</summary>
+        public void AppendFormats(StringBuilder gbnf)
+        {
+            foreach (var format in Formats)
+            {
+                gbnf.Append(FormatName(format)).Append("-value ::= ").Append(format switch
+                {
+                    FieldFormat.Date => Date,
+                    FieldFormat.Time => Time,
+                    FieldFormat.Month => @"[0-9]{4} ""-"" [0-1] [0-9]",
+                    FieldFormat.Week => @"[0-9]{4} ""-W"" [0-5] [0-9]",
+                    FieldFormat.DateTimeLocal => $@"{Date} ""T"" {Time}",
+                    FieldFormat.Number => @"""-""? [0-9]{1,12} (""."" [0-9]{1,6})?",
+                    _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Text has no form rule."),
+                }).Append('\n');
+            }
+        }
+
+        private const string Date = @"[0-9]{4} ""-"" [0-1] [0-9] ""-"" [0-3] [0-9]";
+        private const string Time = @"[0-2] [0-9] "":"" [0-5] [0-9] ("":"" [0-5] [0-9])?";
+
+        private static string FormatName(FieldFormat format) => format == FieldFormat.DateTimeLocal ? "datetime" : format.ToString().ToLowerInvariant();
+
+        /// <summary>The rule of a node set that equals <paramref name="ids"/> (the whole set), if any.</summary>
+        private static string? Same(SortedSet<int> ids, NodeSets nodes) => ids.SetEquals(nodes.Any) ? NodeSets.AnyRule : null;
+    }
+}

@@ -1,0 +1,108 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Agent.Prompting;
+using ScribeActors.Agent.Pruning;
+
+namespace ScribeActors.Agent.Tests.Prompting;
+
+/// <summary>A click quotes the name of what it clicks, and the name fixes the node (<see cref="StepGrammarOptions.NodeNames"/>).
+/// On held-out steps the trained model wrote <c>Click "Approval queue"</c> and then the id of another element in 112
+/// of 565 steps.</summary>
+public sealed class StepGrammarNamesTests
+{
+    // The approval queue: a heading that repeats the sign-in button's text, a nav link in a list item, two rows with an
+    // Approve button each, a checkbox labelled by a later label, an icon link without text, a link with a quote.
+    private const string Queue =
+        "<body node=\"60\"><h1 node=\"59\">Sign in</h1><ul node=\"58\"><li node=\"57\"><a node=\"56\" href=\"/q\">Approval queue</a></li></ul>" +
+        "<table node=\"50\"><tr node=\"49\"><td node=\"48\">EXP-1114</td><td node=\"47\"><button node=\"46\">Approve</button></td></tr>" +
+        "<tr node=\"39\"><td node=\"38\">EXP-1115</td><td node=\"37\"><button node=\"36\">Approve</button></td></tr></table>" +
+        "<input node=\"30\" id=\"r\" type=\"checkbox\"><label node=\"29\" for=\"r\">Receipt attached</label>" +
+        "<a node=\"20\" href=\"/x\"><img node=\"19\" src=\"x.png\"></a><a node=\"18\" href=\"/h\">The \"help\" page</a>" +
+        "<button node=\"10\" aria-label=\"Close dialog\">×</button><button node=\"9\" type=\"submit\">Sign in</button></body>";
+
+    private static string Step(string description, string action, string node) =>
+        $"2.\nDescription: {description}\nAction: {action}\nNode: {node}\n";
+
+    private static GbnfRecognizer Grammar(bool names)
+    {
+        var pruned = HtmlPruner.Prune(Queue);
+        var recogniser = new GbnfRecognizer(StepGrammar.Build(2, pruned.NodeIds.ToArray(), new StepGrammarOptions
+        {
+            NodeActions = pruned.ActionsOf,
+            NodeNames = names ? pruned.NameOf : null,
+        }));
+        Assert.Empty(recogniser.UnboundedRepetitions);
+        Assert.Empty(recogniser.Unreferenced);
+        return recogniser;
+    }
+
+    [Fact]
+    public void NameOf_QueuePage_WhatAPersonReads()
+    {
+        var pruned = HtmlPruner.Prune(Queue);
+
+        Assert.Equal("Approval queue", pruned.NameOf(56));
+        Assert.Equal("Approve", pruned.NameOf(46));
+        Assert.Equal("Receipt attached", pruned.NameOf(30));
+        Assert.Equal("Close dialog", pruned.NameOf(10));
+        Assert.Equal("Sign in", pruned.NameOf(9));
+        Assert.Null(pruned.NameOf(20));
+
+        // The list item and the cell around the link and the button are clicked through them; the heading that only
+        // repeats the button's text is not clicked by that name.
+        Assert.Equal(ElementActions.None, pruned.ActionsOf(57) & ElementActions.Click);
+        Assert.Equal(ElementActions.None, pruned.ActionsOf(47) & ElementActions.Click);
+        Assert.Equal(ElementActions.None, pruned.ActionsOf(59) & ElementActions.Click);
+        Assert.Equal(ElementActions.Click, pruned.ActionsOf(48) & ElementActions.Click);
+    }
+
+    [Fact]
+    public void NameOf_LongText_LongerThanTheLimit()
+    {
+        var pruned = HtmlPruner.Prune($"<body node=\"3\"><p node=\"2\">{string.Join(' ', Enumerable.Repeat("word", 60))}</p><b node=\"1\">x</b></body>");
+
+        Assert.True(pruned.NameOf(2)!.Length > HtmlPruner.MaxNameLength);
+    }
+
+    [Theory]
+    [InlineData("Click \"Approval queue\"", "56", true)]
+    [InlineData("Click \"Approval queue\"", "57", false)]
+    [InlineData("Click \"Approval queue\"", "46", false)]
+    [InlineData("Click \"Approve\"", "46", true)]
+    [InlineData("Click \"Approve\"", "36", true)]
+    [InlineData("Click \"Approve\"", "56", false)]
+    [InlineData("Click \"Receipt attached\"", "30", true)]
+    [InlineData("Click \"Receipt attached\"", "29", true)]
+    [InlineData("Click \"Sign in\"", "9", true)]
+    [InlineData("Click \"Sign in\"", "59", false)]
+    [InlineData("Click \"EXP-1114\"", "48", true)]
+    [InlineData("Click \"Close dialog\"", "10", true)]
+    [InlineData("Click \"Nothing here\"", "20", false)]
+    [InlineData("Click the icon link", "20", true)]
+    [InlineData("Click the help link", "18", true)]
+    [InlineData("Click the icon link", "56", false)]
+    [InlineData("Click the page", "60", false)]
+    public void Build_WithNames_TheQuotedNameFixesTheNode(string description, string node, bool accepted)
+    {
+        Assert.Equal(accepted, Grammar(names: true).Accepts(Step(description, StepActions.Click, node)));
+    }
+
+    [Fact]
+    public void Build_WithoutNames_AnyDescriptionOnAnyClickableElement()
+    {
+        // The mismatch the names rule out was possible before: the theory above is not vacuous.
+        var blind = Grammar(names: false);
+
+        Assert.True(blind.Accepts(Step("Click \"Approval queue\"", StepActions.Click, "46")));
+        Assert.True(blind.Accepts(Step("Click \"Nothing here\"", StepActions.Click, "20")));
+    }
+
+    [Fact]
+    public void Build_WithNames_OtherActionsKeepTheirDescriptions()
+    {
+        var recogniser = Grammar(names: true);
+
+        Assert.True(recogniser.Accepts(Step("Scroll down", StepActions.Scroll, "none")));
+        Assert.True(recogniser.Accepts(Step("Press \"Enter\"", StepActions.KeyCombination, "9")));
+        Assert.True(recogniser.Accepts("2.\nDescription: Answer \"EXP-1114\"\nAction: finish_action\nNode: none\n"));
+    }
+}
