@@ -83,6 +83,7 @@ public static class ModelStepPlanner
             NodeActions = pruned.ActionsOf,
             NodeValues = pruned.ValuesOf,
             NodeNames = pruned.NameOf,
+            TypedTextSource = settings.TypedTextFromObjective ? request.Objective : null,
             AllowedActions = settings.AllowFinish ? Abstractions.StepActions.All : [.. Abstractions.StepActions.All.Where(a => a != Abstractions.StepActions.Finish)],
             MaxDescriptionChars = DescriptionBudget(settings.MaxOutputTokens, settings.NodeRepeat, stepNumber, shown),
         });

@@ -18,4 +18,5 @@ public sealed record PlanRequest(string Objective, string Url, string Dom, IRead
 /// <param name="NodeRepeat">Node id repetitions in the generated Node line (1 or 5).</param>
 /// <param name="MaxInvalidRetries">Further attempts after an invalid output.</param>
 /// <param name="AllowFinish">Whether the grammar lets the model write a finish step.</param>
-public sealed record PlanSettings(string Fitter = "interactive", int MaxOutputTokens = 160, float Temperature = 0f, float TopP = 0.95f, int Seed = 42, int NodeRepeat = 1, int MaxInvalidRetries = 2, bool AllowFinish = true);
+/// <param name="TypedTextFromObjective">Whether typed text is copied from the objective (runs of its whole words).</param>
+public sealed record PlanSettings(string Fitter = "interactive", int MaxOutputTokens = 160, float Temperature = 0f, float TopP = 0.95f, int Seed = 42, int NodeRepeat = 1, int MaxInvalidRetries = 2, bool AllowFinish = true, bool TypedTextFromObjective = true);

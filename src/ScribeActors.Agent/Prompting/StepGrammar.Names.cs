@@ -41,7 +41,7 @@ public static partial class StepGrammar
                     continue;
                 }
 
-                if (name is null || name.Length == 0 || name.Contains('"', StringComparison.Ordinal) || name.Any(char.IsControl))
+                if (name is null || name.Length == 0 || !Quotable(name))
                 {
                     steps.Unnamed.Add(id);
                     continue;

@@ -11,8 +11,10 @@ public static partial class StepGrammar
     /// The value steps (a type or a select, the value quoted in the Description) split by what the chosen element
     /// accepts (<see cref="StepGrammarOptions.NodeValues"/>): free text on text fields and on selects whose options are
     /// unknown (<c>value-step</c>, as without values), a value of the field's form on a date, time, month, week,
-    /// datetime-local or number input (<c>format-step</c>, one trie per form), and on each select with known options one
-    /// of their labels, the node fixed by the option (<c>option-step</c>). The Description's quoted value comes before the
+    /// datetime-local or number input (<c>typed-step</c>, one trie per form), and on each select with known options one
+    /// of their labels, the node fixed by the option (<c>option-step</c>). With a source typed text is copied from
+    /// (<see cref="StepGrammarOptions.TypedTextSource"/>) a text field takes a run of its words (<c>copied-text</c>) and a
+    /// formatted field one of its runs of that form, if it has any. The Description's quoted value comes before the
     /// Action and Node lines, so a value no element accepts leaves no way to finish the step.
     /// </summary>
     private sealed class ValueSteps
@@ -29,9 +31,17 @@ public static partial class StepGrammar
 
         public bool HasFree => _freeAlternatives.Count > 0;
 
-        public static ValueSteps Of(List<string> quoted, NodeSets nodes, Func<int, FieldValues>? valuesOf, int repeat, int maxValueChars)
+        /// <summary>The source typed text is copied from (<see cref="StepGrammarOptions.TypedTextSource"/>), if any.</summary>
+        private string? _source;
+
+        private int _maxValueChars;
+
+        private bool _spans;
+
+        public static ValueSteps Of(List<string> quoted, NodeSets nodes, Func<int, FieldValues>? valuesOf, string? typedTextSource, int repeat, int maxValueChars)
         {
-            var steps = new ValueSteps();
+            var steps = new ValueSteps { _source = typedTextSource, _maxValueChars = maxValueChars };
+            steps._spans = typedTextSource is not null && TypedTextSpans.All(typedTextSource, maxValueChars).Any();
             var action = Literal("\nAction: ");
             var node = Literal("\nNode: ");
             var close = Literal("\"") + " trail " + action + " ";
@@ -40,28 +50,41 @@ public static partial class StepGrammar
             {
                 var ids = nodes.For(quotedAction);
                 var rule = nodes.RuleFor(quotedAction);
-                if (valuesOf is null)
+                if (valuesOf is null && (typedTextSource is null || quotedAction != StepActions.Type))
                 {
                     free.Add((quotedAction, ids, rule));
                     continue;
                 }
 
-                var values = ids.ToDictionary(id => id, valuesOf);
+                var values = ids.ToDictionary(id => id, id => valuesOf?.Invoke(id) ?? FieldValues.AnyText);
                 if (quotedAction == StepActions.Type)
                 {
                     var text = new SortedSet<int>(ids.Where(id => values[id].Format == FieldFormat.Text));
-                    if (text.Count > 0)
+                    var textRule = text.Count == ids.Count ? rule : Same(text, nodes) ?? "type-text-node";
+                    if (text.Count > 0 && steps._spans)
                     {
-                        free.Add((quotedAction, text, text.Count == ids.Count ? rule : Same(text, nodes) ?? "type-text-node"));
+                        // Typed text is a run of the source's words.
+                        steps.Tries.Add((textRule, text));
+                        steps._formatAlternatives.Add($"{SpanRule} {close}{Literal(quotedAction)} {node} {textRule}");
+                    }
+                    else if (text.Count > 0)
+                    {
+                        free.Add((quotedAction, text, textRule));
                     }
 
                     foreach (var group in ids.Where(id => values[id].Format != FieldFormat.Text).GroupBy(id => values[id].Format))
                     {
-                        var formatRule = FormatName(group.Key) + "-value";
+                        // A value of the field's form; copied from the source when the source holds one.
+                        var copied = typedTextSource is null ? [] : TypedTextSpans.All(typedTextSource, maxValueChars).Where(v => FitsFormat(group.Key, v)).ToList();
+                        var value = copied.Count > 0 ? "(" + string.Join(" | ", copied.Select(Literal)) + ")" : FormatName(group.Key) + "-value";
                         var trie = $"type-{FormatName(group.Key)}-node";
-                        steps.Formats.Add(group.Key);
+                        if (copied.Count == 0)
+                        {
+                            steps.Formats.Add(group.Key);
+                        }
+
                         steps.Tries.Add((trie, new SortedSet<int>(group)));
-                        steps._formatAlternatives.Add($"{formatRule} {close}{Literal(quotedAction)} {node} {trie}");
+                        steps._formatAlternatives.Add($"{value} {close}{Literal(quotedAction)} {node} {trie}");
                     }
                 }
                 else
@@ -69,7 +92,7 @@ public static partial class StepGrammar
                     var open = new SortedSet<int>();
                     foreach (var id in ids)
                     {
-                        var labels = values[id].Options.Where(o => o.Length <= maxValueChars && !o.Contains('"', StringComparison.Ordinal) && !o.Any(char.IsControl)).ToList();
+                        var labels = values[id].Options.Where(o => o.Length <= maxValueChars && Quotable(o)).ToList();
                         if (labels.Count == 0)
                         {
                             open.Add(id);
@@ -106,7 +129,7 @@ public static partial class StepGrammar
                     .Append(_freeAlternatives.Count == 1 ? _freeAlternatives[0] : "(" + string.Join(" | ", _freeAlternatives) + ")").Append('\n');
             }
 
-            foreach (var (name, alternatives) in new[] { ("format-step", _formatAlternatives), ("option-step", _optionAlternatives) })
+            foreach (var (name, alternatives) in new[] { ("typed-step", _formatAlternatives), ("option-step", _optionAlternatives) })
             {
                 if (alternatives.Count > 0)
                 {
@@ -116,9 +139,14 @@ public static partial class StepGrammar
             }
         }
 
-        /// <summary>The rules of the value forms named.</summary>
+        /// <summary>The rules of the value forms named, and of the source's runs of words.</summary>
         public void AppendFormats(StringBuilder gbnf)
         {
+            if (_spans && _formatAlternatives.Any(a => a.StartsWith(SpanRule + " ", StringComparison.Ordinal)))
+            {
+                TypedTextSpans.AppendRule(gbnf, SpanRule, _source!, _maxValueChars);
+            }
+
             foreach (var format in Formats)
             {
                 gbnf.Append(FormatName(format)).Append("-value ::= ").Append(format switch
@@ -133,6 +161,20 @@ public static partial class StepGrammar
                 }).Append('\n');
             }
         }
+
+        private const string SpanRule = "copied-text";
+
+        /// <summary>Whether <paramref name="text"/> has the form <paramref name="format"/> asks (the rules below, as regexes).</summary>
+        private static bool FitsFormat(FieldFormat format, string text) => System.Text.RegularExpressions.Regex.IsMatch(text, format switch
+        {
+            FieldFormat.Date => @"^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$",
+            FieldFormat.Time => @"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$",
+            FieldFormat.Month => @"^[0-9]{4}-[0-1][0-9]$",
+            FieldFormat.Week => @"^[0-9]{4}-W[0-5][0-9]$",
+            FieldFormat.DateTimeLocal => @"^[0-9]{4}-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$",
+            FieldFormat.Number => @"^-?[0-9]{1,12}(\.[0-9]{1,6})?$",
+            _ => ".",
+        }, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         private const string Date = @"[0-9]{4} ""-"" [0-1] [0-9] ""-"" [0-3] [0-9]";
         private const string Time = @"[0-2] [0-9] "":"" [0-5] [0-9] ("":"" [0-5] [0-9])?";

@@ -41,7 +41,7 @@ namespace ScribeActors.Agent.Prompting;
 /// quotable name is clicked with a Description that quotes nothing (<c>unnamed-click-step</c>).</para>
 /// <para>Values: with <see cref="StepGrammarOptions.NodeValues"/> (the planner passes <see cref="Pruning.PrunedHtml.ValuesOf"/>)
 /// the quoted value must suit the element the step then names: a date, time, month, week, datetime-local or number
-/// input takes a value of its form (<c>format-step</c>), a select with known options one of their labels, which fixes
+/// input takes a value of its form (<c>typed-step</c>), a select with known options one of their labels, which fixes
 /// the node (<c>option-step</c>); text fields and selects without known options take any value (<c>value-step</c>).</para>
 /// <para>Every repetition is bounded (<c>{0,n}</c>): a small model under an unbounded <c>*</c> may never stop.</para>
 /// <para>Empty <c>nodeIds</c> (nothing on the page has an id, or the chunk is empty): only actions whose
@@ -132,6 +132,11 @@ public static partial class StepGrammar
             plain.Add($"{Choice(plainOptional)} {nodeLine} {optionalNode}");
         }
 
+        // With names a quote in a Description is the name of what a click clicks: the other plain steps quote nothing
+        // and a finish quotes only its answer (Answer "INV-3076"), so that a model cannot leave a constrained value
+        // through a step that takes any text (a finish still can: its answer is free).
+        var strict = clicks is not null;
+        var answers = strict && plainNone.Remove(StepActions.Finish);
         if (plainNone.Count > 0)
         {
             plain.Add($"{Choice(plainNone)} {nodeLine} {noneLiteral}");
@@ -140,11 +145,18 @@ public static partial class StepGrammar
         if (plain.Count > 0)
         {
             steps.Add("plain-step");
-            rules.Append("plain-step ::= description ").Append(actionLine).Append(" (").AppendJoin(" | ", plain).Append(")\n");
+            rules.Append("plain-step ::= ").Append(strict ? "unquoted-description " : "description ").Append(actionLine).Append(" (").AppendJoin(" | ", plain).Append(")\n");
+        }
+
+        if (answers)
+        {
+            steps.Add("finish-step");
+            rules.Append("finish-step ::= (unquoted-description | answer-description) ").Append(actionLine).Append(' ')
+                .Append(Literal(StepActions.Finish)).Append(' ').Append(nodeLine).Append(' ').Append(noneLiteral).Append('\n');
         }
 
         clicks?.Append(rules, steps);
-        var values = ValueSteps.Of(quoted, nodes, options.NodeValues, repeat, ValueChars(maxChars));
+        var values = ValueSteps.Of(quoted, nodes, options.NodeValues, options.TypedTextSource, repeat, ValueChars(maxChars));
         values.Append(rules, steps);
 
         if (keys.Count > 0)
@@ -162,7 +174,8 @@ public static partial class StepGrammar
         gbnf.Append("root ::= ").Append(Literal(number + ".\nDescription: ")).Append(' ')
             .Append(steps.Count == 1 ? steps[0] : "(" + string.Join(" | ", steps) + ")").Append('\n');
         gbnf.Append(rules);
-        AppendDescriptions(gbnf, maxChars, plain.Count > 0, quoted.Count > 0 || clicks?.NeedsLead == true, values.HasFree, keys.Count > 0, urls.Count > 0, clicks?.NeedsUnquoted == true);
+        AppendDescriptions(gbnf, maxChars, plain.Count > 0 && !strict, quoted.Count > 0 || clicks?.NeedsLead == true || answers, values.HasFree, keys.Count > 0, urls.Count > 0,
+            clicks?.NeedsUnquoted == true || (strict && plain.Count > 0) || answers, answers);
         values.AppendFormats(gbnf);
 
         // One trie per set of ids the steps above name (the same set is written once).
@@ -259,7 +272,7 @@ public static partial class StepGrammar
 
     /// <summary>The description rules: free text; text with a quoted value; text with quoted keys; text with a URL. Each
     /// is a single line of at most <paramref name="maxChars"/> characters that does not start with a space.</summary>
-    private static void AppendDescriptions(StringBuilder gbnf, int maxChars, bool plain, bool quoted, bool freeValue, bool keys, bool url, bool unquoted)
+    private static void AppendDescriptions(StringBuilder gbnf, int maxChars, bool plain, bool quoted, bool freeValue, bool keys, bool url, bool unquoted, bool answer)
     {
         static string Max(int n) => n.ToString(CultureInfo.InvariantCulture);
         var (lead, tail) = (LeadChars(maxChars), TailChars(maxChars));
@@ -277,10 +290,10 @@ public static partial class StepGrammar
 
         if (unquoted)
         {
-            gbnf.Append(@"unquoted-description ::= [^\x00-\x20""]");
+            gbnf.Append(@"unquoted-description ::= [^\x00-\x20""\u201C\u201D]");
             if (maxChars > 1)
             {
-                gbnf.Append(@" [^\x00-\x1F""]{0,").Append(Max(maxChars - 1)).Append('}');
+                gbnf.Append(@" [^\x00-\x1F""\u201C\u201D]{0,").Append(Max(maxChars - 1)).Append('}');
             }
 
             gbnf.Append('\n');
@@ -290,13 +303,20 @@ public static partial class StepGrammar
         {
             // Text before the quoted part holds no quotes, so the quoted part is the first one the mapper reads.
             gbnf.Append("lead ::= ");
-            gbnf.Append(lead > 0 ? $@"([^\x00-\x20""'] [^\x00-\x1F""']{{0,{Max(lead - 1)}}})?" : "\"\"").Append('\n');
-            gbnf.Append(@"trail ::= [^\x00-\x1F""']{0,").Append(Max(tail)).Append("}\n");
+            // The mapper reads curly quotes as quotes too (DescriptionText), so neither holds any.
+            gbnf.Append(lead > 0 ? $@"([^\x00-\x20""'\u201C\u201D\u2018\u2019] [^\x00-\x1F""'\u201C\u201D\u2018\u2019]{{0,{Max(lead - 1)}}})?" : "\"\"").Append('\n');
+            gbnf.Append(@"trail ::= [^\x00-\x1F""'\u201C\u201D\u2018\u2019]{0,").Append(Max(tail)).Append("}\n");
+        }
+
+        if (answer)
+        {
+            // A finish's answer is the one quoted part of its Description (ActionMapper reads it there).
+            gbnf.Append(@"answer-description ::= lead ""\"""" [^""\u201C\u201D\x00-\x1F]{1,").Append(Max(value)).Append(@"} ""\"""" trail").Append('\n');
         }
 
         if (freeValue)
         {
-            gbnf.Append(@"quoted-description ::= lead ""\"""" [^""\x00-\x1F]{1,").Append(Max(value)).Append(@"} ""\"""" trail").Append('\n');
+            gbnf.Append(@"quoted-description ::= lead ""\"""" [^""\u201C\u201D\x00-\x1F]{1,").Append(Max(value)).Append(@"} ""\"""" trail").Append('\n');
         }
 
         if (keys)
@@ -311,6 +331,10 @@ public static partial class StepGrammar
             gbnf.Append(@"url-description ::= lead ""http"" ""s""? ""://"" [^\x00-\x20""'<>]{1,").Append(Max(Math.Max(1, value - 8))).Append("} trail\n");
         }
     }
+
+    /// <summary>Whether <paramref name="text"/> can be a Description's quoted part: no double quote (straight or
+    /// curly, which the mapper reads as quotes) and no control character.</summary>
+    internal static bool Quotable(string text) => !text.Any(c => c is '"' or '\u201C' or '\u201D' || char.IsControl(c));
 
     private static int LeadChars(int maxChars) => Math.Min(24, Math.Max(0, (maxChars - 3) / 4));
 

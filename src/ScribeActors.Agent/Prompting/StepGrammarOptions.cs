@@ -45,4 +45,11 @@ public sealed class StepGrammarOptions
     /// Description quotes (a container, the body) is not clicked.</summary>
     /// <value>Default <see langword="null"/>: a click takes any Description and any id that takes a click.</value>
     public Func<int, string?>? NodeNames { get; init; }
+
+    /// <summary>The text typed values are copied from (the objective): a type into a text field quotes a run of its
+    /// whole words (<c>Type "Apollo rollout (PRJ-104)"</c>, <c>Type "{{secret:supplier_password}}"</c>), and a type into a
+    /// date or number field one of its runs of that form when it has one. A model then cannot type what the task never
+    /// said (an invoice number of another task, a value half copied).</summary>
+    /// <value>Default <see langword="null"/>: any text.</value>
+    public string? TypedTextSource { get; init; }
 }

@@ -34,10 +34,11 @@ internal static class EvalCommand
         var limit = new Option<int?>("--limit") { Description = "Score at most this many records offline (the first of the split)." };
         var online = new Option<bool?>("--online") { Description = "Run task instances through the runtime (default: yes; --online false with --data scores offline only)." };
         var sitesPort = new Option<int>("--sites-port") { Description = "Port of the demo sites (0: a free one).", DefaultValueFactory = _ => 0 };
+        var freeTyping = new Option<bool>("--free-typing") { Description = "Let the models type any text (default: typed text is copied from the objective, as in production)." };
         var webPort = new Option<int>("--web-port") { Description = "Port of the silo's dashboard (0: a free one).", DefaultValueFactory = _ => 0 };
         var command = new Command("eval", "Evaluate a model on held-out demo task instances through the runtime (online, judged by the sites' server checks).")
         {
-            model, baselines, expert, data, split, scheme, limit, online, tasks, seeds, maxSteps, output, sitesPort, webPort,
+            model, baselines, expert, data, split, scheme, limit, online, tasks, seeds, maxSteps, output, sitesPort, webPort, freeTyping,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -100,9 +101,10 @@ internal static class EvalCommand
             }
 
             var labels = models.Select(m => m.Label).Concat(result.GetValue(expert) && runOnline ? [ExpertLabel] : []).ToList();
-            var offline = await OfflineAsync(models, records, cancellationToken);
+            var decoding = OfflineEvaluation.Decoding with { TypedTextFromObjective = !result.GetValue(freeTyping) };
+            var offline = await OfflineAsync(models, records, decoding, cancellationToken);
             var instances = runOnline
-                ? await OnlineAsync(models, labels, taskIds, seedList, result.GetValue(maxSteps), result.GetValue(sitesPort), result.GetValue(webPort), cancellationToken)
+                ? await OnlineAsync(models, labels, taskIds, seedList, result.GetValue(maxSteps), result.GetValue(sitesPort), result.GetValue(webPort), decoding, cancellationToken)
                 : [];
             var report = new EvaluationReport(labels, instances, offline.Metrics, offline.Steps);
             var files = report.WriteTo(result.GetValue(output)!.FullName);
@@ -118,7 +120,7 @@ internal static class EvalCommand
 
     /// <summary>Greedy decoding, online and offline alike: the same model on the same page writes the same step.</summary>
     private static async Task<(Dictionary<string, MetricsReport> Metrics, List<HeldOutStep> Steps)> OfflineAsync(
-        List<(string Label, string Path)> models, IReadOnlyList<DatasetRecord> records, CancellationToken cancellationToken)
+        List<(string Label, string Path)> models, IReadOnlyList<DatasetRecord> records, ModelStepOptions decoding, CancellationToken cancellationToken)
     {
         var metrics = new Dictionary<string, MetricsReport>(StringComparer.Ordinal);
         var steps = new List<HeldOutStep>();
@@ -135,7 +137,7 @@ internal static class EvalCommand
                 {
                     Console.WriteLine($"[offline {label}] {n}/{records.Count} steps scored");
                 }
-            }, cancellationToken);
+            }, cancellationToken, decoding);
             metrics[label] = report;
             steps.AddRange(scored);
         }
@@ -144,7 +146,7 @@ internal static class EvalCommand
     }
 
     private static async Task<List<OnlineInstanceResult>> OnlineAsync(
-        List<(string Label, string Path)> models, List<string> labels, IReadOnlyList<string> taskIds, IReadOnlyList<int> seeds, int maxSteps, int sitesPort, int webPort, CancellationToken cancellationToken)
+        List<(string Label, string Path)> models, List<string> labels, IReadOnlyList<string> taskIds, IReadOnlyList<int> seeds, int maxSteps, int sitesPort, int webPort, ModelStepOptions decoding, CancellationToken cancellationToken)
     {
         await using var runtime = await EmbeddedRuntime.StartAsync(new EmbeddedRuntime.Ports(sitesPort, webPort), seeds[0], $"scribe-eval-{Guid.NewGuid():N}", null, Console.Out, cancellationToken);
         var evaluation = new OnlineEvaluation(runtime, TimeProvider.System);
@@ -152,7 +154,7 @@ internal static class EvalCommand
         var total = labels.Count * taskIds.Count * seeds.Count;
         foreach (var label in labels)
         {
-            var modelRef = label == ExpertLabel ? null : ModelRef.ForFile(models.First(m => m.Label == label).Path, OfflineEvaluation.Decoding);
+            var modelRef = label == ExpertLabel ? null : ModelRef.ForFile(models.First(m => m.Label == label).Path, decoding);
             foreach (var taskId in taskIds)
             {
                 foreach (var seed in seeds)

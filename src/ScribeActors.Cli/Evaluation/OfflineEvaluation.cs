@@ -17,10 +17,12 @@ internal static class OfflineEvaluation
     /// <summary>The decoding every evaluation uses: the production defaults, greedy.</summary>
     public static readonly ModelStepOptions Decoding = new() { Temperature = 0 };
 
-    /// <summary>Scores the model at <paramref name="path"/> on <paramref name="records"/>.</summary>
+    /// <summary>Scores the model at <paramref name="path"/> on <paramref name="records"/>, decoded as
+    /// <paramref name="decoding"/> says (<see langword="null"/>: <see cref="Decoding"/>).</summary>
     public static async Task<(MetricsReport Metrics, IReadOnlyList<HeldOutStep> Steps)> RunAsync(
-        string label, string path, IReadOnlyList<DatasetRecord> records, Action<int, HeldOutStep>? progress, CancellationToken cancellationToken)
+        string label, string path, IReadOnlyList<DatasetRecord> records, Action<int, HeldOutStep>? progress, CancellationToken cancellationToken, ModelStepOptions? decoding = null)
     {
+        var d = decoding ?? Decoding;
         LlamaModel model;
         try
         {
@@ -34,7 +36,7 @@ internal static class OfflineEvaluation
         }
 
         await using var loaded = model;
-        var settings = new PlanSettings(Decoding.Fitter, Decoding.MaxOutputTokens, Decoding.Temperature, Decoding.TopP, Decoding.Seed, Decoding.NodeRepeat, Decoding.MaxInvalidRetries, AllowFinish: true);
+        var settings = new PlanSettings(d.Fitter, d.MaxOutputTokens, d.Temperature, d.TopP, d.Seed, d.NodeRepeat, d.MaxInvalidRetries, AllowFinish: true, d.TypedTextFromObjective);
         return await DatasetEvaluation.RunAsync(label, new LoadedModelGenerator(loaded), records, settings, progress, cancellationToken);
     }
 

@@ -105,4 +105,20 @@ public sealed class StepGrammarNamesTests
         Assert.True(recogniser.Accepts(Step("Press \"Enter\"", StepActions.KeyCombination, "9")));
         Assert.True(recogniser.Accepts("2.\nDescription: Answer \"EXP-1114\"\nAction: finish_action\nNode: none\n"));
     }
+
+    [Theory]
+    [InlineData("Type \"2025-03-09\"", StepActions.GoBack, false)]
+    [InlineData("Go back", StepActions.GoBack, true)]
+    [InlineData("Finish", StepActions.Finish, true)]
+    [InlineData("Answer \"INV-3076\"", StepActions.Finish, true)]
+    [InlineData("Answer is: \"INV-3076\"", StepActions.Finish, true)]
+    [InlineData("Answer “INV-3076”", StepActions.Finish, false)]
+    [InlineData("Answer \"INV-3076\"", StepActions.GoBack, false)]
+    public void Build_WithNames_OtherStepsQuoteNothingButAnAnswer(string description, string action, bool accepted)
+    {
+        // Offline the model wrote a value the typed field refused and, with the typed route closed, ended the step as a
+        // go-back or a scroll that took any text. A finish's answer stays free.
+        Assert.Equal(accepted, Grammar(names: true).Accepts($"2.\nDescription: {description}\nAction: {action}\nNode: none\n"));
+        Assert.True(Grammar(names: false).Accepts($"2.\nDescription: Type \"2025-03-09\"\nAction: {action}\nNode: none\n"));
+    }
 }

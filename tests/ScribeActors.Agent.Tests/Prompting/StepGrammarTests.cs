@@ -20,9 +20,9 @@ public sealed class StepGrammarTests
             keys-step ::= keys-description "\nAction: " "keyboard_combination_action" "\nNode: " (node | "none\n")
             url-step ::= url-description "\nAction: " "goto_action" "\nNode: " "none\n"
             description ::= [^\x00-\x20] [^\x00-\x1F]{0,119}
-            lead ::= ([^\x00-\x20"'] [^\x00-\x1F"']{0,23})?
-            trail ::= [^\x00-\x1F"']{0,12}
-            quoted-description ::= lead "\"" [^"\x00-\x1F]{1,82} "\"" trail
+            lead ::= ([^\x00-\x20"'\u201C\u201D\u2018\u2019] [^\x00-\x1F"'\u201C\u201D\u2018\u2019]{0,23})?
+            trail ::= [^\x00-\x1F"'\u201C\u201D\u2018\u2019]{0,12}
+            quoted-description ::= lead "\"" [^"\u201C\u201D\x00-\x1F]{1,82} "\"" trail
             keys-description ::= lead "\"" (modifier "+"){0,3} key "\"" trail
             modifier ::= "Control" | "Shift" | "Alt" | "Meta"
             key ::= "Enter" | "Tab" | "Escape" | "Backspace" | "Delete" | "Space" | "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" | "PageUp" | "PageDown" | "Home" | "End" | "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | [A-Z0-9]

@@ -1,0 +1,93 @@
+using ScribeActors.Abstractions;
+using ScribeActors.Agent.Prompting;
+using ScribeActors.Agent.Pruning;
+
+namespace ScribeActors.Agent.Tests.Prompting;
+
+/// <summary>Typed text copied from the objective (<see cref="StepGrammarOptions.TypedTextSource"/>). Online, the trained
+/// model typed "INV-5396" into the search of a task about INV-3076, and half-copied values ("Travel to the Vienna sers").</summary>
+public sealed class TypedTextSpansTests
+{
+    private const string Objective =
+        "Sign in as bob (password {{secret:expenses_employee_password}}) and submit a new expense report: date 2025-04-14, " +
+        "category Travel, amount 93.88 EUR, merchant SNCF Connect, business purpose \"Travel to the Rotterdam customer workshop\", " +
+        "project Apollo rollout (PRJ-104).";
+
+    private const string Form =
+        "<body node=\"40\"><form node=\"39\"><input node=\"29\" type=\"date\" name=\"date\"><input node=\"28\" name=\"merchant\">" +
+        "<input node=\"27\" type=\"number\" name=\"amount\"><textarea node=\"26\" name=\"purpose\"></textarea><button node=\"3\">Next</button></form></body>";
+
+    private static GbnfRecognizer Grammar(string? source)
+    {
+        var pruned = HtmlPruner.Prune(Form);
+        var recogniser = new GbnfRecognizer(StepGrammar.Build(2, pruned.NodeIds.ToArray(), new StepGrammarOptions
+        {
+            NodeActions = pruned.ActionsOf,
+            NodeValues = pruned.ValuesOf,
+            NodeNames = pruned.NameOf,
+            TypedTextSource = source,
+        }));
+        Assert.Empty(recogniser.UnboundedRepetitions);
+        Assert.Empty(recogniser.Unreferenced);
+        return recogniser;
+    }
+
+    private static string Type(string value, string node) => $"2.\nDescription: Type \"{value}\"\nAction: {StepActions.Type}\nNode: {node}\n";
+
+    [Theory]
+    [InlineData("bob", "28", true)]
+    [InlineData("{{secret:expenses_employee_password}}", "28", true)]
+    [InlineData("SNCF Connect", "28", true)]
+    [InlineData("Apollo rollout (PRJ-104)", "28", true)]
+    [InlineData("PRJ-104", "28", true)]
+    [InlineData("Travel to the Rotterdam customer workshop", "26", true)]
+    [InlineData("Rotterdam customer", "26", true)]
+    [InlineData("Travel to the Vienna customer workshop", "26", false)]
+    [InlineData("SNCF Conn", "28", false)]
+    [InlineData("INV-5396", "28", false)]
+    [InlineData("bob (password", "28", true)]
+    [InlineData("2025-04-14", "29", true)]
+    [InlineData("2025-04-15", "29", false)]
+    [InlineData("93.88", "27", true)]
+    [InlineData("93.89", "27", false)]
+    [InlineData("93.88 EUR", "27", false)]
+    public void Build_TypedTextFromTheObjective_RunsOfItsWordsOnly(string value, string node, bool accepted)
+    {
+        Assert.Equal(accepted, Grammar(Objective).Accepts(Type(value, node)));
+    }
+
+    [Fact]
+    public void Build_WithoutASource_AnyText()
+    {
+        var blind = Grammar(null);
+
+        Assert.True(blind.Accepts(Type("INV-5396", "28")));
+        Assert.True(blind.Accepts(Type("2025-04-15", "29")));
+    }
+
+    [Fact]
+    public void Build_SourceWithoutADate_TheDateFieldTakesAnyDate()
+    {
+        var recogniser = Grammar("Sign in as bob and file the report.");
+
+        Assert.True(recogniser.Accepts(Type("2025-04-15", "29")));
+        Assert.True(recogniser.Accepts(Type("bob", "28")));
+        Assert.False(recogniser.Accepts(Type("alice", "28")));
+    }
+
+    [Fact]
+    public void All_Runs_WholeWordsWithEdgePunctuationSplitOff()
+    {
+        var runs = TypedTextSpans.All("amount 93.88 EUR, project Apollo (PRJ-104).", 100).ToList();
+
+        Assert.Contains("93.88", runs);
+        Assert.Contains("93.88 EUR", runs);
+        Assert.Contains("93.88 EUR,", runs);
+        Assert.Contains("Apollo (PRJ-104)", runs);
+        Assert.Contains("PRJ-104", runs);
+        Assert.DoesNotContain("PRJ", runs);
+        Assert.DoesNotContain("3.88", runs);
+        Assert.Equal(runs.Count, runs.Distinct().Count());
+        Assert.All(TypedTextSpans.All("amount 93.88 EUR, project Apollo (PRJ-104).", 10), r => Assert.True(r.Length <= 10, r));
+    }
+}
