@@ -16,7 +16,7 @@ public static partial class StepGrammar
     /// </summary>
     private sealed class ClickSteps
     {
-        private readonly List<string> _named = [];
+        private readonly List<(string Name, string Continuation)> _named = [];
 
         private ClickSteps()
         {
@@ -66,11 +66,11 @@ public static partial class StepGrammar
                 }
                 else
                 {
-                    node = $"click-name-{steps.Tries.Count}";
+                    node = $"click-ids-{steps.Tries.Count}";
                     steps.Tries.Add((node, named));
                 }
 
-                steps._named.Add($"{Literal(name)} {tail} {node}");
+                steps._named.Add((name, $"{tail} {node}"));
             }
 
             if (steps.Unnamed.Count > 0)
@@ -89,7 +89,8 @@ public static partial class StepGrammar
             if (_named.Count > 0)
             {
                 names.Add("named-click-step");
-                rules.Append("named-click-step ::= lead ").Append(Literal("\"")).Append(" (").AppendJoin(" | ", _named).Append(")\n");
+                rules.Append("named-click-step ::= lead ").Append(Literal("\"")).Append(" click-name\n");
+                AppendStringTrie(rules, "click-name", _named);
             }
 
             if (Unnamed.Count > 0)

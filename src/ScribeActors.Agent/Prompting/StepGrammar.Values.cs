@@ -21,7 +21,12 @@ public static partial class StepGrammar
     {
         private readonly List<string> _freeAlternatives = [];
         private readonly List<string> _formatAlternatives = [];
-        private readonly List<string> _optionAlternatives = [];
+        /// <summary>Each quotable option label and the selects that offer it.</summary>
+        private readonly SortedDictionary<string, List<int>> _options = new(StringComparer.Ordinal);
+
+        private string _selectAction = StepActions.SelectOption;
+
+        private int _repeat = 1;
 
         /// <summary>The tries the steps name: rule → ids.</summary>
         public List<(string Rule, SortedSet<int> Ids)> Tries { get; } = [];
@@ -99,8 +104,17 @@ public static partial class StepGrammar
                             continue;
                         }
 
-                        var choice = labels.Count == 1 ? Literal(labels[0]) : "(" + string.Join(" | ", labels.Select(Literal)) + ")";
-                        steps._optionAlternatives.Add($"{choice} {close}{Literal(quotedAction)} {node} {Literal(Terminal(id, repeat).Insert(0, id.ToString(CultureInfo.InvariantCulture)))}");
+                        foreach (var label in labels)
+                        {
+                            if (!steps._options.TryGetValue(label, out var selects))
+                            {
+                                steps._options.Add(label, selects = []);
+                            }
+
+                            selects.Add(id);
+                        }
+
+                        (steps._selectAction, steps._repeat) = (quotedAction, repeat);
                     }
 
                     if (open.Count > 0)
@@ -129,15 +143,26 @@ public static partial class StepGrammar
                     .Append(_freeAlternatives.Count == 1 ? _freeAlternatives[0] : "(" + string.Join(" | ", _freeAlternatives) + ")").Append('\n');
             }
 
-            foreach (var (name, alternatives) in new[] { ("typed-step", _formatAlternatives), ("option-step", _optionAlternatives) })
+            if (_formatAlternatives.Count > 0)
             {
-                if (alternatives.Count > 0)
-                {
-                    names.Add(name);
-                    rules.Append(name).Append(" ::= lead ").Append(Literal("\"")).Append(" (").AppendJoin(" | ", alternatives).Append(")\n");
-                }
+                names.Add("typed-step");
+                rules.Append("typed-step ::= lead ").Append(Literal("\"")).Append(" (").AppendJoin(" | ", _formatAlternatives).Append(")\n");
+            }
+
+            if (_options.Count > 0)
+            {
+                // One trie over every select's labels (a select with many options, two selects sharing "Yes"): the label
+                // leads to the selects that offer it.
+                names.Add("option-step");
+                rules.Append("option-step ::= lead ").Append(Literal("\"")).Append(" option-label\n");
+                var tail = $"{Literal("\"")} trail {Literal("\nAction: ")} {Literal(_selectAction)} {Literal("\nNode: ")}";
+                AppendStringTrie(rules, "option-label", _options.Select(o => (o.Key, $"{tail} " + (o.Value.Count == 1
+                    ? Literal(Id(o.Value[0]))
+                    : "(" + string.Join(" | ", o.Value.Select(id => Literal(Id(id)))) + ")"))));
             }
         }
+
+        private string Id(int id) => id.ToString(CultureInfo.InvariantCulture) + Terminal(id, _repeat);
 
         /// <summary>The rules of the value forms named, and of the source's runs of words.</summary>
         public void AppendFormats(StringBuilder gbnf)

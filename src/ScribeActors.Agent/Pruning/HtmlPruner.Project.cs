@@ -109,14 +109,23 @@ public static partial class HtmlPruner
         _ => FieldFormat.Text,
     };
 
+    /// <summary>The most option labels a select keeps (<see cref="OptionLabels"/>).</summary>
+    public const int MaxOptionLabels = 256;
+
     /// <summary>The labels of the options a step can choose in <paramref name="select"/>, as the browser matches them (the
     /// <c>label</c> attribute, else the text with white space collapsed): enabled (an option or its group disabled is
-    /// left out), non-empty, each once, in document order.</summary>
+    /// left out), non-empty, each once, in document order; none when it has more than <see cref="MaxOptionLabels"/>.</summary>
     internal static string[] OptionLabels(IElement select)
     {
         var labels = new List<string>();
         foreach (var option in select.QuerySelectorAll("option"))
         {
+            if (labels.Count == MaxOptionLabels)
+            {
+                // More than a step's grammar should list: the options are left unknown (any quoted value).
+                return [];
+            }
+
             if (option.HasAttribute("disabled") || option.ParentElement is { LocalName: "optgroup" } group && group.HasAttribute("disabled"))
             {
                 continue;

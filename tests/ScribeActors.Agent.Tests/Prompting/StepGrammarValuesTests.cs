@@ -119,4 +119,29 @@ public sealed class StepGrammarValuesTests
         Assert.True(recogniser.Accepts("1.\nDescription: Select \"best\"\nAction: select_option_action\nNode: 5\n"));
         Assert.False(recogniser.Accepts("1.\nDescription: Type \"best\"\nAction: keyboard_sequence_action\nNode: 2\n"));
     }
+
+    [Fact]
+    public void Build_TwoSelectsShareALabel_EitherTakesIt()
+    {
+        const string Page = "<body node=\"9\"><select node=\"6\"><option node=\"5\">Yes</option><option node=\"4\">No</option></select>" +
+            "<select node=\"3\"><option node=\"2\">Yes</option><option node=\"1\">Maybe</option></select></body>";
+        var pruned = HtmlPruner.Prune(Page);
+        var recogniser = new GbnfRecognizer(StepGrammar.Build(1, pruned.NodeIds.ToArray(), new StepGrammarOptions { NodeActions = pruned.ActionsOf, NodeValues = pruned.ValuesOf }));
+
+        Assert.True(recogniser.Accepts("1.\nDescription: Select \"Yes\"\nAction: select_option_action\nNode: 6\n"));
+        Assert.True(recogniser.Accepts("1.\nDescription: Select \"Yes\"\nAction: select_option_action\nNode: 3\n"));
+        Assert.True(recogniser.Accepts("1.\nDescription: Select \"Maybe\"\nAction: select_option_action\nNode: 3\n"));
+        Assert.False(recogniser.Accepts("1.\nDescription: Select \"Maybe\"\nAction: select_option_action\nNode: 6\n"));
+    }
+
+    [Fact]
+    public void ValuesOf_SelectWithMoreOptionsThanKept_OptionsUnknownAndAnyValue()
+    {
+        var options = string.Concat(Enumerable.Range(0, HtmlPruner.MaxOptionLabels + 1).Select(i => $"<option>Country {i}</option>"));
+        var pruned = HtmlPruner.Prune($"<body node=\"9\"><select node=\"6\">{options}</select></body>");
+
+        Assert.Empty(pruned.ValuesOf(6).Options);
+        var recogniser = new GbnfRecognizer(StepGrammar.Build(1, pruned.NodeIds.ToArray(), new StepGrammarOptions { NodeActions = pruned.ActionsOf, NodeValues = pruned.ValuesOf }));
+        Assert.True(recogniser.Accepts("1.\nDescription: Select \"Country 7\"\nAction: select_option_action\nNode: 6\n"));
+    }
 }
