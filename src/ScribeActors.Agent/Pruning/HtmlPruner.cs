@@ -95,7 +95,11 @@ public static partial class HtmlPruner
                             sources.SetOptionsOfLast(OptionLabels(element));
                         }
 
-                        if ((actions & ElementActions.Click) != 0 && NameOf(tag, element, labels) is { } name)
+                        // Named: what is made to be clicked, and elements without element children (a cell's text);
+                        // a container's text is its children's, and gathering it for every container of a deep page
+                        // would cost a walk per element.
+                        var interactive = IsInteractive(tag, element);
+                        if ((actions & ElementActions.Click) != 0 && (interactive || element.ChildElementCount == 0) && NameOf(tag, element, labels) is { } name)
                         {
                             // A wrapper whose whole text is this element's (a cell around a link) is clicked through it.
                             var parent = element.ParentElement;
@@ -107,7 +111,7 @@ public static partial class HtmlPruner
                                 }
                             }
 
-                            named[element] = (sources.SetNameOfLast(name), name, IsInteractive(tag, element));
+                            named[element] = (sources.SetNameOfLast(name), name, interactive);
                         }
 
                         var elementPre = pre++;

@@ -62,7 +62,9 @@ public sealed class PrunedHtml
     /// as a person reads it: its <c>aria-label</c>; a button-like input's value; a form field's label text; an image's
     /// <c>alt</c>; otherwise its text; then its <c>title</c>; white space collapsed. Longer than
     /// <see cref="HtmlPruner.MaxNameLength"/> when the text is longer than that (it is cut one character past it);
-    /// <see langword="null"/> for an element that has no name, takes no click, or an unknown id.
+    /// <see langword="null"/> for an element that has no name, takes no click, or an unknown id, and for a container
+    /// that is not made to be clicked (an element with element children and no link, button, field, label, summary,
+    /// role, tab stop or click handler of its own).
     /// </summary>
     public string? NameOf(int nodeId) => _tags.NameOf(nodeId);
 

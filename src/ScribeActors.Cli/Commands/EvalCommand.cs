@@ -34,11 +34,11 @@ internal static class EvalCommand
         var limit = new Option<int?>("--limit") { Description = "Score at most this many records offline (the first of the split)." };
         var online = new Option<bool?>("--online") { Description = "Run task instances through the runtime (default: yes; --online false with --data scores offline only)." };
         var sitesPort = new Option<int>("--sites-port") { Description = "Port of the demo sites (0: a free one).", DefaultValueFactory = _ => 0 };
-        var freeTyping = new Option<bool>("--free-typing") { Description = "Let the models type any text (default: typed text is copied from the objective, as in production)." };
+        var copyTyped = new Option<bool>("--copy-typed-text") { Description = "Decode with typed text copied from the objective (ModelStepOptions.TypedTextFromObjective; default: any text, as in production)." };
         var webPort = new Option<int>("--web-port") { Description = "Port of the silo's dashboard (0: a free one).", DefaultValueFactory = _ => 0 };
         var command = new Command("eval", "Evaluate a model on held-out demo task instances through the runtime (online, judged by the sites' server checks).")
         {
-            model, baselines, expert, data, split, scheme, limit, online, tasks, seeds, maxSteps, output, sitesPort, webPort, freeTyping,
+            model, baselines, expert, data, split, scheme, limit, online, tasks, seeds, maxSteps, output, sitesPort, webPort, copyTyped,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -101,7 +101,7 @@ internal static class EvalCommand
             }
 
             var labels = models.Select(m => m.Label).Concat(result.GetValue(expert) && runOnline ? [ExpertLabel] : []).ToList();
-            var decoding = OfflineEvaluation.Decoding with { TypedTextFromObjective = !result.GetValue(freeTyping) };
+            var decoding = OfflineEvaluation.Decoding with { TypedTextFromObjective = result.GetValue(copyTyped) };
             var offline = await OfflineAsync(models, records, decoding, cancellationToken);
             var instances = runOnline
                 ? await OnlineAsync(models, labels, taskIds, seedList, result.GetValue(maxSteps), result.GetValue(sitesPort), result.GetValue(webPort), decoding, cancellationToken)
