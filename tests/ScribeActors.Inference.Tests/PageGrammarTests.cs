@@ -94,21 +94,41 @@ public sealed partial class PageGrammarTests(TinyModelFixture fixture)
         var pruned = HtmlPruner.Prune(Page);
         var options = new StepGrammarOptions { AllowedActions = [StepActions.Click], MaxDescriptionChars = 24, NodeActions = pruned.ActionsOf };
 
-        var named = await GenerateWithDescriptionsAsync(StepGrammar.Build(1, pruned.NodeIds.ToArray(), new StepGrammarOptions
+        var named = await GenerateClicksAsync(StepGrammar.Build(1, pruned.NodeIds.ToArray(), new StepGrammarOptions
         {
             AllowedActions = options.AllowedActions,
             MaxDescriptionChars = options.MaxDescriptionChars,
             NodeActions = options.NodeActions,
             NodeNames = pruned.NameOf,
         }));
-        var blind = await GenerateAsync(StepGrammar.Build(1, pruned.NodeIds.ToArray(), options));
+        var blind = await GenerateClicksAsync(StepGrammar.Build(1, pruned.NodeIds.ToArray(), options));
 
-        // The body's text is longer than the 24-character Description quotes: it is not clicked.
-        Assert.All(named, s => Assert.Equal(pruned.NameOf(s.Node), s.Value));
-        Assert.True(named.Select(s => s.Node).Distinct().Count() > 1, "one element drawn for every seed");
+        // A quoted name is the clicked element's; only an element without a name (the body) is clicked unquoted.
+        Assert.All(named, s => Assert.Equal(pruned.NameOf(s.Node), s.Quoted));
+        Assert.Contains(named, s => s.Quoted is not null);
 
-        // Without the names the same seeds click what no description named: the check above can fail.
-        Assert.Contains(blind, s => s.Node is 19 or 20);
+        // Without the names the same seeds quote one thing and click another: the check above can fail.
+        Assert.Contains(blind, s => s.Quoted != pruned.NameOf(s.Node));
+    }
+
+    [GeneratedRegex(@"^1\.\nDescription: (?<description>[^\n]*)\nAction: mouse_click_action\nNode: (?<node>[0-9]+)\n$")]
+    private static partial Regex ClickStepPattern();
+
+    private async Task<List<(int Node, string? Quoted)>> GenerateClicksAsync(string grammar)
+    {
+        var prompt = _model.RenderChat("You click through web pages.", "Open the approval queue.");
+        var results = await Task.WhenAll(Enumerable.Range(0, Seeds).Select(seed => _model.GenerateAsync(
+            new GenerationRequest { Prompt = prompt, Grammar = grammar, MaxTokens = 128, Temperature = 1.0f, TopP = 1, Seed = seed },
+            CancellationToken.None)));
+
+        return [.. results.Select(r =>
+        {
+            Assert.Equal(StopReasons.GrammarEnd, r.StopReason);
+            var match = ClickStepPattern().Match(r.Text);
+            Assert.True(match.Success, $"not a click step: {r.Text}");
+            var quoted = Regex.Match(match.Groups["description"].Value, "\"([^\"]*)\"");
+            return (int.Parse(match.Groups["node"].Value, System.Globalization.CultureInfo.InvariantCulture), quoted.Success ? quoted.Groups[1].Value : null);
+        })];
     }
 
     [GeneratedRegex(@"^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$")]
