@@ -84,6 +84,7 @@ public static class ModelStepPlanner
             NodeValues = pruned.ValuesOf,
             NodeNames = pruned.NameOf,
             TypedTextSource = settings.TypedTextFromObjective ? request.Objective : null,
+            NodePreference = id => RowMatch.Score(request.Objective, pruned.RowOf(id)),
             AllowedActions = settings.AllowFinish ? Abstractions.StepActions.All : [.. Abstractions.StepActions.All.Where(a => a != Abstractions.StepActions.Finish)],
             MaxDescriptionChars = DescriptionBudget(settings.MaxOutputTokens, settings.NodeRepeat, stepNumber, shown),
         });

@@ -28,7 +28,7 @@ public static partial class StepGrammar
         /// <summary>Ids clicked without a quoted name.</summary>
         public SortedSet<int> Unnamed { get; } = [];
 
-        public static ClickSteps Of(SortedSet<int> ids, Func<int, string?> namesOf, int repeat, int maxNameChars)
+        public static ClickSteps Of(SortedSet<int> ids, Func<int, string?> namesOf, Func<int, int>? preference, int repeat, int maxNameChars)
         {
             var steps = new ClickSteps();
             var byName = new SortedDictionary<string, SortedSet<int>>(StringComparer.Ordinal);
@@ -56,8 +56,17 @@ public static partial class StepGrammar
             }
 
             var tail = $"{Literal("\"")} trail {Literal("\nAction: ")} {Literal(StepActions.Click)} {Literal("\nNode: ")}";
-            foreach (var (name, named) in byName)
+            foreach (var (name, all) in byName)
             {
+                // Of look-alikes, the ones that fit the task best, when any fits at all.
+                var named = all;
+                if (preference is not null && all.Count > 1)
+                {
+                    var scores = all.ToDictionary(id => id, preference);
+                    var best = scores.Values.Max();
+                    named = best > 0 ? new SortedSet<int>(all.Where(id => scores[id] == best)) : all;
+                }
+
                 string node;
                 if (named.Count == 1)
                 {

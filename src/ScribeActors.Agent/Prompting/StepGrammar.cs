@@ -110,7 +110,7 @@ public static partial class StepGrammar
         // Each action's Description must carry what the action needs (ActionMapper reads it from there): typed text and
         // options quoted, keys quoted from the known key names, a goto's http(s) URL. Steps are grouped by that need.
         var clicks = options.NodeNames is not null && required.Contains(StepActions.Click)
-            ? ClickSteps.Of(nodes.For(StepActions.Click), options.NodeNames, repeat, ValueChars(maxChars))
+            ? ClickSteps.Of(nodes.For(StepActions.Click), options.NodeNames, options.NodePreference, repeat, ValueChars(maxChars))
             : null;
         var plainRequired = required.Where(a => Need(a) == DescriptionNeed.None && (clicks is null || a != StepActions.Click)).ToList();
         var plainOptional = optional.Where(a => Need(a) == DescriptionNeed.None).ToList();

@@ -52,4 +52,11 @@ public sealed class StepGrammarOptions
     /// said (an invoice number of another task, a value half copied).</summary>
     /// <value>Default <see langword="null"/>: any text.</value>
     public string? TypedTextSource { get; init; }
+
+    /// <summary>How well each shown node id fits the task (the planner passes <see cref="Planning.RowMatch"/> of the
+    /// element's row against the objective): of several elements a click may name by the same name (the Approve button
+    /// of every row), only those with the highest score are offered, when it is above 0. Needs
+    /// <see cref="NodeNames"/>.</summary>
+    /// <value>Default <see langword="null"/>: every element of the name.</value>
+    public Func<int, int>? NodePreference { get; init; }
 }

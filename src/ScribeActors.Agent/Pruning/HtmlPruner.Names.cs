@@ -66,6 +66,54 @@ public static partial class HtmlPruner
         }
     }
 
+    /// <summary>How far up the row of a look-alike is looked for.</summary>
+    private const int MaxRowDepth = 8;
+
+    /// <summary>The longest row text kept (a row is read for the words that tell it apart).</summary>
+    private const int MaxRowLength = 300;
+
+    /// <summary>For elements made to be clicked that share their name with others (the Approve button of every row),
+    /// keeps the text of the table row, list item or article around each: what tells them apart.</summary>
+    private static void KeepRowsOfLookAlikes(Dictionary<IElement, (int Index, string Name, bool Interactive)> named, SourceTags sources)
+    {
+        var rows = new Dictionary<IElement, string?>();
+        foreach (var group in named.Where(n => n.Value.Interactive).GroupBy(n => n.Value.Name, StringComparer.Ordinal))
+        {
+            if (group.Skip(1).Any())
+            {
+                foreach (var (element, (index, _, _)) in group)
+                {
+                    if (RowOf(element) is { } row)
+                    {
+                        if (!rows.TryGetValue(row, out var text))
+                        {
+                            rows[row] = text = BoundedText(row, MaxRowLength);
+                        }
+
+                        if (text is not null)
+                        {
+                            sources.SetRow(index, text);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static IElement? RowOf(IElement element)
+    {
+        var parent = element.ParentElement;
+        for (var up = 0; parent is not null && up < MaxRowDepth; up++, parent = parent.ParentElement)
+        {
+            if (parent.LocalName is "tr" or "li" or "article" || parent.GetAttribute("role") is "row" or "listitem" or "article")
+            {
+                return parent;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The text of the field's label: the first <c>label for=</c> its id, else the label around it.</summary>
     private static string? LabelText(IElement field, LabelIndex labels)
     {
@@ -99,13 +147,13 @@ public static partial class HtmlPruner
     }
 
     /// <summary>The element's text, white space collapsed, cut at <see cref="MaxNameLength"/> + 1 characters.</summary>
-    private static string? BoundedText(IElement element)
+    private static string? BoundedText(IElement element, int maxLength = MaxNameLength)
     {
         var text = new StringBuilder();
         var stack = new Stack<INode>();
         stack.Push(element);
         var visited = 0;
-        while (stack.Count > 0 && text.Length <= MaxNameLength && visited++ < MaxNameNodes)
+        while (stack.Count > 0 && text.Length <= maxLength && visited++ < MaxNameNodes)
         {
             var node = stack.Pop();
             if (node is IText t)
@@ -128,10 +176,10 @@ public static partial class HtmlPruner
 
         // Stopped before the end: more text than a name holds (or too many elements to tell), so longer than any.
         var collapsed = Collapse(text.ToString());
-        return stack.Count == 0 ? Cut(collapsed) : (Cut(collapsed) ?? "").PadRight(MaxNameLength + 1, '…');
+        return stack.Count == 0 ? Cut(collapsed, maxLength) : (Cut(collapsed, maxLength) ?? "").PadRight(maxLength + 1, '…');
     }
 
-    private static string? Cut(string? text) => text is not null && text.Length > MaxNameLength + 1 ? text[..(MaxNameLength + 1)] : text;
+    private static string? Cut(string? text, int maxLength) => text is not null && text.Length > maxLength + 1 ? text[..(maxLength + 1)] : text;
 
     private static string? Collapse(string? text)
     {

@@ -146,6 +146,7 @@ public static partial class HtmlPruner
         }
 
         DropPlainNamesakes(named.Values, sources);
+        KeepRowsOfLookAlikes(named, sources);
         var idsAssigned = !anyRawId;
         sources.Complete(idsAssigned);
         tree.AssignIds(idsAssigned, pre);

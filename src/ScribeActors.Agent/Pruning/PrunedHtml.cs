@@ -69,6 +69,13 @@ public sealed class PrunedHtml
     public string? NameOf(int nodeId) => _tags.NameOf(nodeId);
 
     /// <summary>
+    /// For an element made to be clicked whose name other such elements share (the Approve button of each row), the
+    /// text of the table row, list item or article around it (white space collapsed, at most about 300 characters):
+    /// what tells the look-alikes apart. <see langword="null"/> for any other element.
+    /// </summary>
+    public string? RowOf(int nodeId) => _tags.RowOf(nodeId);
+
+    /// <summary>
     /// The values a step may give the source element with <paramref name="nodeId"/> (the same in both
     /// <see cref="ObservationVariant"/>s): the form typed text must have (a date input takes <c>yyyy-mm-dd</c>, a number
     /// input a number) and, for a <c>&lt;select&gt;</c> a step can choose in, its enabled options' labels, whether or

@@ -12,6 +12,7 @@ internal sealed class SourceTags(AttributePool attributes, int capacity)
     private Dictionary<int, int>? _byRawId;
     private Dictionary<int, string[]>? _options;
     private Dictionary<int, string>? _names;
+    private Dictionary<int, string>? _rows;
     private bool _idsAssigned;
 
     /// <summary>Where the tags' attributes are.</summary>
@@ -60,6 +61,17 @@ internal sealed class SourceTags(AttributePool attributes, int capacity)
         _tags[index] = _tags[index] with { Actions = _tags[index].Actions & ~ElementActions.Click };
         _names?.Remove(index);
     }
+
+    /// <summary>Keeps the row text of the element at <paramref name="index"/>.</summary>
+    public void SetRow(int index, string row)
+    {
+        _rows ??= [];
+        _rows[index] = row;
+    }
+
+    /// <summary>The row text of the element with <paramref name="nodeId"/>, if kept.</summary>
+    public string? RowOf(int nodeId) =>
+        _rows is not null && TryGetIndex(nodeId, out var index) && _rows.TryGetValue(index, out var row) ? row : null;
 
     /// <summary>The name of the element with <paramref name="nodeId"/>; <see langword="null"/> when it has none.</summary>
     public string? NameOf(int nodeId) =>

@@ -1,4 +1,5 @@
 using ScribeActors.Abstractions;
+using ScribeActors.Agent.Planning;
 using ScribeActors.Agent.Prompting;
 using ScribeActors.Agent.Pruning;
 
@@ -122,5 +123,48 @@ public sealed class StepGrammarNamesTests
         // go-back or a scroll that took any text. A finish's answer stays free.
         Assert.Equal(accepted, Grammar(names: true).Accepts($"2.\nDescription: {description}\nAction: {action}\nNode: none\n"));
         Assert.True(Grammar(names: false).Accepts($"2.\nDescription: Type \"2025-03-09\"\nAction: {action}\nNode: none\n"));
+    }
+
+    [Theory]
+    [InlineData("Approve expense report EXP-1115 from Dana.", "36", true)]
+    [InlineData("Approve expense report EXP-1115 from Dana.", "46", false)]
+    [InlineData("Approve expense report EXP-1114.", "46", true)]
+    [InlineData("Approve expense report EXP-1114.", "36", false)]
+    [InlineData("Approve the oldest report.", "46", true)]
+    [InlineData("Approve the oldest report.", "36", true)]
+    public void Build_LookAlikes_OnlyTheRowsTheObjectiveNames(string objective, string node, bool accepted)
+    {
+        var pruned = HtmlPruner.Prune(Queue);
+        var recogniser = new GbnfRecognizer(StepGrammar.Build(2, pruned.NodeIds.ToArray(), new StepGrammarOptions
+        {
+            NodeActions = pruned.ActionsOf,
+            NodeNames = pruned.NameOf,
+            NodePreference = id => RowMatch.Score(objective, pruned.RowOf(id)),
+        }));
+
+        Assert.Equal(accepted, recogniser.Accepts(Step("Click \"Approve\"", StepActions.Click, node)));
+    }
+
+    [Fact]
+    public void RowOf_LookAlikesOnly_TheRowText()
+    {
+        var pruned = HtmlPruner.Prune(Queue);
+
+        Assert.Equal("EXP-1114 Approve", pruned.RowOf(46));
+        Assert.Equal("EXP-1115 Approve", pruned.RowOf(36));
+        Assert.Null(pruned.RowOf(56));
+        Assert.Null(pruned.RowOf(48));
+    }
+
+    [Theory]
+    [InlineData("approve expense report EXP-2253 from Hiro Tanaka (Viking Direct, 287.74 EUR).", "EXP-2253 Hiro Tanaka Viking Direct 287.74 EUR Pending Approve Reject", 8)]
+    [InlineData("approve expense report EXP-2253 from Hiro Tanaka (Viking Direct, 287.74 EUR).", "EXP-2252 Dana Smith SNCF 12.00 EUR Pending Approve Reject", 2)]
+    [InlineData("Go to it.", "it to go", 0)]
+    [InlineData("Pay item 7 of 9", "7 of 9 items", 2)]
+    [InlineData("anything", null, 0)]
+    public void RowMatch_Score_DistinctObjectiveWordsInTheRow(string objective, string? row, int score)
+    {
+        // Approve counts (three letters or more), "of" does not, a digit always does; case is ignored.
+        Assert.Equal(score, RowMatch.Score(objective, row));
     }
 }
