@@ -35,12 +35,21 @@ public sealed record ModelStepOptions
     /// (exploration, data collection, benchmarks).</summary>
     [Id(7)] public bool AllowFinish { get; init; } = true;
 
+    /// <summary>The Description forms accepted by <see cref="DescriptionForm"/>.</summary>
+    public static IReadOnlyList<string> DescriptionForms { get; } = ["recorded", "free"];
+
     /// <summary>Whether text the model types is copied from the objective: a text field takes a run of the objective's
     /// whole words, a date or number field one of its runs of that form (when it has one), so a model cannot type a
-    /// value the task never gave. Off by default: greedy decoding under it lets a model that starts a value the
-    /// objective does not hold leave through another step (measured on the bundled model: step success +0.7 points,
-    /// element accuracy -7.8 points on held-out steps; docs/learning.md).</summary>
-    [Id(8)] public bool TypedTextFromObjective { get; init; }
+    /// value the task never gave. On by default, with <see cref="DescriptionForm"/> <c>recorded</c> (measured on the
+    /// bundled model, held-out steps: step success 70.4 % → 77.7 %; docs/learning.md); turn it off for objectives that
+    /// ask the model to write text of its own.</summary>
+    [Id(8)] public bool TypedTextFromObjective { get; init; } = true;
+
+    /// <summary>The form of the Descriptions the model writes: <c>recorded</c> (the project's recordings: a quoting
+    /// Description starts with its verb, <c>Click "…"</c>, <c>Type "…"</c>, <c>Select "…"</c>, <c>Press "…"</c>,
+    /// <c>Answer "…"</c>) or <c>free</c> (any text before the quoted part, for models trained on the reference's
+    /// Descriptions).</summary>
+    [Id(9)] public string DescriptionForm { get; init; } = "recorded";
 
     /// <summary>Every problem with these options, each naming the field; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -69,6 +78,11 @@ public sealed record ModelStepOptions
         if (NodeRepeat is not (1 or 5))
         {
             errors.Add($"NodeRepeat {NodeRepeat} must be 1 or 5.");
+        }
+
+        if (!DescriptionForms.Contains(DescriptionForm, StringComparer.Ordinal))
+        {
+            errors.Add($"DescriptionForm '{DescriptionForm}' is unknown; use one of: {string.Join(", ", DescriptionForms)}.");
         }
 
         if (MaxInvalidRetries is < 0 or > 10)

@@ -85,6 +85,7 @@ public static class ModelStepPlanner
             NodeNames = pruned.NameOf,
             TypedTextSource = settings.TypedTextFromObjective ? request.Objective : null,
             NodePreference = id => RowMatch.Score(request.Objective, pruned.RowOf(id)),
+            Verbs = settings.DescriptionForm == "recorded" ? DescriptionVerbs.Recorded : null,
             AllowedActions = settings.AllowFinish ? Abstractions.StepActions.All : [.. Abstractions.StepActions.All.Where(a => a != Abstractions.StepActions.Finish)],
             MaxDescriptionChars = DescriptionBudget(settings.MaxOutputTokens, settings.NodeRepeat, stepNumber, shown),
         });

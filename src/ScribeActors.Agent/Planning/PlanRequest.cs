@@ -19,4 +19,5 @@ public sealed record PlanRequest(string Objective, string Url, string Dom, IRead
 /// <param name="MaxInvalidRetries">Further attempts after an invalid output.</param>
 /// <param name="AllowFinish">Whether the grammar lets the model write a finish step.</param>
 /// <param name="TypedTextFromObjective">Whether typed text is copied from the objective (runs of its whole words).</param>
-public sealed record PlanSettings(string Fitter = "interactive", int MaxOutputTokens = 160, float Temperature = 0f, float TopP = 0.95f, int Seed = 42, int NodeRepeat = 1, int MaxInvalidRetries = 2, bool AllowFinish = true, bool TypedTextFromObjective = false);
+/// <param name="DescriptionForm"><c>recorded</c> (quoting Descriptions start with their verb) or <c>free</c>.</param>
+public sealed record PlanSettings(string Fitter = "interactive", int MaxOutputTokens = 160, float Temperature = 0f, float TopP = 0.95f, int Seed = 42, int NodeRepeat = 1, int MaxInvalidRetries = 2, bool AllowFinish = true, bool TypedTextFromObjective = true, string DescriptionForm = "recorded");

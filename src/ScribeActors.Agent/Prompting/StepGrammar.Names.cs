@@ -18,6 +18,8 @@ public static partial class StepGrammar
     {
         private readonly List<(string Name, string Continuation)> _named = [];
 
+        private string _lead = "lead";
+
         private ClickSteps()
         {
         }
@@ -28,9 +30,9 @@ public static partial class StepGrammar
         /// <summary>Ids clicked without a quoted name.</summary>
         public SortedSet<int> Unnamed { get; } = [];
 
-        public static ClickSteps Of(SortedSet<int> ids, Func<int, string?> namesOf, Func<int, int>? preference, int repeat, int maxNameChars)
+        public static ClickSteps Of(SortedSet<int> ids, Func<int, string?> namesOf, Func<int, int>? preference, DescriptionVerbs? verbs, int repeat, int maxNameChars)
         {
-            var steps = new ClickSteps();
+            var steps = new ClickSteps { _lead = Lead(verbs, v => v.Click) };
             var byName = new SortedDictionary<string, SortedSet<int>>(StringComparer.Ordinal);
             foreach (var id in ids)
             {
@@ -98,7 +100,7 @@ public static partial class StepGrammar
             if (_named.Count > 0)
             {
                 names.Add("named-click-step");
-                rules.Append("named-click-step ::= lead ").Append(Literal("\"")).Append(" click-name\n");
+                rules.Append("named-click-step ::= ").Append(_lead).Append(' ').Append(Literal("\"")).Append(" click-name\n");
                 AppendStringTrie(rules, "click-name", _named);
             }
 
@@ -110,7 +112,7 @@ public static partial class StepGrammar
             }
         }
 
-        public bool NeedsLead => _named.Count > 0;
+        public bool NeedsLead => _named.Count > 0 && _lead == "lead";
 
         public bool NeedsUnquoted => Unnamed.Count > 0;
     }

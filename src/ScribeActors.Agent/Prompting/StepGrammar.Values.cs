@@ -41,11 +41,13 @@ public static partial class StepGrammar
 
         private int _maxValueChars;
 
+        private DescriptionVerbs? _verbs;
+
         private bool _spans;
 
-        public static ValueSteps Of(List<string> quoted, NodeSets nodes, Func<int, FieldValues>? valuesOf, string? typedTextSource, int repeat, int maxValueChars)
+        public static ValueSteps Of(List<string> quoted, NodeSets nodes, Func<int, FieldValues>? valuesOf, string? typedTextSource, DescriptionVerbs? verbs, int repeat, int maxValueChars)
         {
-            var steps = new ValueSteps { _source = typedTextSource, _maxValueChars = maxValueChars };
+            var steps = new ValueSteps { _source = typedTextSource, _maxValueChars = maxValueChars, _verbs = verbs };
             steps._spans = typedTextSource is not null && TypedTextSpans.All(typedTextSource, maxValueChars).Any();
             var action = Literal("\nAction: ");
             var node = Literal("\nNode: ");
@@ -146,7 +148,7 @@ public static partial class StepGrammar
             if (_formatAlternatives.Count > 0)
             {
                 names.Add("typed-step");
-                rules.Append("typed-step ::= lead ").Append(Literal("\"")).Append(" (").AppendJoin(" | ", _formatAlternatives).Append(")\n");
+                rules.Append("typed-step ::= ").Append(Lead(_verbs, v => v.Type)).Append(' ').Append(Literal("\"")).Append(" (").AppendJoin(" | ", _formatAlternatives).Append(")\n");
             }
 
             if (_options.Count > 0)
@@ -154,7 +156,7 @@ public static partial class StepGrammar
                 // One trie over every select's labels (a select with many options, two selects sharing "Yes"): the label
                 // leads to the selects that offer it.
                 names.Add("option-step");
-                rules.Append("option-step ::= lead ").Append(Literal("\"")).Append(" option-label\n");
+                rules.Append("option-step ::= ").Append(Lead(_verbs, v => v.Select)).Append(' ').Append(Literal("\"")).Append(" option-label\n");
                 var tail = $"{Literal("\"")} trail {Literal("\nAction: ")} {Literal(_selectAction)} {Literal("\nNode: ")}";
                 AppendStringTrie(rules, "option-label", _options.Select(o => (o.Key, $"{tail} " + (o.Value.Count == 1
                     ? Literal(Id(o.Value[0]))

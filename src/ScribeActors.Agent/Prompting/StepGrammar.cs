@@ -110,7 +110,7 @@ public static partial class StepGrammar
         // Each action's Description must carry what the action needs (ActionMapper reads it from there): typed text and
         // options quoted, keys quoted from the known key names, a goto's http(s) URL. Steps are grouped by that need.
         var clicks = options.NodeNames is not null && required.Contains(StepActions.Click)
-            ? ClickSteps.Of(nodes.For(StepActions.Click), options.NodeNames, options.NodePreference, repeat, ValueChars(maxChars))
+            ? ClickSteps.Of(nodes.For(StepActions.Click), options.NodeNames, options.NodePreference, options.Verbs, repeat, ValueChars(maxChars))
             : null;
         var plainRequired = required.Where(a => Need(a) == DescriptionNeed.None && (clicks is null || a != StepActions.Click)).ToList();
         var plainOptional = optional.Where(a => Need(a) == DescriptionNeed.None).ToList();
@@ -156,7 +156,7 @@ public static partial class StepGrammar
         }
 
         clicks?.Append(rules, steps);
-        var values = ValueSteps.Of(quoted, nodes, options.NodeValues, options.TypedTextSource, repeat, ValueChars(maxChars));
+        var values = ValueSteps.Of(quoted, nodes, options.NodeValues, options.TypedTextSource, options.Verbs, repeat, ValueChars(maxChars));
         values.Append(rules, steps);
 
         if (keys.Count > 0)
@@ -175,7 +175,7 @@ public static partial class StepGrammar
             .Append(steps.Count == 1 ? steps[0] : "(" + string.Join(" | ", steps) + ")").Append('\n');
         gbnf.Append(rules);
         AppendDescriptions(gbnf, maxChars, plain.Count > 0 && !strict, quoted.Count > 0 || clicks?.NeedsLead == true || answers, values.HasFree, keys.Count > 0, urls.Count > 0,
-            clicks?.NeedsUnquoted == true || (strict && plain.Count > 0) || answers, answers);
+            clicks?.NeedsUnquoted == true || (strict && plain.Count > 0) || answers, answers, options.Verbs);
         values.AppendFormats(gbnf);
 
         // One trie per set of ids the steps above name (the same set is written once).
@@ -192,7 +192,16 @@ public static partial class StepGrammar
             }
         }
 
-        return gbnf.ToString();
+        // With verbs the free lead may be left to nothing that names it.
+        var text = gbnf.ToString();
+        var leadRule = text.IndexOf("\nlead ::= ", StringComparison.Ordinal);
+        if (leadRule >= 0 && !text.Split('\n').Any(line => !line.StartsWith("lead ::= ", StringComparison.Ordinal) && line.Contains(" lead ", StringComparison.Ordinal)))
+        {
+            var end = text.IndexOf('\n', leadRule + 1);
+            text = text.Remove(leadRule + 1, end - leadRule);
+        }
+
+        return text;
     }
 
     /// <summary>Quotes <paramref name="text"/> as a GBNF string literal: <c>"</c> and <c>\</c> are backslash-escaped,
@@ -272,7 +281,7 @@ public static partial class StepGrammar
 
     /// <summary>The description rules: free text; text with a quoted value; text with quoted keys; text with a URL. Each
     /// is a single line of at most <paramref name="maxChars"/> characters that does not start with a space.</summary>
-    private static void AppendDescriptions(StringBuilder gbnf, int maxChars, bool plain, bool quoted, bool freeValue, bool keys, bool url, bool unquoted, bool answer)
+    private static void AppendDescriptions(StringBuilder gbnf, int maxChars, bool plain, bool quoted, bool freeValue, bool keys, bool url, bool unquoted, bool answer, DescriptionVerbs? verbs)
     {
         static string Max(int n) => n.ToString(CultureInfo.InvariantCulture);
         var (lead, tail) = (LeadChars(maxChars), TailChars(maxChars));
@@ -311,7 +320,7 @@ public static partial class StepGrammar
         if (answer)
         {
             // A finish's answer is the one quoted part of its Description (ActionMapper reads it there).
-            gbnf.Append(@"answer-description ::= lead ""\"""" [^""\u201C\u201D\x00-\x1F]{1,").Append(Max(value)).Append(@"} ""\"""" trail").Append('\n');
+            gbnf.Append("answer-description ::= ").Append(Lead(verbs, v => v.Answer)).Append(@" ""\"""" [^""\u201C\u201D\x00-\x1F]{1,").Append(Max(value)).Append(@"} ""\"""" trail").Append('\n');
         }
 
         if (freeValue)
@@ -321,7 +330,7 @@ public static partial class StepGrammar
 
         if (keys)
         {
-            gbnf.Append(@"keys-description ::= lead ""\"""" (modifier ""+""){0,3} key ""\"""" trail").Append('\n');
+            gbnf.Append("keys-description ::= ").Append(Lead(verbs, v => v.Press)).Append(@" ""\"""" (modifier ""+""){0,3} key ""\"""" trail").Append('\n');
             gbnf.Append(@"modifier ::= ""Control"" | ""Shift"" | ""Alt"" | ""Meta""").Append('\n');
             gbnf.Append("key ::= ").AppendJoin(" | ", KeyNamesAllowed.Select(Literal)).Append(" | [A-Z0-9]\n");
         }
@@ -331,6 +340,11 @@ public static partial class StepGrammar
             gbnf.Append(@"url-description ::= lead ""http"" ""s""? ""://"" [^\x00-\x20""'<>]{1,").Append(Max(Math.Max(1, value - 8))).Append("} trail\n");
         }
     }
+
+    /// <summary>What comes before a Description's quoted part: <paramref name="verb"/> and a space when the grammar holds
+    /// the model to verbs (<see cref="StepGrammarOptions.Verbs"/>), else the free <c>lead</c> rule.</summary>
+    internal static string Lead(DescriptionVerbs? verbs, Func<DescriptionVerbs, string> verb) =>
+        verbs is null ? "lead" : Literal(verb(verbs) + " ");
 
     /// <summary>Whether <paramref name="text"/> can be a Description's quoted part: no double quote (straight or
     /// curly, which the mapper reads as quotes) and no control character.</summary>

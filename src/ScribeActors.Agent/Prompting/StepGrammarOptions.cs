@@ -59,4 +59,10 @@ public sealed class StepGrammarOptions
     /// <see cref="NodeNames"/>.</summary>
     /// <value>Default <see langword="null"/>: every element of the name.</value>
     public Func<int, int>? NodePreference { get; init; }
+
+    /// <summary>The verbs quoting Descriptions start with (<see cref="DescriptionVerbs.Recorded"/> for the project's
+    /// models): a click on a named element, a type, a select, a key combination and a finish's answer each start with
+    /// theirs instead of any text without quotes.</summary>
+    /// <value>Default <see langword="null"/>: any lead (the reference's free Descriptions).</value>
+    public DescriptionVerbs? Verbs { get; init; }
 }

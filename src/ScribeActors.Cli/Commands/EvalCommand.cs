@@ -34,11 +34,12 @@ internal static class EvalCommand
         var limit = new Option<int?>("--limit") { Description = "Score at most this many records offline (the first of the split)." };
         var online = new Option<bool?>("--online") { Description = "Run task instances through the runtime (default: yes; --online false with --data scores offline only)." };
         var sitesPort = new Option<int>("--sites-port") { Description = "Port of the demo sites (0: a free one).", DefaultValueFactory = _ => 0 };
-        var copyTyped = new Option<bool>("--copy-typed-text") { Description = "Decode with typed text copied from the objective (ModelStepOptions.TypedTextFromObjective; default: any text, as in production)." };
+        var freeTyping = new Option<bool>("--free-typing") { Description = "Let the models type any text (ModelStepOptions.TypedTextFromObjective off; default: copied from the objective, as in production)." };
+        var descriptions = new Option<string>("--descriptions") { Description = "The Description form the grammar holds the models to: recorded (verb first, the project's models) or free (the reference's).", DefaultValueFactory = _ => "recorded" };
         var webPort = new Option<int>("--web-port") { Description = "Port of the silo's dashboard (0: a free one).", DefaultValueFactory = _ => 0 };
         var command = new Command("eval", "Evaluate a model on held-out demo task instances through the runtime (online, judged by the sites' server checks).")
         {
-            model, baselines, expert, data, split, scheme, limit, online, tasks, seeds, maxSteps, output, sitesPort, webPort, copyTyped,
+            model, baselines, expert, data, split, scheme, limit, online, tasks, seeds, maxSteps, output, sitesPort, webPort, freeTyping, descriptions,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -101,7 +102,12 @@ internal static class EvalCommand
             }
 
             var labels = models.Select(m => m.Label).Concat(result.GetValue(expert) && runOnline ? [ExpertLabel] : []).ToList();
-            var decoding = OfflineEvaluation.Decoding with { TypedTextFromObjective = result.GetValue(copyTyped) };
+            var decoding = OfflineEvaluation.Decoding with { TypedTextFromObjective = !result.GetValue(freeTyping), DescriptionForm = result.GetValue(descriptions)! };
+            if (decoding.Validate() is [var problem, ..])
+            {
+                throw new InvalidOperationException($"--descriptions: {problem}");
+            }
+
             var offline = await OfflineAsync(models, records, decoding, cancellationToken);
             var instances = runOnline
                 ? await OnlineAsync(models, labels, taskIds, seedList, result.GetValue(maxSteps), result.GetValue(sitesPort), result.GetValue(webPort), decoding, cancellationToken)

@@ -36,7 +36,7 @@ internal static class OfflineEvaluation
         }
 
         await using var loaded = model;
-        var settings = new PlanSettings(d.Fitter, d.MaxOutputTokens, d.Temperature, d.TopP, d.Seed, d.NodeRepeat, d.MaxInvalidRetries, AllowFinish: true, d.TypedTextFromObjective);
+        var settings = new PlanSettings(d.Fitter, d.MaxOutputTokens, d.Temperature, d.TopP, d.Seed, d.NodeRepeat, d.MaxInvalidRetries, AllowFinish: true, d.TypedTextFromObjective, d.DescriptionForm);
         return await DatasetEvaluation.RunAsync(label, new LoadedModelGenerator(loaded), records, settings, progress, cancellationToken);
     }
 

@@ -78,7 +78,7 @@ public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails sil
         }
 
         var options = request.Options ?? new();
-        var settings = new PlanSettings(options.Fitter, options.MaxOutputTokens, options.Temperature, options.TopP, options.Seed, options.NodeRepeat, options.MaxInvalidRetries, request.AllowFinish, options.TypedTextFromObjective);
+        var settings = new PlanSettings(options.Fitter, options.MaxOutputTokens, options.Temperature, options.TopP, options.Seed, options.NodeRepeat, options.MaxInvalidRetries, request.AllowFinish, options.TypedTextFromObjective, options.DescriptionForm);
         var plan = new PlanRequest(request.Objective, request.Url, request.Dom, request.History, settings);
         var generator = new LoadedModelGenerator(model);
         PlannedStep planned;

@@ -167,4 +167,28 @@ public sealed class StepGrammarNamesTests
         // Approve counts (three letters or more), "of" does not, a digit always does; case is ignored.
         Assert.Equal(score, RowMatch.Score(objective, row));
     }
+
+    [Theory]
+    [InlineData("Click \"Approval queue\"", StepActions.Click, "56", true)]
+    [InlineData("Open \"Approval queue\"", StepActions.Click, "56", false)]
+    [InlineData("Click the icon link", StepActions.Click, "20", true)]
+    [InlineData("Press \"Enter\"", StepActions.KeyCombination, "9", true)]
+    [InlineData("Hit \"Enter\"", StepActions.KeyCombination, "9", false)]
+    [InlineData("Answer \"EXP-1114\"", StepActions.Finish, "none", true)]
+    [InlineData("Type \"EXP-1114\"", StepActions.Finish, "none", false)]
+    [InlineData("Finish", StepActions.Finish, "none", true)]
+    public void Build_RecordedVerbs_EachQuotingDescriptionStartsWithItsVerb(string description, string action, string node, bool accepted)
+    {
+        // A value one route refuses cannot be finished through another: "Type" leads only to a type.
+        var pruned = HtmlPruner.Prune(Queue);
+        var recogniser = new GbnfRecognizer(StepGrammar.Build(2, pruned.NodeIds.ToArray(), new StepGrammarOptions
+        {
+            NodeActions = pruned.ActionsOf,
+            NodeNames = pruned.NameOf,
+            Verbs = DescriptionVerbs.Recorded,
+        }));
+
+        Assert.Empty(recogniser.Unreferenced);
+        Assert.Equal(accepted, recogniser.Accepts(Step(description, action, node)));
+    }
 }
