@@ -203,13 +203,14 @@ public sealed class SuccessCriteriaWorkflowTests(ITestOutputHelper output) : IAs
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"api/workflows/{id}")).StatusCode);
     }
 
+    // The untuned story model writes free Descriptions (it was never trained on the recorded verb-first form).
     private static WorkflowSpec ModelSpec(DemoTask task, int seed) => new()
     {
         Objective = task.Objective,
         StartUrl = task.StartUrl,
         AllowedHosts = [new Uri(task.StartUrl).Authority],
         MaxSteps = 6,
-        StepSource = StepSourceSpec.ForModel(new ModelRef { ModelId = "tiny", Options = new ModelStepOptions { Temperature = 1.0f, Seed = seed } }),
+        StepSource = StepSourceSpec.ForModel(new ModelRef { ModelId = "tiny", Options = new ModelStepOptions { Temperature = 1.0f, Seed = seed, DescriptionForm = "free" } }),
     };
 
     private async Task<WorkflowSnapshot> WaitAsync(WorkflowSnapshot started)
