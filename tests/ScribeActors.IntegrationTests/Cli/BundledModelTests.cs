@@ -6,9 +6,10 @@ using ScribeActors.Testing;
 
 namespace ScribeActors.IntegrationTests.Cli;
 
-/// <summary>The model the project trained and ships (models/scribe-small): the file its card describes, and on held-out
-/// task instances built fresh in Chromium it picks far more steps right than the untuned tiny model.</summary>
-[Trait("Suite", "Integration"), Trait("Needs", "Chromium,Model")]
+/// <summary>The model the project trained and ships (models/scribe-small): the file its card describes, on held-out
+/// task instances built fresh in Chromium it picks far more steps right than the untuned tiny model, and it does a
+/// held-out task end to end through the runtime.</summary>
+[Trait("Suite", "Integration"), Trait("Needs", "Azurite,Chromium,Model")]
 public sealed class BundledModelTests
 {
     private static string Bundled => Path.Combine(SiloProcess.RepoRoot(), "models", "scribe-small", "scribe-small-q8_0.gguf");
@@ -26,6 +27,40 @@ public sealed class BundledModelTests
         Assert.Equal(2048, file.Get("tokenizer.ggml.tokens").AsArray<string>().Length);
         Assert.Equal(GgmlType.Q8_0, file.Tensor("blk.0.attn_q.weight").Type);
         Assert.InRange(new FileInfo(Bundled).Length, 1, 4L * 1024 * 1024); // the size budget the card states
+    }
+
+    [Fact]
+    public async Task BundledModel_HeldOutRejectTask_DoneEndToEndThroughTheRuntimeInChromium()
+    {
+        // The model decides every step (no recording) of instances never trained on, through silo, workflow, browser
+        // and inference grains, and the site's server check confirms the report was rejected and no other. The prompt
+        // holds the sites' URL, whose port is chosen per run: two instances, at least one must be done (each was done
+        // on 6 of 6 runs here: seeds 200-202 and 300-320).
+        Requirements.Chromium();
+        await Requirements.AzuriteAsync();
+        var outputs = new List<string>();
+        foreach (var seed in new[] { 300, 310 })
+        {
+            var (code, stdout, stderr) = await CliRun.RunAsync(null, TimeSpan.FromMinutes(3), "demo", "--model", Bundled, "--task", "expenses.reject-report", "--seed", $"{seed}",
+                "--sites-port", $"{FreePort()}", "--web-port", $"{FreePort()}", "--silo-port", $"{FreePort()}", "--gateway-port", $"{FreePort()}");
+            Assert.DoesNotContain("Recorded", stdout, StringComparison.Ordinal);
+            if (code == 0)
+            {
+                Assert.Contains("Server check PASSED", stdout, StringComparison.Ordinal);
+                return;
+            }
+
+            outputs.Add($"seed {seed}: exit {code}\n{stdout}\n{stderr}");
+        }
+
+        Assert.Fail("the bundled model did neither held-out instance:\n" + string.Join("\n", outputs));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]
@@ -51,7 +86,7 @@ public sealed class BundledModelTests
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root.FullName, "report", "eval.json")));
             var success = json.RootElement.GetProperty("models").EnumerateArray().ToDictionary(
                 m => m.GetProperty("model").GetString()!, m => m.GetProperty("offline").GetProperty("step success").GetDouble());
-            Assert.True(success["model"] >= 0.3, $"the bundled model's step success on held-out steps is {success["model"]:P1} (47 % on the full test split)");
+            Assert.True(success["model"] >= 0.5, $"the bundled model's step success on held-out steps is {success["model"]:P1} (78 % on the full test split)");
             Assert.True(success["model"] >= 2 * success["stories260K"], $"bundled {success["model"]:P1} vs untuned {success["stories260K"]:P1}");
         }
         finally
