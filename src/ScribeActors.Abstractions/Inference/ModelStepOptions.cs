@@ -39,8 +39,8 @@ public sealed record ModelStepOptions
     public static IReadOnlyList<string> DescriptionForms { get; } = ["recorded", "free"];
 
     /// <summary>Whether text the model types is copied from the objective: a text field takes a run of the objective's
-    /// whole words, a date or number field one of its runs of that form (when it has one), so a model cannot type a
-    /// value the task never gave. On by default, with <see cref="DescriptionForm"/> <c>recorded</c> (measured on the
+    /// whole words, a date or number field one of its runs of that form, a select the options the objective names (each
+    /// when it has any), so a model cannot enter a value the task never gave. On by default, with <see cref="DescriptionForm"/> <c>recorded</c> (measured on the
     /// bundled model, held-out steps: step success 70.4 % → 77.7 %; docs/learning.md); turn it off for objectives that
     /// ask the model to write text of its own.</summary>
     [Id(8)] public bool TypedTextFromObjective { get; init; } = true;

@@ -13,8 +13,8 @@ public static partial class StepGrammar
     /// unknown (<c>value-step</c>, as without values), a value of the field's form on a date, time, month, week,
     /// datetime-local or number input (<c>typed-step</c>, one trie per form), and on each select with known options one
     /// of their labels, the node fixed by the option (<c>option-step</c>). With a source typed text is copied from
-    /// (<see cref="StepGrammarOptions.TypedTextSource"/>) a text field takes a run of its words (<c>copied-text</c>) and a
-    /// formatted field one of its runs of that form, if it has any. The Description's quoted value comes before the
+    /// (<see cref="StepGrammarOptions.TypedTextSource"/>) a text field takes a run of its words (<c>copied-text</c>), a
+    /// formatted field one of its runs of that form, and a select the options it names, each if it has any. The Description's quoted value comes before the
     /// Action and Node lines, so a value no element accepts leaves no way to finish the step.
     /// </summary>
     private sealed class ValueSteps
@@ -42,6 +42,8 @@ public static partial class StepGrammar
         private int _maxValueChars;
 
         private DescriptionVerbs? _verbs;
+
+        private HashSet<string>? _runs;
 
         private bool _spans;
 
@@ -100,6 +102,15 @@ public static partial class StepGrammar
                     foreach (var id in ids)
                     {
                         var labels = values[id].Options.Where(o => o.Length <= maxValueChars && Quotable(o)).ToList();
+
+                        // With values copied from the objective, a select takes the options the objective names, when it
+                        // names any ("category Training" leaves "Training" of the category select).
+                        steps._runs ??= typedTextSource is null ? [] : new HashSet<string>(TypedTextSpans.All(typedTextSource, maxValueChars), StringComparer.Ordinal);
+                        if (labels.Any(steps._runs.Contains))
+                        {
+                            labels = [.. labels.Where(steps._runs.Contains)];
+                        }
+
                         if (labels.Count == 0)
                         {
                             open.Add(id);

@@ -48,8 +48,9 @@ public sealed class StepGrammarOptions
 
     /// <summary>The text typed values are copied from (the objective): a type into a text field quotes a run of its
     /// whole words (<c>Type "Apollo rollout (PRJ-104)"</c>, <c>Type "{{secret:supplier_password}}"</c>), and a type into a
-    /// date or number field one of its runs of that form when it has one. A model then cannot type what the task never
-    /// said (an invoice number of another task, a value half copied).</summary>
+    /// date or number field one of its runs of that form when it has one, and a select (with known options) the options
+    /// it names when it names any. A model then cannot type what the task never said (an invoice number of another task,
+    /// a value half copied) nor choose an option it did not name.</summary>
     /// <value>Default <see langword="null"/>: any text.</value>
     public string? TypedTextSource { get; init; }
 

@@ -90,4 +90,24 @@ public sealed class TypedTextSpansTests
         Assert.Equal(runs.Count, runs.Distinct().Count());
         Assert.All(TypedTextSpans.All("amount 93.88 EUR, project Apollo (PRJ-104).", 10), r => Assert.True(r.Length <= 10, r));
     }
+
+    [Theory]
+    [InlineData("Submit a report: category Training, amount 5.", "Training", true)]
+    [InlineData("Submit a report: category Training, amount 5.", "Travel", false)]
+    [InlineData("Submit a report for the workshop.", "Travel", true)]
+    [InlineData("Submit a report for the workshop.", "Training", true)]
+    public void Build_SelectWithOptionsTheObjectiveNames_OnlyThose(string objective, string option, bool accepted)
+    {
+        // Online the bundled model chose "Office supplies" for a report whose objective said "category Training".
+        const string Page = "<body node=\"9\"><select node=\"6\"><option>Travel</option><option>Training</option><option>Office supplies</option></select></body>";
+        var pruned = HtmlPruner.Prune(Page);
+        var recogniser = new GbnfRecognizer(StepGrammar.Build(1, pruned.NodeIds.ToArray(), new StepGrammarOptions
+        {
+            NodeActions = pruned.ActionsOf,
+            NodeValues = pruned.ValuesOf,
+            TypedTextSource = objective,
+        }));
+
+        Assert.Equal(accepted, recogniser.Accepts($"1.\nDescription: Select \"{option}\"\nAction: {StepActions.SelectOption}\nNode: 6\n"));
+    }
 }
