@@ -114,22 +114,12 @@ public sealed partial class PageGrammarTests(TinyModelFixture fixture)
     [GeneratedRegex(@"^1\.\nDescription: (?<description>[^\n]*)\nAction: mouse_click_action\nNode: (?<node>[0-9]+)\n$")]
     private static partial Regex ClickStepPattern();
 
-    private async Task<List<(int Node, string? Quoted)>> GenerateClicksAsync(string grammar)
-    {
-        var prompt = _model.RenderChat("You click through web pages.", "Open the approval queue.");
-        var results = await Task.WhenAll(Enumerable.Range(0, Seeds).Select(seed => _model.GenerateAsync(
-            new GenerationRequest { Prompt = prompt, Grammar = grammar, MaxTokens = 128, Temperature = 1.0f, TopP = 1, Seed = seed },
-            CancellationToken.None)));
-
-        return [.. results.Select(r =>
+    private async Task<List<(int Node, string? Quoted)>> GenerateClicksAsync(string grammar) =>
+        [.. (await SampleAsync("You click through web pages.", "Open the approval queue.", grammar, ClickStepPattern())).Select(m =>
         {
-            Assert.Equal(StopReasons.GrammarEnd, r.StopReason);
-            var match = ClickStepPattern().Match(r.Text);
-            Assert.True(match.Success, $"not a click step: {r.Text}");
-            var quoted = Regex.Match(match.Groups["description"].Value, "\"([^\"]*)\"");
-            return (int.Parse(match.Groups["node"].Value, System.Globalization.CultureInfo.InvariantCulture), quoted.Success ? quoted.Groups[1].Value : null);
+            var quoted = Regex.Match(m.Groups["description"].Value, "\"([^\"]*)\"");
+            return (Node(m), quoted.Success ? quoted.Groups[1].Value : null);
         })];
-    }
 
     [GeneratedRegex(@"^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$")]
     private static partial Regex DatePattern();
@@ -137,9 +127,17 @@ public sealed partial class PageGrammarTests(TinyModelFixture fixture)
     [GeneratedRegex(@"^1\.\nDescription: [^""\n]*""(?<value>[^""\n]*)""[^\n]*\nAction: (?<action>[a-z_]+)\nNode: (?<node>[0-9]+)\n$")]
     private static partial Regex ValueStepPattern();
 
-    private async Task<List<(string Action, int Node, string Value)>> GenerateWithDescriptionsAsync(string grammar)
+    private async Task<List<(string Action, int Node, string Value)>> GenerateWithDescriptionsAsync(string grammar) =>
+        [.. (await SampleAsync("You fill in forms.", "Fill in the expense.", grammar, ValueStepPattern())).Select(m => (m.Groups["action"].Value, Node(m), m.Groups["value"].Value))];
+
+    private async Task<List<(string Action, int Node)>> GenerateAsync(string grammar) =>
+        [.. (await SampleAsync("You fill in forms.", "Sign in.", grammar, StepPattern())).Select(m => (m.Groups["action"].Value, Node(m)))];
+
+    /// <summary>One step per seed at temperature 1 under <paramref name="grammar"/>, each ended by the grammar and
+    /// matched by <paramref name="pattern"/>.</summary>
+    private async Task<List<Match>> SampleAsync(string system, string user, string grammar, Regex pattern)
     {
-        var prompt = _model.RenderChat("You fill in forms.", "Fill in the expense.");
+        var prompt = _model.RenderChat(system, user);
         var results = await Task.WhenAll(Enumerable.Range(0, Seeds).Select(seed => _model.GenerateAsync(
             new GenerationRequest { Prompt = prompt, Grammar = grammar, MaxTokens = 128, Temperature = 1.0f, TopP = 1, Seed = seed },
             CancellationToken.None)));
@@ -147,25 +145,11 @@ public sealed partial class PageGrammarTests(TinyModelFixture fixture)
         return [.. results.Select(r =>
         {
             Assert.Equal(StopReasons.GrammarEnd, r.StopReason);
-            var match = ValueStepPattern().Match(r.Text);
-            Assert.True(match.Success, $"not a value step: {r.Text}");
-            return (match.Groups["action"].Value, int.Parse(match.Groups["node"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["value"].Value);
+            var match = pattern.Match(r.Text);
+            Assert.True(match.Success, $"not a step of the expected shape: {r.Text}");
+            return match;
         })];
     }
 
-    private async Task<List<(string Action, int Node)>> GenerateAsync(string grammar)
-    {
-        var prompt = _model.RenderChat("You fill in forms.", "Sign in.");
-        var results = await Task.WhenAll(Enumerable.Range(0, Seeds).Select(seed => _model.GenerateAsync(
-            new GenerationRequest { Prompt = prompt, Grammar = grammar, MaxTokens = 128, Temperature = 1.0f, TopP = 1, Seed = seed },
-            CancellationToken.None)));
-
-        return [.. results.Select(r =>
-        {
-            Assert.Equal(StopReasons.GrammarEnd, r.StopReason);
-            var match = StepPattern().Match(r.Text);
-            Assert.True(match.Success, $"not a step: {r.Text}");
-            return (match.Groups["action"].Value, int.Parse(match.Groups["node"].Value, System.Globalization.CultureInfo.InvariantCulture));
-        })];
-    }
+    private static int Node(Match m) => int.Parse(m.Groups["node"].Value, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -43,14 +43,14 @@ public static partial class StepGrammar
 
         private DescriptionVerbs? _verbs;
 
-        private HashSet<string>? _runs;
 
         private bool _spans;
 
         public static ValueSteps Of(List<string> quoted, NodeSets nodes, Func<int, FieldValues>? valuesOf, string? typedTextSource, DescriptionVerbs? verbs, int repeat, int maxValueChars)
         {
             var steps = new ValueSteps { _source = typedTextSource, _maxValueChars = maxValueChars, _verbs = verbs };
-            steps._spans = typedTextSource is not null && TypedTextSpans.All(typedTextSource, maxValueChars).Any();
+            var runs = typedTextSource is null ? [] : new HashSet<string>(TypedTextSpans.All(typedTextSource, maxValueChars), StringComparer.Ordinal);
+            steps._spans = runs.Count > 0;
             var action = Literal("\nAction: ");
             var node = Literal("\nNode: ");
             var close = Literal("\"") + " trail " + action + " ";
@@ -84,7 +84,7 @@ public static partial class StepGrammar
                     foreach (var group in ids.Where(id => values[id].Format != FieldFormat.Text).GroupBy(id => values[id].Format))
                     {
                         // A value of the field's form; copied from the source when the source holds one.
-                        var copied = typedTextSource is null ? [] : TypedTextSpans.All(typedTextSource, maxValueChars).Where(v => FitsFormat(group.Key, v)).ToList();
+                        var copied = runs.Where(v => FitsFormat(group.Key, v)).Order(StringComparer.Ordinal).ToList();
                         var value = copied.Count > 0 ? "(" + string.Join(" | ", copied.Select(Literal)) + ")" : FormatName(group.Key) + "-value";
                         var trie = $"type-{FormatName(group.Key)}-node";
                         if (copied.Count == 0)
@@ -105,10 +105,9 @@ public static partial class StepGrammar
 
                         // With values copied from the objective, a select takes the options the objective names, when it
                         // names any ("category Training" leaves "Training" of the category select).
-                        steps._runs ??= typedTextSource is null ? [] : new HashSet<string>(TypedTextSpans.All(typedTextSource, maxValueChars), StringComparer.Ordinal);
-                        if (labels.Any(steps._runs.Contains))
+                        if (labels.Any(runs.Contains))
                         {
-                            labels = [.. labels.Where(steps._runs.Contains)];
+                            labels = [.. labels.Where(runs.Contains)];
                         }
 
                         if (labels.Count == 0)

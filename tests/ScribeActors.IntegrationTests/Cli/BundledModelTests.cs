@@ -42,7 +42,7 @@ public sealed class BundledModelTests
         foreach (var seed in new[] { 300, 310 })
         {
             var (code, stdout, stderr) = await CliRun.RunAsync(null, TimeSpan.FromMinutes(3), "demo", "--model", Bundled, "--task", "expenses.reject-report", "--seed", $"{seed}",
-                "--sites-port", $"{FreePort()}", "--web-port", $"{FreePort()}", "--silo-port", $"{FreePort()}", "--gateway-port", $"{FreePort()}");
+                "--sites-port", $"{DemoCliTests.FreePort()}", "--web-port", $"{DemoCliTests.FreePort()}", "--silo-port", $"{DemoCliTests.FreePort()}", "--gateway-port", $"{DemoCliTests.FreePort()}");
             Assert.DoesNotContain("Recorded", stdout, StringComparison.Ordinal);
             if (code == 0)
             {
@@ -54,13 +54,6 @@ public sealed class BundledModelTests
         }
 
         Assert.Fail("the bundled model did neither held-out instance:\n" + string.Join("\n", outputs));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]

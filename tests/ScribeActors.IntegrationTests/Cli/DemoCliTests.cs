@@ -59,7 +59,7 @@ public sealed class DemoCliTests
         Assert.Contains($"--model: {missing} does not exist", stderr, StringComparison.Ordinal);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
