@@ -106,8 +106,8 @@ public sealed class BrowserOptions : IValidatableObject
     /// <summary>Hosts that honour the <c>Idempotency-Key</c> request header (IETF draft-ietf-httpapi-idempotency-key-header:
     /// a request sent again under its key is acted on once), as allow-list entries (<c>host</c>, <c>host:port</c>,
     /// <c>*.example.com</c>). The state-changing request of each action to such a host carries a key derived from the
-    /// workflow's step, so a request whose fate was lost with its browser is sent again under the same key instead of
-    /// being taken as done. Other hosts get no header, and an uncertain request to them is never sent again.</summary>
+    /// workflow's step, as does a link's GET (it may be a download, which servers count), so a request whose fate was
+    /// lost with its browser is sent again under the same key instead of being taken as done. Other hosts get no header, and an uncertain request to them is never sent again.</summary>
     /// <value>Default none.</value>
     public string[] IdempotencyKeyHosts { get; set; } = [];
 

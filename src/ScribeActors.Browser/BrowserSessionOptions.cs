@@ -26,7 +26,10 @@ public sealed record BrowserSessionOptions
     /// <c>Idempotency-Key</c> header (IETF draft-ietf-httpapi-idempotency-key-header); <see langword="null"/> sends
     /// none. A server that honours the header acts once per key, so an owner that lost track of whether the request
     /// arrived can send it again under the same key. The key goes with that request only (not with later requests of
-    /// the same action, nor with redirects), and is reported with it (<see cref="SentRequest.IdempotencyKey"/>).</summary>
+    /// the same action, nor with redirects), and is reported with it (<see cref="SentRequest.IdempotencyKey"/>). It is
+    /// also asked for the action's first top-frame document request when that is a GET sent before any state-changing
+    /// one (a link followed): that GET may be a download, known as one only when its answer arrives, so it carries the
+    /// key too, and a download reported later names it.</summary>
     public Func<SentRequest, string?>? IdempotencyKey { get; init; }
 
     /// <summary>Names of the secrets this session may type (<c>{{secret:NAME}}</c> placeholders). Their values are

@@ -73,7 +73,8 @@ internal sealed partial class NavigationGuard
     /// <summary>
     /// From now until <see cref="DisarmAsync"/>, the first request that may change server state (a non-GET document
     /// request, XHR or fetch, of any frame) waits for the report before it leaves the browser. XHR and fetch requests pause
-    /// only while armed, so pages pay for the pause during a click or key press, not all the time.
+    /// only while armed, so pages pay for the pause during a click or key press, not all the time. A top-frame GET sent
+    /// first (a link followed) is not held back, but carries the action's key (it may be a download).
     /// </summary>
     public async Task ArmAsync()
     {
@@ -84,6 +85,8 @@ internal sealed partial class NavigationGuard
 
         _reported = null;
         _landing = Task.CompletedTask;
+        _documentKey = null;
+        Volatile.Write(ref _keyedDocument, 0);
         Volatile.Write(ref _armed, 1);
         await _devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = ArmedPatterns });
     }
@@ -130,7 +133,9 @@ internal sealed partial class NavigationGuard
     /// <summary>
     /// The page started a download during an action. Its request has reached the server already (the download is the
     /// server's answer), so nothing can be held back; it is reported at once, like a state-changing request, because
-    /// servers count downloads. <see cref="DisarmAsync"/> waits for the report, so it is durable before the action's
+    /// servers count downloads, with the <c>Idempotency-Key</c> the action's first document request carried (a download
+    /// is only known as one when its response arrives, so that key is what lets a server count it once when the report
+    /// was lost with the browser). <see cref="DisarmAsync"/> waits for the report, so it is durable before the action's
     /// result is (and the owner never records two things at once). Only while armed: a download outside an action was
     /// not caused by one.
     /// </summary>
@@ -138,9 +143,12 @@ internal sealed partial class NavigationGuard
     {
         if (_beforeSent is not null && Volatile.Read(ref _armed) == 1)
         {
-            _ = ReportAsync(new SentRequest("GET", _mask(url)) { Download = true });
+            _ = ReportAsync(new SentRequest("GET", _mask(url)) { Download = true, IdempotencyKey = Volatile.Read(ref _documentKey) });
         }
     }
+
+    private int _keyedDocument; // 1 once the armed action's first top-frame document request was decided
+    private string? _documentKey; // the Idempotency-Key that request carried, if any
 
     private int _armed;
 
@@ -199,6 +207,14 @@ internal sealed partial class NavigationGuard
                 }
 
                 key = report == Report.First ? sent.IdempotencyKey : null; // the key names the reported request only
+            }
+            else if (topFrame && Volatile.Read(ref _armed) == 1 && Volatile.Read(ref _reported) is null && Interlocked.Exchange(ref _keyedDocument, 1) == 0)
+            {
+                // The action's first document request, a GET: it may turn out to be a download, which servers count and
+                // which is known as one only when its answer arrives. It carries the action's key, so a server that
+                // honours the header counts it once even when the action is taken again after its browser went away.
+                key = _idempotencyKey?.Invoke(new SentRequest(method, _mask(url)));
+                Volatile.Write(ref _documentKey, key);
             }
 
             if (topFrame)

@@ -7,7 +7,7 @@ namespace ScribeActors.Browser;
 public sealed record SentRequest(string Method, string Url)
 {
     /// <summary>The server answered with a file to download. HTTP calls a GET safe, but servers count downloads (an
-    /// invoice marked as fetched), so one is reported as soon as it starts, and never taken again.</summary>
+    /// invoice marked as fetched), so one is reported as soon as it starts, and never taken again but under the <see cref="IdempotencyKey"/> it carried.</summary>
     public bool Download { get; init; }
 
     /// <summary>Not a request that changes anything: the top-frame page an action's reported request led to (the GET a

@@ -91,6 +91,7 @@ public sealed class SentRequestTests(BrowserFixture fixture)
             reports.Enqueue(sent);
         });
         var page = await session.ObserveAsync();
+        var fetchedBefore = FileFetches();
 
         var result = await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "fetch-file")));
 
@@ -99,10 +100,44 @@ public sealed class SentRequestTests(BrowserFixture fixture)
         Assert.True(sent.Download);
         Assert.Equal(("GET", fixture.Site.Url("files/report.txt")), (sent.Method, sent.Url));
         Assert.EndsWith("(a download)", sent.ToString(), StringComparison.Ordinal);
-        Assert.Single(fixture.Site.Requests, r => r.EndsWith("/files/report.txt", StringComparison.Ordinal));
+        Assert.Equal(fetchedBefore + 1, FileFetches()); // the site is shared by the tests of the collection
 
         Assert.True((await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(await session.ObserveAsync(), "home")))).Succeeded);
         Assert.Single(reports); // a plain link is not reported
+    }
+
+    [Fact]
+    public async Task Click_LinkThatDownloadsAFile_CarriesTheActionsKeyAndReportsIt()
+    {
+        // Known as a download only when its answer arrives: the link's GET carries the key before that, so a server
+        // that honours it can count the download once when the action is taken again after its browser went away.
+        var reports = new ConcurrentQueue<SentRequest>();
+        await using var session = await fixture.Host.OpenSessionAsync(new BrowserSessionOptions
+        {
+            AllowedHosts = [fixture.Site.Host],
+            Url = fixture.Site.Url("files"),
+            BeforeRequestSent = sent =>
+            {
+                reports.Enqueue(sent);
+                return Task.CompletedTask;
+            },
+            IdempotencyKey = _ => "wf-9/4",
+        });
+        var keyedBefore = fixture.Site.KeyedGets.Count;
+        var page = await session.ObserveAsync();
+
+        var result = await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "fetch-file")));
+
+        Assert.True(result.Succeeded, result.ToString());
+        var sent = Assert.Single(reports);
+        Assert.True(sent.Download);
+        Assert.Equal("wf-9/4", sent.IdempotencyKey);
+        Assert.Equal(new TestSite.ReceivedPost("/files/report.txt", "wf-9/4", null), fixture.Site.KeyedGets.Skip(keyedBefore).Single());
+
+        // A plain link's GET carries it too (the server ignores it on a page), and nothing is reported.
+        Assert.True((await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(await session.ObserveAsync(), "home")))).Succeeded);
+        Assert.Single(reports);
+        Assert.Equal("/basic.html", fixture.Site.KeyedGets.Last().Path);
     }
 
     [Fact]
@@ -155,6 +190,8 @@ public sealed class SentRequestTests(BrowserFixture fixture)
     }
 
     private int CountMemoPosts() => fixture.Site.Posts("/memos");
+
+    private int FileFetches() => fixture.Site.Requests.Count(r => r.EndsWith("/files/report.txt", StringComparison.Ordinal));
 
     private Task<IBrowserSession> OpenAsync(string path, Func<SentRequest, Task> beforeSent) =>
         fixture.Host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [fixture.Site.Host], Url = fixture.Site.Url(path), BeforeRequestSent = beforeSent });

@@ -3,8 +3,9 @@ using ScribeActors.DemoSites.Tests.Support;
 
 namespace ScribeActors.DemoSites.Tests;
 
-/// <summary>The sites honour the Idempotency-Key header on form posts: a post sent again under its key changes nothing
-/// and gets the first answer, which is what lets a client whose browser died mid-post send it again safely.</summary>
+/// <summary>The sites honour the Idempotency-Key header on form posts and counted downloads: a request sent again under
+/// its key changes nothing and gets the first answer, which is what lets a client whose browser died mid-request send it
+/// again safely.</summary>
 public sealed class IdempotencyKeyTests
 {
     private static readonly (string, string)[] Basics = [("date", "2025-04-03"), ("category", "travel"), ("amount", "186.40"), ("merchant", "Deutsche Bahn")];
@@ -73,6 +74,71 @@ public sealed class IdempotencyKeyTests
         using var again = await web.RawPostAsync("/expenses/new", "wf-3/1", Basics);
         Assert.False(again.Headers.Contains("Idempotent-Replayed"), "a key from before the reset was remembered");
         Assert.Equal(reset + 1, Posts(sites));
+    }
+
+    [Fact]
+    public async Task Download_FetchedTwiceUnderOneKey_CountsOnceAndAnswersTheSameFile()
+    {
+        // A link's GET carries the action's key because it may be a download; taken again after its browser went
+        // away, it must not be counted twice.
+        await using var sites = await DemoSitesApp.StartAsync(seed: 11);
+        using var web = new WebSession(sites.BaseUrl);
+        await web.SignInSupplierAsync();
+        var number = sites.GetState().Invoices[0].Number;
+        var pdf = $"/supplier/invoices/{number}/pdf";
+
+        using var first = await web.RawGetAsync(pdf, "wf-4/8");
+        using var second = await web.RawGetAsync(pdf, "wf-4/8");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(["true"], second.Headers.GetValues("Idempotent-Replayed"));
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", second.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"{number}.pdf", second.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(1, sites.GetState().DownloadCounts[number]);
+
+        using var unkeyed = await web.RawGetAsync(pdf);
+        using var otherKey = await web.RawGetAsync(pdf, "wf-4/9");
+        Assert.Equal(3, sites.GetState().DownloadCounts[number]);
+    }
+
+    [Fact]
+    public async Task Download_SignedOutUnderAKey_LeavesTheKeyFreeForTheSignedInFetch()
+    {
+        // A rebuilt session may have lost its cookie: the redirect to sign-in counted nothing and must not be replayed
+        // to the same key once signed in.
+        await using var sites = await DemoSitesApp.StartAsync(seed: 11);
+        using var web = new WebSession(sites.BaseUrl);
+        var number = sites.GetState().Invoices[0].Number;
+        var pdf = $"/supplier/invoices/{number}/pdf";
+
+        using var signedOut = await web.RawGetAsync(pdf, "wf-5/2");
+        await web.SignInSupplierAsync();
+        using var signedIn = await web.RawGetAsync(pdf, "wf-5/2");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.False(signedIn.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, sites.GetState().DownloadCounts[number]);
+    }
+
+    [Fact]
+    public async Task Get_OfAPage_IgnoresTheKey()
+    {
+        // Pages are safe: the key a link's GET carries changes nothing, and leaves the key free for the form it leads to.
+        await using var sites = await DemoSitesApp.StartAsync(seed: 11);
+        using var web = new WebSession(sites.BaseUrl);
+        await web.SignInEmployeeAsync();
+        var before = Posts(sites);
+
+        using var page = await web.RawGetAsync("/expenses/new", "wf-6/3");
+        using var again = await web.RawGetAsync("/expenses/new", "wf-6/3");
+        using var post = await web.RawPostAsync("/expenses/new", "wf-6/3", Basics);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.False(again.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal(before + 1, Posts(sites));
     }
 
     /// <summary>The report-basics posts the server acted on (it keeps one draft per employee, so drafts do not count them).</summary>

@@ -20,7 +20,8 @@ namespace ScribeActors.Agent.Recovery;
 /// unless the request carried an <c>Idempotency-Key</c> its server honours: then it is taken again under that key (the
 /// server acts once per key) while the page, loaded afresh from the server, still offers its target (a page that no
 /// longer does shows that the request took effect: a queue row decided, a form turned into its result); if none left, the action's only effect was on the page that was lost, and it is taken
-/// again.</item>
+/// again, under the key the action carried (a link's GET did, in case it was a download, which is known as one only
+/// when its answer arrives: a server that honours the key counts it once).</item>
 /// <item>Otherwise (click, key press, back on the live page) it is never repeated blindly; the page decides:
 /// the URL moved on from the URL before the action, or the target is gone ⇒ performed;
 /// the page still shows the target at the same URL ⇒ the page is in the state before the action ⇒ not performed.</item>
@@ -28,8 +29,8 @@ namespace ScribeActors.Agent.Recovery;
 /// Limits: a request without an idempotency key that left the browser just before it died may or may not have reached
 /// the server (the action is then taken as performed, flagged uncertain, and the workflow goes on from the page it
 /// has); a download counts as a request that left (servers count downloads), but it is recorded when its response
-/// arrives, so a browser that dies in the moment between the server counting it and that record repeats it; any other
-/// GET is taken as safe, as HTTP defines it.
+/// arrives, so a browser that dies in the moment between the server counting it and that record repeats it, unless
+/// its server honours the key the action carried; any other GET is taken as safe, as HTTP defines it.
 /// </remarks>
 public static class InterruptedActionRule
 {
@@ -78,7 +79,9 @@ public static class InterruptedActionRule
                             ? new(false, null, $"it had sent {sent} under Idempotency-Key {key} when the browser that performed it went away, and that server honours the key, so the {action.Kind} is taken again under it (the server acts on it once, whether or not the first one arrived)", IdempotencyKey: key)
                             : new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), $"it had sent {sent} under Idempotency-Key {key} when the browser that performed it went away, and the page, loaded afresh from the server, no longer offers its target: the request took effect, so it is not taken again")
                         : new(true, ActionResult.Success(freshUrl, TimeSpan.Zero), $"it had sent {sent} when the browser that performed it went away; the server may have acted on it, so it is not repeated", Uncertain: true)
-                : new(false, null, $"the browser that performed it went away before any request that could change a server left it, and the page it changed was lost with it, so the {action.Kind} is taken again");
+                : evidence.ActionKey is { } actionKey
+                    ? new(false, null, $"the browser that performed it went away before any request that could change a server left it, and the page it changed was lost with it, so the {action.Kind} is taken again (under Idempotency-Key {actionKey}, which a download it may have started carried)", IdempotencyKey: actionKey)
+                    : new(false, null, $"the browser that performed it went away before any request that could change a server left it, and the page it changed was lost with it, so the {action.Kind} is taken again");
         }
 
         if (!SamePage(urlBefore, freshUrl))

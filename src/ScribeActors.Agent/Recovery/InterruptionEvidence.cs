@@ -21,6 +21,11 @@ public sealed record InterruptionEvidence(ActionResult? RecordedResult, string F
     /// <summary>The <c>Idempotency-Key</c> <see cref="SentRequest"/> carried (its server honours the header), if any.</summary>
     public string? SentIdempotencyKey { get; init; }
 
+    /// <summary>The <c>Idempotency-Key</c> the action's requests carried to hosts that honour the header (the key the
+    /// workflow carried into it, or its action id). A link's GET carries it unreported, since it may be a download that
+    /// is known as one only when its answer arrives; an action taken again sends it again.</summary>
+    public string? ActionKey { get; init; }
+
     /// <summary>The step submits a sign-in form (see <see cref="SignInRule"/>).</summary>
     public bool SignsIn { get; init; }
 }

@@ -18,7 +18,7 @@ internal static class SupplierInvoiceEndpoints
     {
         group.MapGet("/invoices", List);
         group.MapGet("/invoices/{number}", Detail);
-        group.MapGet("/invoices/{number}/pdf", Pdf);
+        group.MapGet("/invoices/{number}/pdf", Pdf).WithMetadata(IdempotencyKeys.Counted.Instance);
     }
 
     private static IResult List(HttpContext context, DemoStore store, string? q, string? status, string? page)

@@ -9,7 +9,8 @@ namespace ScribeActors.DemoSites.Web;
 /// use it) on the sites' state-changing requests: the first request with a key runs and its response is kept; a later
 /// request with the same key, method, path and body gets the kept response again (with <c>Idempotent-Replayed: true</c>)
 /// and changes nothing; the same key on another request is refused with 422, and while the first one still runs with
-/// 409. A request without the header runs as always. Keys are forgotten when the sites are reset.
+/// 409. A request without the header runs as always. Keys are forgotten when the sites are reset. GETs are safe and
+/// ignore the header, except those of endpoints marked <see cref="Counted"/> (a download the sites count).
 /// </summary>
 /// <remarks>
 /// This is what lets a client that lost track of a request (its browser died after the request may have left) send it
@@ -38,7 +39,9 @@ internal sealed class IdempotencyKeys(DemoStore store)
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+        var safe = HttpMethods.IsGet(request.Method) ? context.GetEndpoint()?.Metadata.GetMetadata<Counted>() is null
+            : HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
+        if (safe
             || request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
             || request.Headers[Header].FirstOrDefault() is not { Length: > 0 } key)
         {
@@ -107,7 +110,9 @@ internal sealed class IdempotencyKeys(DemoStore store)
         try
         {
             await next(context);
-            if (response.StatusCode < 500 && !context.RequestAborted.IsCancellationRequested)
+            // A counted GET is kept only when it was answered (2xx): its redirect to sign-in counted nothing.
+            var answered = HttpMethods.IsGet(context.Request.Method) ? response.StatusCode is >= 200 and < 300 : response.StatusCode < 500;
+            if (answered && !context.RequestAborted.IsCancellationRequested)
             {
                 var headers = KeptHeaders.Where(h => response.Headers.ContainsKey(h)).Select(h => (h, response.Headers[h])).ToArray();
                 lock (_gate)
@@ -138,7 +143,7 @@ internal sealed class IdempotencyKeys(DemoStore store)
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    private static readonly string[] KeptHeaders = ["Location", "Content-Type", "Set-Cookie", SiteLatency.Header];
+    private static readonly string[] KeptHeaders = ["Location", "Content-Type", "Content-Disposition", "Set-Cookie", SiteLatency.Header];
 
     private void ForgetAfterReset()
     {
@@ -182,6 +187,18 @@ internal sealed class IdempotencyKeys(DemoStore store)
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync(detail, context.RequestAborted);
+    }
+
+    /// <summary>Endpoint metadata: a GET the sites count (a download), whose <c>Idempotency-Key</c> is honoured like a
+    /// POST's, so a client that lost track of it can fetch it again without being counted twice.</summary>
+    public sealed class Counted
+    {
+        /// <summary>The one instance.</summary>
+        public static readonly Counted Instance = new();
+
+        private Counted()
+        {
+        }
     }
 
     private sealed class Entry(string fingerprint)

@@ -529,6 +529,7 @@ public sealed partial class WorkflowGrain
             SentLandingUrl = step.SignsIn ? null : sent?.LandingUrl, // a sign-in's landing needs the cookie that was lost
             SignsIn = step.SignsIn,
             SentIdempotencyKey = sent?.IdempotencyKey,
+            ActionKey = Current.CarriedIdempotencyKey ?? step.ActionId, // what ActAsync sent: the carried key, else the session used the action id
         };
         var verdict = InterruptedActionRule.Resolve(step.Action, step.UrlBefore, evidence);
         LogInterrupted(Id, step.Index, verdict.Performed, verdict.Reason);

@@ -140,6 +140,19 @@ public sealed class InterruptedActionRuleRebuiltPageTests
         var verdict = InterruptedActionRule.Resolve(BrowserAction.Click(3), Form, evidence);
         Assert.False(verdict.Performed);
         Assert.Contains("before any request that could change a server left it", verdict.Reason);
+        Assert.Null(verdict.IdempotencyKey);
+    }
+
+    [Fact]
+    public void Resolve_PageRebuiltAndNothingWasSent_IsTakenAgainUnderTheKeyItsLinkGetCarried()
+    {
+        // A link's GET is not reported, but may have been a download the server counted: the action is taken again
+        // under the key that GET carried, so a server that honours it counts the download once.
+        var evidence = new InterruptionEvidence(null, "http://s.test/invoices", TargetPresent: true) { PageRebuilt = true, ActionKey = "wf/8" };
+        var verdict = InterruptedActionRule.Resolve(BrowserAction.Click(3), "http://s.test/invoices", evidence);
+        Assert.False(verdict.Performed);
+        Assert.Equal("wf/8", verdict.IdempotencyKey);
+        Assert.Contains("under Idempotency-Key wf/8, which a download it may have started carried", verdict.Reason);
     }
 
     [Theory]

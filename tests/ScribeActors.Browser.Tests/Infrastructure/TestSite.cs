@@ -19,8 +19,11 @@ public sealed class TestSite : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _posts;
     private readonly ConcurrentQueue<ReceivedPost> _received;
 
-    private TestSite(WebApplication app, Uri baseUri, ConcurrentQueue<string> requests, ConcurrentDictionary<string, int> posts, ConcurrentQueue<ReceivedPost> received)
+    private readonly ConcurrentQueue<ReceivedPost> _keyedGets;
+
+    private TestSite(WebApplication app, Uri baseUri, ConcurrentQueue<string> requests, ConcurrentDictionary<string, int> posts, ConcurrentQueue<ReceivedPost> received, ConcurrentQueue<ReceivedPost> keyedGets)
     {
+        _keyedGets = keyedGets;
         _app = app;
         BaseUri = baseUri;
         _requests = requests;
@@ -33,6 +36,9 @@ public sealed class TestSite : IAsyncDisposable
 
     /// <summary>Every POST the server received, in order.</summary>
     public IReadOnlyCollection<ReceivedPost> ReceivedPosts => _received;
+
+    /// <summary>Every GET that carried an <c>Idempotency-Key</c>, in order.</summary>
+    public IReadOnlyCollection<ReceivedPost> KeyedGets => _keyedGets;
 
     /// <summary>How many POSTs to <paramref name="path"/> the server received.</summary>
     public int Posts(string path) => _posts.GetValueOrDefault(path);
@@ -60,6 +66,7 @@ public sealed class TestSite : IAsyncDisposable
         var requests = new ConcurrentQueue<string>();
         var posts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var received = new ConcurrentQueue<ReceivedPost>();
+        var keyedGets = new ConcurrentQueue<ReceivedPost>();
         app.Use(async (context, next) =>
         {
             requests.Enqueue($"{context.Request.Host}{context.Request.Path}{context.Request.QueryString}");
@@ -68,6 +75,10 @@ public sealed class TestSite : IAsyncDisposable
                 posts.AddOrUpdate(context.Request.Path, 1, (_, n) => n + 1);
                 var key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
                 received.Enqueue(new ReceivedPost(context.Request.Path, key, context.Request.Cookies.TryGetValue("user", out var user) ? user : null));
+            }
+            else if (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers["Idempotency-Key"].FirstOrDefault() is { } getKey)
+            {
+                keyedGets.Enqueue(new ReceivedPost(context.Request.Path, getKey, context.Request.Cookies.TryGetValue("user", out var user) ? user : null));
             }
 
             await next(context);
@@ -189,7 +200,7 @@ public sealed class TestSite : IAsyncDisposable
 
         await app.StartAsync();
         var address = app.Urls.Single();
-        return new TestSite(app, new Uri(address.TrimEnd('/') + "/"), requests, posts, received);
+        return new TestSite(app, new Uri(address.TrimEnd('/') + "/"), requests, posts, received, keyedGets);
     }
 
     /// <summary>A loopback port with nothing listening on it.</summary>

@@ -27,6 +27,14 @@ internal sealed class WebSession : IDisposable
     /// <summary>Sends without following redirects.</summary>
     public Task<HttpResponseMessage> RawGetAsync(string url) => _http.GetAsync(url);
 
+    /// <summary>Sends a GET with an <c>Idempotency-Key</c> header, without following redirects.</summary>
+    public Task<HttpResponseMessage> RawGetAsync(string url, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return _http.SendAsync(request);
+    }
+
     public Task<HttpResponseMessage> RawPostAsync(string url, params (string Name, string Value)[] fields) =>
         _http.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
 

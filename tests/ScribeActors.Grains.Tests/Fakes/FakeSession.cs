@@ -64,6 +64,13 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
                     _laggingCheckpointUrl = Url;
                 }
 
+                web.ReceivedOpenKeys.Enqueue(idempotencyKey?.Invoke(new SentRequest("GET", FakeWeb.Origin + "/form")));
+                if (web.BrowserDiesDuringOpen)
+                {
+                    web.BrowserDiesDuringOpen = false;
+                    return Crash();
+                }
+
                 Navigate(FakeWeb.Origin + "/form");
                 return ActionResult.Success(Url, TimeSpan.FromMilliseconds(1));
             case (BrowserActionKind.Type, "/form", 1):

@@ -61,6 +61,14 @@ public sealed class FakeWeb : IBrowserHost
     /// the server got it (the POST is lost on the way). Reset after the crash.</summary>
     public bool SubmitLostInFlight { get; set; }
 
+    /// <summary>The browser dies during the next "Open form" click, after the server got its GET and before the click
+    /// returned (nothing was reported: a link's GET is not). Reset after the crash.</summary>
+    public bool BrowserDiesDuringOpen { get; set; }
+
+    /// <summary>The <c>Idempotency-Key</c> of every "Open form" GET that reached the server (<see langword="null"/> for
+    /// none), in order: a link's GET carries the action's key, as it may be a download.</summary>
+    public ConcurrentQueue<string?> ReceivedOpenKeys { get; } = new();
+
     /// <summary>The server honours <c>Idempotency-Key</c>: a submission under a key it has seen is not recorded again.</summary>
     public bool HonoursIdempotencyKeys { get; set; }
 
@@ -108,7 +116,9 @@ public sealed class FakeWeb : IBrowserHost
         FormForgetsSubmissions = false;
         SubmitLostInFlight = false;
         HonoursIdempotencyKeys = false;
+        BrowserDiesDuringOpen = false;
         ReceivedKeys.Clear();
+        ReceivedOpenKeys.Clear();
         DoneStatus = null;
         Check = null;
         Submissions.Clear();

@@ -68,6 +68,25 @@ public sealed class IdempotencyKeyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_BrowserDiesDuringALinkClick_TheClickIsTakenAgainUnderTheKeyItsGetCarried()
+    {
+        // A link's GET may be a download the server counted before the browser could report it: nothing was reported,
+        // so the click is taken again, under the key the first GET carried, which such a server counts once.
+        var h = _h;
+        h.Web.Reset();
+        h.Web.HonoursIdempotencyKeys = true;
+        h.Web.BrowserDiesDuringOpen = true;
+        var started = await h.Client.StartAsync(FakeWeb.Spec(maxSteps: 10));
+        var final = await h.WaitAsync(started.Id);
+
+        Assert.Equal(WorkflowStatus.Succeeded, final.Status);
+        var key = $"{started.Id}/0"; // the first "Open form" click's step
+        Assert.Equal([key, key], h.Web.ReceivedOpenKeys);
+        Assert.Contains(final.Steps, s => s.Note?.Contains($"under Idempotency-Key {key}, which a download it may have started carried", StringComparison.Ordinal) == true);
+        Assert.Equal(["42"], h.Web.Submissions);
+    }
+
+    [Fact]
     public async Task Run_KeyedSubmitWithoutFaults_SendsTheStepsOwnKeyOnce()
     {
         var h = _h;
