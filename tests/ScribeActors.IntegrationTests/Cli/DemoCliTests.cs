@@ -12,16 +12,17 @@ namespace ScribeActors.IntegrationTests.Cli;
 public sealed class DemoCliTests
 {
     [Fact]
-    public async Task Demo_OnChosenPorts_SucceedsAndTheServerCheckPasses()
+    public async Task DemoReplay_OnChosenPorts_SucceedsAndTheServerCheckPasses()
     {
         Requirements.Chromium();
         await Requirements.AzuriteAsync();
         var (sites, web, silo, gateway) = (FreePort(), FreePort(), FreePort(), FreePort());
 
-        var (code, stdout, stderr) = await CliRun.RunAsync(null, "demo", "--task", "expenses.approve-report", "--seed", "4",
+        var (code, stdout, stderr) = await CliRun.RunAsync(null, "demo", "--replay", "--task", "expenses.approve-report", "--seed", "4",
             "--sites-port", $"{sites}", "--web-port", $"{web}", "--silo-port", $"{silo}", "--gateway-port", $"{gateway}");
 
         Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Contains("Recorded ", stdout, StringComparison.Ordinal);
         Assert.Contains($"Demo sites   http://127.0.0.1:{sites}/", stdout, StringComparison.Ordinal);
         Assert.Contains($"Dashboard    http://127.0.0.1:{web}/dashboard/", stdout, StringComparison.Ordinal);
         Assert.Contains("Server check PASSED", stdout, StringComparison.Ordinal);
@@ -57,6 +58,15 @@ public sealed class DemoCliTests
 
         Assert.Equal(2, code);
         Assert.Contains($"--model: {missing} does not exist", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_ReplayWithAModel_ExitsTwoSayingTheyExcludeEachOther()
+    {
+        var (code, _, stderr) = await CliRun.RunAsync(null, "demo", "--replay", "--model", TestModels.Stories260K);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--replay and --model exclude each other", stderr, StringComparison.Ordinal);
     }
 
     internal static int FreePort()
