@@ -1,4 +1,5 @@
 using ScribeActors.Abstractions;
+using ScribeActors.DemoSites.State;
 using ScribeActors.DemoSites.Tasks;
 using ScribeActors.DemoSites.Tests.Support;
 
@@ -190,6 +191,33 @@ public sealed class TaskCatalogTests
         var state = sites.GetState();
         Assert.All(tasks, task => Assert.True(task.Check(state).Succeeded, $"{task.Id}: {task.Check(state).Reason}"));
         Assert.All(state.FailedSubmissions, f => Assert.Equal(0, f.Value));
+    }
+
+    [Theory]
+    [InlineData("expenses.reject-report", "approve")]
+    [InlineData("expenses.reject-report", "reject")]
+    [InlineData("expenses.approve-report", "reject")]
+    [InlineData("expenses.approve-report", "approve")]
+    public async Task DecideCheck_AnotherReportDecidedEitherWay_Fails(string id, string otherVerb)
+    {
+        // Seen with a model: it rejected the right report, then approved another one; the objective says not to.
+        const int seed = 300;
+        await using var sites = await DemoSitesApp.StartAsync(seed: seed);
+        var tasks = DemoTaskCatalog.Create(sites.BaseUrl, seed);
+        var task = tasks.Single(t => t.Id == id);
+        using var web = new WebSession(sites.BaseUrl);
+        await new ScriptReplayer(web).RunAsync(task.StartUrl, task.Script);
+        Assert.True(task.Check(sites.GetState()).Succeeded);
+        var taken = tasks.Where(t => t.Parameters.ContainsKey("report")).Select(t => t.Parameters["report"]).ToHashSet();
+        var other = sites.GetState().ExpenseReports.First(r => r.Status == ExpenseStatus.Pending && !taken.Contains(r.Id)).Id;
+
+        using (await web.RawPostAsync($"/expenses/approvals/{other}/{otherVerb}"))
+        {
+        }
+
+        var check = task.Check(sites.GetState());
+        Assert.False(check.Succeeded, $"{id} passed after {other} was {otherVerb}d too");
+        Assert.Contains($"other reports were decided too: {other}", check.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
