@@ -53,6 +53,14 @@ const viewer = {
     return body;
   },
 
+  // Reads a text answer (a stored prompt, a DOM); a failure throws with the problem details' words.
+  async text(url) {
+    const response = await fetch(url, { headers: { Accept: 'text/plain, application/problem+json' }, credentials: 'same-origin' });
+    if (response.ok) return response.text();
+    const body = await response.json().catch(() => null);
+    throw new Error((body && (body.detail || body.title)) || ('GET ' + url + ' answered ' + response.status));
+  },
+
   live(text, failed) {
     const live = document.getElementById('live');
     if (!live) return;
