@@ -21,18 +21,22 @@ public static class ArtifactEndpoints
     public static RouteGroupBuilder MapStepArtifacts(this RouteGroupBuilder workflows)
     {
         ArgumentNullException.ThrowIfNull(workflows);
-        Map(workflows, "observation", StepArtifactKind.Observation, "text/plain; charset=utf-8");
-        Map(workflows, "screenshot", StepArtifactKind.Screenshot, "image/png");
-        Map(workflows, "prompt", StepArtifactKind.Prompt, "text/plain; charset=utf-8");
+        Map(workflows, "observation", StepArtifactKind.Observation, "text/plain; charset=utf-8", cached: false);
+        Map(workflows, "screenshot", StepArtifactKind.Screenshot, "image/png", cached: true); // the run page shows one per step
+        Map(workflows, "prompt", StepArtifactKind.Prompt, "text/plain; charset=utf-8", cached: false);
         return workflows;
     }
 
-    private static void Map(RouteGroupBuilder workflows, string name, StepArtifactKind kind, string contentType) =>
+    private static void Map(RouteGroupBuilder workflows, string name, StepArtifactKind kind, string contentType, bool cached) =>
         workflows.MapGet($"/{{id}}/steps/{{index:int}}/{name}", async (string id, int index, HttpContext http, IGrainFactory grains, IArtifactStore store) =>
         {
             var bytes = await ReadAsync(grains, store, id, index, kind, http.RequestAborted);
             http.Response.Headers.ContentSecurityPolicy = InertPolicy;
-            http.Response.Headers.CacheControl = "private, max-age=86400"; // content-addressed: a step's artefact never changes
+            if (cached)
+            {
+                http.Response.Headers.CacheControl = "private, max-age=86400"; // content-addressed: a step's screenshot never changes
+            }
+
             return Results.Bytes(bytes, contentType);
         });
 
