@@ -18,6 +18,10 @@ public sealed record NextStepResult
     /// <summary>The inference record (raw output, tokens, timings).</summary>
     [Id(2)] public required StepInference Inference { get; init; }
 
+    /// <summary>The prompt exactly as the model was given it (chat template applied), or <see langword="null"/> when the
+    /// model was never asked. Built from the masked DOM and the objective and history with their secret placeholders.</summary>
+    [Id(5)] public string? Prompt { get; init; }
+
     /// <summary>Whether a valid step came out.</summary>
     public bool Succeeded => Step is not null && Mapping is { Succeeded: true } && Error is null;
 }

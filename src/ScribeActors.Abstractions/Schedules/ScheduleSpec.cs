@@ -4,6 +4,9 @@ namespace ScribeActors.Abstractions;
 [GenerateSerializer, Immutable, Alias("scribe.ScheduleSpec")]
 public sealed record ScheduleSpec
 {
+    /// <summary>The label (<see cref="WorkflowSpec.Labels"/>) naming the schedule that started a workflow.</summary>
+    public const string ScheduleLabel = "schedule";
+
     /// <summary>A five-field (minute precision) or six-field (with seconds) cron expression, for example <c>0 7 * * MON-FRI</c>.</summary>
     [Id(0)] public required string Cron { get; init; }
 

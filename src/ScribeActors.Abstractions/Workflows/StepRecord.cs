@@ -82,4 +82,8 @@ public sealed record StepRecord
     /// never repeated (a repeat could double a submission); the <see cref="Note"/> says what was sent, so a person can
     /// check the server.</summary>
     [Id(22)] public bool OutcomeUncertain { get; init; }
+
+    /// <summary>Content hash reference of the prompt a model step gave the model (after the chat template, as the model
+    /// read it), stored as an artefact like the observation; <see langword="null"/> for other steps.</summary>
+    [Id(23)] public string? PromptRef { get; init; }
 }

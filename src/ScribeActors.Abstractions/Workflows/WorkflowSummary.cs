@@ -28,4 +28,8 @@ public sealed record WorkflowSummary
     /// <summary>For a succeeded workflow, whether its success was checked against its criteria (see
     /// <see cref="WorkflowSnapshot.Verification"/>).</summary>
     [Id(7)] public SuccessVerification Verification { get; init; }
+
+    /// <summary>The schedule that started the workflow (its <c>schedule</c> label), or <see langword="null"/> for one
+    /// started otherwise. Summaries written before this field existed have none until the workflow changes again.</summary>
+    [Id(8)] public string? Schedule { get; init; }
 }

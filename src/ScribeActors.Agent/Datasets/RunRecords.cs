@@ -75,7 +75,9 @@ public static class RunRecords
             var where = $"Workflow '{run.Id}' step {step.Index + 1}";
             if (!observations.TryGetValue(step.Index, out var stored) || stored.Dom is null)
             {
-                throw new ArgumentException($"{where} has no stored observation (were observations stored, Scribe:Workflow:StoreObservations?).", nameof(observations));
+                throw new ArgumentException(stored?.Reference is { } swept
+                    ? $"{where}: its stored observation ({swept}) is gone from the artefact store (swept under Scribe:Workflow:ObservationRetention?)."
+                    : $"{where} has no stored observation (were observations stored, Scribe:Workflow:StoreObservations?).", nameof(observations));
             }
 
             if (!ScribeStep.TryParse(step.Description ?? "", out var block, out var error))

@@ -132,6 +132,7 @@ public static class ModelStepPlanner
             Queue = queue,
             Prefill = prefill,
             Decode = decode,
+            Prompt = prompt,
         };
     }
 

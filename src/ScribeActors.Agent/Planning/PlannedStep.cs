@@ -59,6 +59,9 @@ public sealed record PlannedStep
     /// <summary>Generation time (summed over attempts).</summary>
     public TimeSpan Decode { get; init; }
 
+    /// <summary>The prompt the model was given (chat template applied), or <see langword="null"/> when it was never asked.</summary>
+    public string? Prompt { get; init; }
+
     /// <summary>The durable record of this planning (kept in the workflow's step record).</summary>
     /// <param name="modelId">The model id.</param>
     /// <param name="template">The chat template used.</param>

@@ -94,7 +94,7 @@ public sealed partial class InferenceGrain(ModelHost host, ILocalSiloDetails sil
         Interlocked.Increment(ref _served);
         record = planned.ToRecord(ModelId, model.TemplateName, record.Silo, clock.Elapsed);
         InferenceTelemetry.Record(record);
-        return new NextStepResult { Step = planned.Step, Mapping = planned.Mapping, Error = planned.Error, Inference = record };
+        return new NextStepResult { Step = planned.Step, Mapping = planned.Mapping, Error = planned.Error, Inference = record, Prompt = planned.Prompt };
     }
 
     private ModelState TryStartLoading()

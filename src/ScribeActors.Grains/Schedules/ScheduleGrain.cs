@@ -118,7 +118,7 @@ public sealed partial class ScheduleGrain(
         var workflowId = $"{Id}-{due.Value.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
         var labels = new Dictionary<string, string>(spec.Workflow.Labels, StringComparer.Ordinal)
         {
-            ["schedule"] = Id,
+            [ScheduleSpec.ScheduleLabel] = Id,
             ["occurrence"] = due.Value.ToString("O"),
         };
         await GrainFactory.GetGrain<IWorkflowGrain>(workflowId).StartAsync(spec.Workflow with { Labels = labels });

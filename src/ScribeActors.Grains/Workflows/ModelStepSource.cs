@@ -52,15 +52,15 @@ public sealed class ModelStepSource(ModelRef model, IGrainFactory grains) : ISte
         if (!result.Succeeded)
         {
             return new StepDecision(StepDecisionKind.Fail, null, null, context.Cursor,
-                Error: $"Model '{model.ModelId}' gave no valid step {history.Count + 1}: {result.Error}", Inference: result.Inference);
+                Error: $"Model '{model.ModelId}' gave no valid step {history.Count + 1}: {result.Error}", Inference: result.Inference, Prompt: result.Prompt);
         }
 
         // The grain returns the step with what it means for the browser (mapped once, where it was validated).
         var step = result.Step!;
         var mapping = result.Mapping!;
         return mapping.IsFinish
-            ? new StepDecision(StepDecisionKind.Finish, null, step, context.Cursor + 1, mapping.Answer, Note: NoteFor(reason), Inference: result.Inference)
-            : new StepDecision(StepDecisionKind.Act, mapping.Action, step, context.Cursor + 1, Note: NoteFor(reason), Inference: result.Inference);
+            ? new StepDecision(StepDecisionKind.Finish, null, step, context.Cursor + 1, mapping.Answer, Note: NoteFor(reason), Inference: result.Inference, Prompt: result.Prompt)
+            : new StepDecision(StepDecisionKind.Act, mapping.Action, step, context.Cursor + 1, Note: NoteFor(reason), Inference: result.Inference, Prompt: result.Prompt);
     }
 
     /// <summary>The target of a model step is present when the page has an element with its node id and the tag name

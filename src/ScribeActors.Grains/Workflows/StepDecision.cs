@@ -11,4 +11,5 @@ namespace ScribeActors.Grains.Workflows;
 /// <param name="Error">Why the source cannot go on.</param>
 /// <param name="Note">How the source reached the decision, when worth recording.</param>
 /// <param name="Inference">For a model decision: raw output, token counts and latencies.</param>
-public sealed record StepDecision(StepDecisionKind Kind, BrowserAction? Action, ScribeStep? Step, int NextCursor, string? Answer = null, string? Error = null, string? Note = null, StepInference? Inference = null);
+/// <param name="Prompt">For a model decision: the prompt the model was given, stored as an artefact.</param>
+public sealed record StepDecision(StepDecisionKind Kind, BrowserAction? Action, ScribeStep? Step, int NextCursor, string? Answer = null, string? Error = null, string? Note = null, StepInference? Inference = null, string? Prompt = null);

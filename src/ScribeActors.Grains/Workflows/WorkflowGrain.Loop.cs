@@ -210,6 +210,15 @@ public sealed partial class WorkflowGrain
             return;
         }
 
+        var (promptRef, promptUpload) = PreparePrompt(decision, cancellationToken);
+        if (promptUpload is not null)
+        {
+            // The prompt goes with the page's artefacts: the record names all of them once all are stored.
+            var pageUpload = startUpload;
+            startUpload = () => Task.WhenAll(pageUpload(), promptUpload);
+            upload = upload is null ? null : Task.WhenAll(upload, promptUpload);
+        }
+
         var step = new StepRecord
         {
             Index = Current.Steps.Count,
@@ -218,6 +227,7 @@ public sealed partial class WorkflowGrain
             Description = decision.Step?.Render(),
             ObservationRef = observationRef,
             ScreenshotRef = screenshotRef,
+            PromptRef = promptRef,
             StartedAt = started,
             ObserveMs = observeMs,
             DecideMs = decideMs,
@@ -255,14 +265,27 @@ public sealed partial class WorkflowGrain
         if (_options.StoreObservations)
         {
             dom = Encoding.UTF8.GetBytes(observation.Dom);
-            observationRef = ArtifactReference.For("dom", dom);
+            observationRef = ArtifactReference.For(ArtifactRetention.ObservationKind, dom);
         }
 
         var png = observation.Screenshot is { Length: > 0 } screenshot ? screenshot : null;
-        var screenshotRef = png is null ? null : ArtifactReference.For("png", png);
+        var screenshotRef = png is null ? null : ArtifactReference.For(ArtifactRetention.ScreenshotKind, png);
         return (observationRef, screenshotRef, () => Task.WhenAll(
-            dom is null ? Task.CompletedTask : artifacts.PutAsync("dom", dom, cancellationToken),
-            png is null ? Task.CompletedTask : artifacts.PutAsync("png", png, cancellationToken)));
+            dom is null ? Task.CompletedTask : artifacts.PutAsync(ArtifactRetention.ObservationKind, dom, cancellationToken),
+            png is null ? Task.CompletedTask : artifacts.PutAsync(ArtifactRetention.ScreenshotKind, png, cancellationToken)));
+    }
+
+    /// <summary>Names a model decision's prompt as a content-addressed text artefact (beside the observation, under the
+    /// same option) and starts storing it; nothing for a decision no model made.</summary>
+    private (string? PromptRef, Task? Upload) PreparePrompt(StepDecision decision, CancellationToken cancellationToken)
+    {
+        if (decision.Prompt is not { } prompt || !_options.StoreObservations)
+        {
+            return (null, null);
+        }
+
+        var text = Encoding.UTF8.GetBytes(prompt);
+        return (ArtifactReference.For(ArtifactRetention.PromptKind, text), artifacts.PutAsync(ArtifactRetention.PromptKind, text, cancellationToken));
     }
 
     private async Task DecisionFailedAsync(StepRecord step, StepDecision decision, Observation observation, CancellationToken cancellationToken)
@@ -294,7 +317,7 @@ public sealed partial class WorkflowGrain
         if (upload is not { IsCompletedSuccessfully: true })
         {
             // Not stored yet: the intent goes out without the references, which the outcome record carries.
-            step = step with { ObservationRef = null, ScreenshotRef = null };
+            step = step with { ObservationRef = null, ScreenshotRef = null, PromptRef = null };
         }
 
         Current.Steps.Add(step);
@@ -302,7 +325,7 @@ public sealed partial class WorkflowGrain
         {
             ActionId = step.ActionId!,
             Action = step.Action!,
-            Intent = step with { Inference = null, ObservationRef = null, ScreenshotRef = null },
+            Intent = step with { Inference = null, ObservationRef = null, ScreenshotRef = null, PromptRef = null },
             IdempotencyKey = IdempotencyKeyFor(step.Action!),
         };
         var clock = Stopwatch.StartNew();
@@ -334,6 +357,7 @@ public sealed partial class WorkflowGrain
             Phase = StepPhase.Done,
             ObservationRef = stored.ObservationRef,
             ScreenshotRef = stored.ScreenshotRef,
+            PromptRef = stored.PromptRef,
             Outcome = result,
             UrlAfter = result.UrlAfter,
             FinishedAt = time.GetUtcNow(),
@@ -372,7 +396,7 @@ public sealed partial class WorkflowGrain
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogArtifactsLost(Id, step.Index, e);
-            return step with { ObservationRef = null, ScreenshotRef = null };
+            return step with { ObservationRef = null, ScreenshotRef = null, PromptRef = null };
         }
     }
 

@@ -54,6 +54,7 @@ public sealed partial class WorkflowGrain
                 UpdatedAt = Current.UpdatedAt,
                 FailureReason = Current.FailureReason,
                 Verification = Current.Verification,
+                Schedule = Current.Spec.Labels.GetValueOrDefault(ScheduleSpec.ScheduleLabel),
             });
             _indexBehind = false;
         }

@@ -63,7 +63,7 @@ public sealed class WorkflowOptions
     [Range(2, 1000)]
     public int MaxUnchangedSteps { get; set; } = Agent.GuardRails.LoopLimits.DefaultMaxUnchangedSteps;
 
-    /// <summary>Store each observation's DOM as a content-addressed artefact. Default true.</summary>
+    /// <summary>Store each observation's DOM, and each model step's prompt, as content-addressed artefacts. Default true.</summary>
     public bool StoreObservations { get; set; } = true;
 
     /// <summary>Take a viewport screenshot with each observation and store it as a content-addressed PNG artefact
@@ -76,6 +76,14 @@ public sealed class WorkflowOptions
     /// zero keeps them for ever; at most 10 years.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan ScreenshotRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a stored observation DOM or model prompt is kept after it was last stored, counted only once no
+    /// workflow that has not ended can need it: the sweep (<see cref="Storage.ArtifactRetention"/>) deletes those last
+    /// stored before the retention and before the start of every workflow still pending, running or paused, whose
+    /// recovery reads them. Ended runs' DOMs then go: dataset export and the viewer's page view say so. Default unset:
+    /// kept for ever; between 1 day and 10 years.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ParseLimitsInInvariantCulture = true)]
+    public TimeSpan? ObservationRetention { get; set; }
 
     /// <summary>The retry limits these options set, for <see cref="Agent.Recovery.RetryPolicy"/>.</summary>
     internal Agent.Recovery.RetryLimits ToRetryLimits() => new(

@@ -11,6 +11,9 @@ public enum StepArtifactKind
 
     /// <summary>The viewport screenshot (<see cref="StepRecord.ScreenshotRef"/>), PNG.</summary>
     Screenshot,
+
+    /// <summary>The prompt a model step gave the model (<see cref="StepRecord.PromptRef"/>), UTF-8 text after the chat template.</summary>
+    Prompt,
 }
 
 /// <summary>No artefact of the asked kind can be read for a step; the message says why (no such step, none stored, gone).</summary>
@@ -41,17 +44,26 @@ public static class StepArtifacts
     {
         ArgumentNullException.ThrowIfNull(store);
         var step = Step(snapshot, index);
-        var reference = kind == StepArtifactKind.Screenshot ? step.ScreenshotRef : step.ObservationRef;
+        var where = $"step {index} of workflow '{snapshot.Id}'";
+        var (reference, none, gone) = kind switch
+        {
+            StepArtifactKind.Screenshot => (step.ScreenshotRef,
+                $"Step {index} of workflow '{snapshot.Id}' has no screenshot: Scribe:Workflow:CaptureScreenshots was off, or the page showed a secret the session had typed.",
+                $"The screenshot of {where} ({step.ScreenshotRef}) is no longer in the artefact store: screenshots are kept for Scribe:Workflow:ScreenshotRetention after they were stored."),
+            StepArtifactKind.Prompt => (step.PromptRef,
+                step.Inference is null
+                    ? $"Step {index} of workflow '{snapshot.Id}' was not decided by a model, so it has no prompt."
+                    : $"Step {index} of workflow '{snapshot.Id}' has no stored prompt (Scribe:Workflow:StoreObservations was off, the model was never asked, or the upload failed).",
+                $"The prompt of {where} ({step.PromptRef}) is no longer in the artefact store: prompts of ended workflows are kept for Scribe:Workflow:ObservationRetention after they were stored."),
+            _ => (step.ObservationRef,
+                $"Step {index} of workflow '{snapshot.Id}' has no stored observation (Scribe:Workflow:StoreObservations was off, the page was too large to observe, or the upload failed).",
+                $"The observation of {where} ({step.ObservationRef}) is no longer in the artefact store: observation DOMs of ended workflows are kept for Scribe:Workflow:ObservationRetention after they were stored."),
+        };
         if (reference is null)
         {
-            throw new StepArtifactNotFoundException(kind == StepArtifactKind.Screenshot
-                ? $"Step {index} of workflow '{snapshot.Id}' has no screenshot: Scribe:Workflow:CaptureScreenshots was off, or the page showed a secret the session had typed."
-                : $"Step {index} of workflow '{snapshot.Id}' has no stored observation (Scribe:Workflow:StoreObservations was off, the page was too large to observe, or the upload failed).");
+            throw new StepArtifactNotFoundException(none);
         }
 
-        return await store.GetAsync(reference, cancellationToken)
-            ?? throw new StepArtifactNotFoundException(kind == StepArtifactKind.Screenshot
-                ? $"The screenshot of step {index} of workflow '{snapshot.Id}' ({reference}) is no longer in the artefact store: screenshots are kept for Scribe:Workflow:ScreenshotRetention after they were stored."
-                : $"The observation of step {index} of workflow '{snapshot.Id}' ({reference}) is no longer in the artefact store.");
+        return await store.GetAsync(reference, cancellationToken) ?? throw new StepArtifactNotFoundException(gone);
     }
 }

@@ -17,12 +17,14 @@ public sealed class RunListReader(IGrainFactory grains)
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset UpdatedAt, int Resumptions, string? Silo)> _details = new(StringComparer.Ordinal);
 
-    /// <summary>The newest runs first, those with <paramref name="status"/> when given, whose id or objective holds
-    /// <paramref name="text"/> (any case) when given, at most <paramref name="limit"/>.</summary>
-    public async Task<RunRow[]> ListAsync(WorkflowStatus? status, string? text, int limit, CancellationToken cancellationToken)
+    /// <summary>The newest runs first, those with <paramref name="status"/> when given, started by the schedule
+    /// <paramref name="schedule"/> when given, whose id or objective holds <paramref name="text"/> (any case) when given,
+    /// at most <paramref name="limit"/>.</summary>
+    public async Task<RunRow[]> ListAsync(WorkflowStatus? status, string? schedule, string? text, int limit, CancellationToken cancellationToken)
     {
         var summaries = await grains.GetGrain<IWorkflowIndexGrain>(IWorkflowIndexGrain.DefaultKey).ListAsync(status);
         var matching = summaries
+            .Where(s => string.IsNullOrEmpty(schedule) || string.Equals(s.Schedule, schedule, StringComparison.Ordinal))
             .Where(s => string.IsNullOrWhiteSpace(text)
                 || s.Objective.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)
                 || s.Id.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -65,6 +67,7 @@ public sealed class RunListReader(IGrainFactory grains)
             Resumptions = details.Resumptions,
             Silo = details.Silo,
             Verification = summary.Verification,
+            Schedule = summary.Schedule,
         };
     }
 }

@@ -90,7 +90,7 @@ public static class ViewerEndpoints
         await http.Response.WriteAsync(document, http.RequestAborted);
     }
 
-    private static async Task<IResult> ListRunsAsync(string? status, string? q, int? limit, RunListReader runs, HttpContext http)
+    private static async Task<IResult> ListRunsAsync(string? status, string? schedule, string? q, int? limit, RunListReader runs, HttpContext http)
     {
         WorkflowStatus? filter = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -105,7 +105,7 @@ public static class ViewerEndpoints
         }
 
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Ok(await runs.ListAsync(filter, q, limit ?? RunListReader.DefaultLimit, http.RequestAborted));
+        return Results.Ok(await runs.ListAsync(filter, schedule, q, limit ?? RunListReader.DefaultLimit, http.RequestAborted));
     }
 
     /// <summary>The run's view; with <c>after</c>, waits (up to <see cref="ChangeWait"/>) until its version differs.</summary>

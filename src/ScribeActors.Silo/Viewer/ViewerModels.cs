@@ -34,6 +34,9 @@ public sealed record RunRow
 
     /// <summary>Whether a success was checked against criteria.</summary>
     public SuccessVerification Verification { get; init; }
+
+    /// <summary>The schedule that started the run, if one did.</summary>
+    public string? Schedule { get; init; }
 }
 
 /// <summary>What the run page shows: the snapshot without the step source's recording (it can be large and the page

@@ -50,7 +50,7 @@ public sealed class RunDatasetExportTests : IDisposable
         Assert.Equal((11, 1), (result.Exported, result.Failed));
         var failure = Assert.Single(result.Statistics.Failures);
         Assert.Equal("wf-03", failure.Instance);
-        Assert.Contains("step 3 has no stored observation", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("step 3: its stored observation (dom/wf-03-2) is gone from the artefact store (swept under Scribe:Workflow:ObservationRetention?)", failure.Reason, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "records/runs/wf-03.jsonl")));
     }
 

@@ -50,11 +50,23 @@ public sealed class RunRecordsTests
     {
         var run = RunSamples.SignIn("wf-3");
         var pages = Pages(run);
-        pages[2] = pages[2] with { Dom = null };
+        pages[2] = pages[2] with { Reference = null, Dom = null };
 
         var e = Assert.Throws<ArgumentException>(() => RunRecords.Create(run, pages, new DatasetSettings()));
 
         Assert.StartsWith("Workflow 'wf-3' step 3 has no stored observation", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_StepWhosePageWasSwept_ThrowsNamingTheRetention()
+    {
+        var run = RunSamples.SignIn("wf-4");
+        var pages = Pages(run);
+        pages[2] = pages[2] with { Dom = null }; // the step names a DOM the store no longer has
+
+        var e = Assert.Throws<ArgumentException>(() => RunRecords.Create(run, pages, new DatasetSettings()));
+
+        Assert.StartsWith("Workflow 'wf-4' step 3: its stored observation (dom/wf-4-2) is gone from the artefact store (swept under Scribe:Workflow:ObservationRetention?)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class ModelStepPlannerTests
         Assert.StartsWith("<|im_start|>system\nHelp achieve the objective by generating the next step.<|im_end|>", model.Calls[0].Prompt, StringComparison.Ordinal);
         Assert.Contains("Objective: Find invoice 4471\nURL: http://portal.test/invoices\nObservation: ", model.Calls[0].User, StringComparison.Ordinal);
         Assert.EndsWith("\nStep-by-step guide:\n", model.Calls[0].User, StringComparison.Ordinal);
+        Assert.Equal(model.Calls[0].Prompt, planned.Prompt); // what the step record's prompt artefact keeps
     }
 
     [Fact]
@@ -47,6 +48,7 @@ public sealed class ModelStepPlannerTests
         Assert.Contains("812", planned.Rejected[0], StringComparison.Ordinal);
         Assert.Contains("cannot be performed", planned.Rejected[2], StringComparison.Ordinal);
         Assert.Contains("no valid step in 3 attempts", planned.Error, StringComparison.Ordinal);
+        Assert.Equal(model.Calls[^1].Prompt, planned.Prompt); // a failed step keeps the prompt the model saw too
     }
 
     [Fact]

@@ -68,4 +68,23 @@ public sealed class WorkflowOptionsTests
 
         Assert.Equal(3, result.Failures!.Count());
     }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("23:59:59")]
+    [InlineData("3650.00:00:01")]
+    public void Validate_ObservationRetentionUnderADayOrOverTenYears_FailsNamingIt(string value)
+    {
+        var result = new WorkflowOptionsValidator().Validate(null, new WorkflowOptions { ObservationRetention = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.True(result.Failed);
+        Assert.Contains("WorkflowOptions.ObservationRetention must be between 1.00:00:00 and 3650.00:00:00", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ObservationRetentionUnsetOrADay_Succeeds()
+    {
+        Assert.Null(new WorkflowOptions().ObservationRetention); // the default keeps every DOM, as before the setting
+        Assert.True(new WorkflowOptionsValidator().Validate(null, new WorkflowOptions { ObservationRetention = TimeSpan.FromDays(1) }).Succeeded);
+    }
 }

@@ -3,8 +3,8 @@ using ScribeActors.IntegrationTests.Infrastructure;
 
 namespace ScribeActors.IntegrationTests.Viewer;
 
-/// <summary>The REST routes for a step's stored artefacts: the DOM as inert text, the screenshot as PNG, and a 404
-/// saying why when there is nothing to read.</summary>
+/// <summary>The REST routes for a step's stored artefacts: the DOM as inert text, the screenshot as PNG, a model step's
+/// prompt as text, and a 404 saying why when there is nothing to read.</summary>
 [Collection(ViewerCollection.Name), Trait("Suite", "Integration"), Trait("Needs", "Azurite,Chromium")]
 public sealed class StepArtifactApiTests(ViewerFixture viewer)
 {
@@ -48,6 +48,16 @@ public sealed class StepArtifactApiTests(ViewerFixture viewer)
         var problem = await ApiHttp.ProblemAsync(response, 404);
         Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("has 12 step(s)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prompt_ReplayStep_Answers404SayingNoModelDecidedIt()
+    {
+        using var http = ApiHttp.Client(viewer.Silo.WebUrl, ViewerFixture.Key);
+        using var response = await http.GetAsync($"/api/workflows/{viewer.FinishedRun.Id}/steps/3/prompt");
+        var problem = await ApiHttp.ProblemAsync(response, 404);
+        Assert.Contains("Step 3 of workflow", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("was not decided by a model, so it has no prompt", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,15 +37,28 @@ const viewer = {
     return viewer.el('a', { href: '/viewer/runs/' + encodeURIComponent(id), text: id });
   },
 
-  // Sends a request with the page's own credentials (the browser re-sends the HTTP Basic login to the same origin).
-  async call(method, url) {
-    const response = await fetch(url, { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  // Sends a request with the page's own credentials (the browser re-sends the HTTP Basic login to the same origin);
+  // a JSON body when given. A failure throws an Error whose problem holds the answer's problem details.
+  async call(method, url, json) {
+    const headers = { Accept: 'application/json' };
+    if (json !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(url, { method, headers, credentials: 'same-origin', body: json === undefined ? undefined : JSON.stringify(json) });
     const body = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
       const detail = body && (body.detail || body.title);
-      throw new Error(detail || (method + ' ' + url + ' answered ' + response.status));
+      const error = new Error(detail || (method + ' ' + url + ' answered ' + response.status));
+      error.problem = body;
+      throw error;
     }
     return body;
+  },
+
+  // Reads a text answer (a stored prompt, a DOM); a failure throws with the problem details' words.
+  async text(url) {
+    const response = await fetch(url, { headers: { Accept: 'text/plain, application/problem+json' }, credentials: 'same-origin' });
+    if (response.ok) return response.text();
+    const body = await response.json().catch(() => null);
+    throw new Error((body && (body.detail || body.title)) || ('GET ' + url + ' answered ' + response.status));
   },
 
   live(text, failed) {

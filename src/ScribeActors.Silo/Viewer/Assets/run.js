@@ -4,7 +4,7 @@
 'use strict';
 
 (() => {
-  const { el, time, ms, badge, call, live, flash, sleep } = viewer;
+  const { el, time, ms, badge, call, text, live, flash, sleep } = viewer;
   const main = document.getElementById('main');
   let run = JSON.parse(document.getElementById('run-data').textContent);
   const id = run.id;
@@ -81,7 +81,28 @@
     return el('span', { class: 'muted', text: step.phase === 'Done' ? 'no action' : step.phase.toLowerCase() + '…' });
   }
 
-  function inference(info) {
+  // The prompt as the model was given it (chat template applied), read from its artefact on first opening and shown
+  // as text; a prompt that is gone says why (the API's 404 detail).
+  function prompt(step) {
+    if (!step.promptRef) return null;
+    const shown = el('pre', { class: 'prompt' });
+    const details = el('details', { class: 'prompt-box' }, el('summary', { text: 'Prompt as the model saw it' }), shown);
+    details.addEventListener('toggle', async () => {
+      if (!details.open || shown.dataset.loaded) return;
+      shown.dataset.loaded = 'loading';
+      try {
+        shown.textContent = await text(base + '/steps/' + step.index + '/prompt');
+        shown.dataset.loaded = 'yes';
+      } catch (e) {
+        shown.textContent = e.message;
+        shown.dataset.loaded = 'failed';
+      }
+    });
+    return details;
+  }
+
+  function inference(step) {
+    const info = step.inference;
     const rows = [
       ['Model', info.modelId + (info.silo ? ' on ' + info.silo : '')],
       ['Tokens', info.promptTokens + ' prompt (' + info.observationTokens + ' observation) · ' + info.outputTokens + ' output'],
@@ -92,6 +113,7 @@
     ];
     return el('div', { class: 'inference' },
       el('dl', { class: 'facts' }, rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])),
+      prompt(step),
       el('div', { class: 'label', text: 'Raw output' }), el('pre', { class: 'raw-output', text: info.rawOutput }),
       (info.rejected || []).length ? el('div', { class: 'label', text: 'Rejected outputs' }) : null,
       (info.rejected || []).map(r => el('pre', { class: 'rejected', text: r })));
@@ -136,7 +158,7 @@
         time(step.startedAt) + (step.finishedAt ? ' → ' + time(step.finishedAt) : '') + ' · observe ' + ms(step.observeMs) + ' · decide ' + ms(step.decideMs) +
         ' · persist ' + ms(step.persistMs) + ' · act ' + ms(step.executeMs) + ' · total ' + ms(total) + ' · ' + step.nodeCount + ' nodes' }),
       el('p', { class: 'urls muted', text: (step.urlBefore || '') + (step.urlAfter && step.urlAfter !== step.urlBefore ? ' → ' + step.urlAfter : '') }),
-      step.inference ? inference(step.inference) : null,
+      step.inference ? inference(step) : null,
       artifacts(step));
   }
 

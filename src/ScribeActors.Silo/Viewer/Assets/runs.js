@@ -10,11 +10,15 @@
   const status = el('select', { id: 'status-filter', name: 'status' },
     statuses.map(s => el('option', { value: s, text: s || 'any status', selected: s === (params.get('status') || '') })));
   const text = el('input', { id: 'text-filter', name: 'q', type: 'search', placeholder: 'objective or id', value: params.get('q') || '' });
+  // The schedule asked for in the URL is an option at once, even before the schedules load or when it was removed.
+  const wanted = params.get('schedule') || '';
+  const schedule = el('select', { id: 'schedule-filter', name: 'schedule' },
+    el('option', { value: '', text: 'any schedule' }), wanted ? el('option', { value: wanted, text: wanted, selected: true }) : null);
   const count = el('span', { id: 'run-count', class: 'muted' });
   const body = el('tbody', { id: 'runs' });
   main.append(
     el('h1', { text: 'Runs' }),
-    el('form', { class: 'filters', onsubmit: null }, el('label', {}, 'Status ', status), el('label', {}, 'Text ', text), count),
+    el('form', { class: 'filters', onsubmit: null }, el('label', {}, 'Status ', status), el('label', {}, 'Schedule ', schedule), el('label', {}, 'Text ', text), count),
     el('table', { class: 'runs' },
       el('thead', {}, el('tr', {}, ['Run', 'Objective', 'Status', 'Steps', 'Started', 'Finished', 'Resumptions', 'Silo']
         .map(h => el('th', { text: h })))),
@@ -25,11 +29,13 @@
   let wake = null;
   const refreshSoon = () => { shown = null; if (wake) wake(); };
   status.addEventListener('change', refreshSoon);
+  schedule.addEventListener('change', refreshSoon);
   text.addEventListener('input', refreshSoon);
 
   function query() {
     const q = new URLSearchParams();
     if (status.value) q.set('status', status.value);
+    if (schedule.value) q.set('schedule', schedule.value);
     if (text.value.trim()) q.set('q', text.value.trim());
     return q.toString();
   }
@@ -66,5 +72,9 @@
     }
   }
 
+  call('GET', '/viewer/api/schedules').then(list => {
+    const known = new Set([...schedule.options].map(o => o.value));
+    schedule.append(...list.filter(s => !known.has(s.id)).map(s => el('option', { value: s.id, text: s.id })));
+  }).catch(e => live('schedules not loaded: ' + e.message, true));
   poll();
 })();

@@ -1,5 +1,5 @@
-// The schedules page: every schedule with its next occurrences, refreshed every few seconds; Remove deletes one
-// through the REST API.
+// The schedules page: every schedule with its next occurrences and the runs it started, refreshed every few seconds;
+// Remove deletes one and the form adds one, both through the REST API.
 'use strict';
 
 (() => {
@@ -23,6 +23,10 @@
     }
   }
 
+  function runs(s) {
+    return el('a', { class: 'runs', href: '/viewer/?schedule=' + encodeURIComponent(s.id), text: s.runCount + ' run' + (s.runCount === 1 ? '' : 's') });
+  }
+
   function row(s) {
     return el('tr', { 'data-schedule': s.id },
       el('td', { text: s.id }),
@@ -31,7 +35,7 @@
       el('td', { class: 'next' }, el('ul', {}, s.nextOccurrences.map(o => el('li', { text: time(o) })))),
       el('td', { text: time(s.lastOccurrence) }),
       el('td', {}, s.lastWorkflowId ? runLink(s.lastWorkflowId) : ''),
-      el('td', { class: 'num', text: s.runCount }),
+      el('td', { class: 'num' }, runs(s)),
       el('td', {}, el('button', { type: 'button', class: 'remove', onclick: () => remove(s.id) }, 'Remove')));
   }
 
@@ -48,6 +52,85 @@
       live('not updating: ' + e.message, true);
     }
   }
+
+  // Adding a schedule: the fields of PUT /api/schedules/{id}, the step source as the API takes it (JSON). The API's
+  // problem details are shown next to the form, each error beside the field it names.
+  const fields = {
+    id: el('input', { name: 'id', required: true, placeholder: 'nightly-report' }),
+    cron: el('input', { name: 'cron', required: true, placeholder: '0 7 * * MON-FRI' }),
+    timeZone: el('input', { name: 'timeZone', value: 'UTC' }),
+    objective: el('input', { name: 'objective', required: true, class: 'wide' }),
+    startUrl: el('input', { name: 'startUrl', required: true, type: 'url', class: 'wide' }),
+    stepSource: el('textarea', { name: 'stepSource', required: true, rows: 3, class: 'wide', placeholder: '{"kind": "Model", "model": {"modelId": "…"}}' }),
+  };
+  const labels = { id: 'Id', cron: 'Cron', timeZone: 'Time zone', objective: 'Objective', startUrl: 'Start URL', stepSource: 'Step source (JSON)' };
+  const errorOf = Object.fromEntries(Object.keys(fields).map(name => [name, el('span', { class: 'field-error', 'data-for': name })]));
+  const problem = el('div', { id: 'schedule-problem', class: 'problem', hidden: true });
+  const form = el('form', { id: 'add-schedule', class: 'add-schedule' },
+    el('h2', { text: 'Add a schedule' }),
+    Object.keys(fields).map(name => el('label', {}, el('span', { text: labels[name] }), fields[name], errorOf[name])),
+    el('div', {}, el('button', { type: 'submit', class: 'add' }, 'Add schedule')),
+    problem);
+  main.append(form);
+
+  // Which field of the form an API error key (a JSON path such as "cron" or "workflow.stepSource.model") is about.
+  function fieldOf(key) {
+    const path = String(key).replace(/^\$\.?/, '').toLowerCase();
+    if (path === 'cron' || path === 'timezone') return path === 'cron' ? 'cron' : 'timeZone';
+    if (path.startsWith('workflow.objective')) return 'objective';
+    if (path.startsWith('workflow.starturl')) return 'startUrl';
+    if (path.startsWith('workflow.stepsource')) return 'stepSource';
+    return null;
+  }
+
+  function showProblem(detail, errors) {
+    problem.hidden = false;
+    problem.replaceChildren(el('p', { text: detail }),
+      el('ul', {}, Object.entries(errors || {}).map(([key, messages]) => el('li', { 'data-field': key }, el('code', { text: key }), ': ' + [].concat(messages).join(' ')))));
+    for (const [key, messages] of Object.entries(errors || {})) {
+      const name = fieldOf(key);
+      if (name) {
+        errorOf[name].textContent = [].concat(messages).join(' ');
+        fields[name].setAttribute('aria-invalid', 'true');
+      }
+    }
+  }
+
+  function clearProblem() {
+    problem.hidden = true;
+    problem.replaceChildren();
+    for (const name of Object.keys(fields)) {
+      errorOf[name].textContent = '';
+      fields[name].removeAttribute('aria-invalid');
+    }
+  }
+
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    clearProblem();
+    let stepSource;
+    try {
+      stepSource = JSON.parse(fields.stepSource.value);
+    } catch (parse) {
+      showProblem('The step source is not JSON; nothing was added.', { 'workflow.stepSource': [parse.message] });
+      return;
+    }
+    const id = fields.id.value.trim();
+    const spec = {
+      cron: fields.cron.value.trim(),
+      timeZone: fields.timeZone.value.trim() || 'UTC',
+      workflow: { objective: fields.objective.value, startUrl: fields.startUrl.value.trim(), stepSource },
+    };
+    try {
+      await call('PUT', '/api/schedules/' + encodeURIComponent(id), spec);
+      flash('Added schedule ' + id);
+      form.reset();
+      await refresh();
+    } catch (failure) {
+      const p = failure.problem || {};
+      showProblem((p.detail || p.title || failure.message) + ' Nothing was added.', p.errors);
+    }
+  });
 
   refresh();
   setInterval(refresh, 2000);
