@@ -81,10 +81,14 @@ internal static class DemoCommand
                 : $"--model: {model} does not exist.");
         }
 
-        await using var runtime = await EmbeddedRuntime.StartAsync(ports, seed, "scribe-demo", null, Console.Out, cancellationToken);
+        // A cluster of its own per gateway port: two demos on one Azurite (on other ports) must not join each other, or a
+        // grain of one lands on the other's silo, whose secrets are limited to the other's sites.
+        var clusterId = ports.Gateway == 0 ? $"scribe-demo-{Guid.NewGuid():N}" : $"scribe-demo-{ports.Gateway}";
+        await using var runtime = await EmbeddedRuntime.StartAsync(ports, seed, clusterId, null, Console.Out, cancellationToken);
         var task = DemoTaskCatalog.Get(runtime.Sites.BaseUrl, seed, taskId);
         Console.WriteLine($"Demo sites   {runtime.Sites.BaseUrl}");
         Console.WriteLine($"Dashboard    http://127.0.0.1:{runtime.WebPort}/dashboard/");
+        Console.WriteLine($"Cluster      {clusterId} (scribe list --cluster-id {clusterId})");
         Console.WriteLine($"Task         {task.Id}: {task.Objective}");
 
         runtime.Sites.Reset(seed);

@@ -25,6 +25,7 @@ public sealed class DemoCliTests
         Assert.Contains("Recorded ", stdout, StringComparison.Ordinal);
         Assert.Contains($"Demo sites   http://127.0.0.1:{sites}/", stdout, StringComparison.Ordinal);
         Assert.Contains($"Dashboard    http://127.0.0.1:{web}/dashboard/", stdout, StringComparison.Ordinal);
+        Assert.Contains($"Cluster      scribe-demo-{gateway} ", stdout, StringComparison.Ordinal); // its own: demos beside it on one Azurite stay apart
         Assert.Contains("Server check PASSED", stdout, StringComparison.Ordinal);
     }
 
