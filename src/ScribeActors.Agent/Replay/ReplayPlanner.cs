@@ -83,11 +83,13 @@ public static class ReplayPlanner
     /// loaded a document while staying at this URL (a form post redirected back, as an approval queue does) or a
     /// non-idempotent step not known to have stayed in the page (one recovery judged performed): the server may have
     /// acted on it, and the durability rule never repeats such an action blindly. The exception is the last sign-in,
-    /// when the page is the one it was taken on (the context lost its cookie): it is taken again with its typing.
+    /// when the page is the one it was taken on, by its path (the context lost its cookie; a site that sends a
+    /// signed-out visitor to its sign-in page adds where to return to): it is taken again with its typing.
     /// </summary>
     public static int CursorAfterReload(IReadOnlyList<StepRecord> history, int cursor, string url)
     {
         var rewound = cursor;
+        var page = url; // the page the steps taken again were on
         for (var i = history.Count - 1; i >= 0; i--)
         {
             var step = history[i];
@@ -96,15 +98,18 @@ public static class ReplayPlanner
                 continue;
             }
 
-            if (step.SignsIn && InterruptedActionRule.SamePage(step.UrlBefore, url))
+            if (step.SignsIn && SamePath(step.UrlBefore, page))
             {
                 // The page asks for the sign-in again (its cookie was lost with the context): signing in twice
-                // changes nothing on a server, so the sign-in and the typing before it are taken again.
+                // changes nothing on a server, so the sign-in and the typing before it are taken again. The sign-in
+                // page is known by its path: a site that sends a signed-out visitor there adds where to return to
+                // (?returnUrl=…), and it is the same form, the one the typing before the sign-in was done on.
                 rewound = Math.Min(rewound, step.SourceCursor.Value);
+                page = step.UrlBefore!;
                 continue;
             }
 
-            var stayedOnPage = InterruptedActionRule.SamePage(step.UrlBefore, url) && InterruptedActionRule.SamePage(step.UrlAfter, url);
+            var stayedOnPage = InterruptedActionRule.SamePage(step.UrlBefore, page) && InterruptedActionRule.SamePage(step.UrlAfter, page);
             var leftTheDocument = step.Outcome.LoadedDocument ?? step.Action is { IsIdempotent: false };
             if (!stayedOnPage || leftTheDocument)
             {
@@ -118,4 +123,10 @@ public static class ReplayPlanner
     }
 
     private static ReplayDecision Fail(int cursor, string error) => new(ReplayDecisionKind.Fail, cursor, null, null, null, error);
+
+    /// <summary>Whether two URLs name the same document path (scheme, host, port and path; query and fragment aside).</summary>
+    private static bool SamePath(string? a, string? b) =>
+        Uri.TryCreate(a, UriKind.Absolute, out var x) && Uri.TryCreate(b, UriKind.Absolute, out var y)
+            ? Uri.Compare(x, y, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.Ordinal) == 0
+            : InterruptedActionRule.SamePage(a, b);
 }

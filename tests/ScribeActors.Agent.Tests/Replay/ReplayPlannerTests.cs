@@ -130,6 +130,11 @@ public sealed class ReplayPlannerTests
 
         Assert.Equal(0, ReplayPlanner.CursorAfterReload(history, 3, login));
         Assert.Equal(3, ReplayPlanner.CursorAfterReload(history, 3, invoices)); // signed in: nothing to take again
+
+        // Seen in CI: the rebuilt context loaded a later page of the record, and the site sent the visitor without a
+        // cookie to its sign-in page with where to return to.
+        Assert.Equal(0, ReplayPlanner.CursorAfterReload(history, 3, login + "?returnUrl=%2Finvoices%3Fpage%3D2"));
+        Assert.Equal(3, ReplayPlanner.CursorAfterReload(history, 3, invoices + "?page=2"));
     }
 
     [Fact]
