@@ -112,17 +112,7 @@ public sealed class SentRequestTests(BrowserFixture fixture)
         // Known as a download only when its answer arrives: the link's GET carries the key before that, so a server
         // that honours it can count the download once when the action is taken again after its browser went away.
         var reports = new ConcurrentQueue<SentRequest>();
-        await using var session = await fixture.Host.OpenSessionAsync(new BrowserSessionOptions
-        {
-            AllowedHosts = [fixture.Site.Host],
-            Url = fixture.Site.Url("files"),
-            BeforeRequestSent = sent =>
-            {
-                reports.Enqueue(sent);
-                return Task.CompletedTask;
-            },
-            IdempotencyKey = _ => "wf-9/4",
-        });
+        await using var session = await OpenKeyedAsync("files", reports, _ => "wf-9/4");
         var keyedBefore = fixture.Site.KeyedGets.Count;
         var page = await session.ObserveAsync();
 
@@ -159,17 +149,7 @@ public sealed class SentRequestTests(BrowserFixture fixture)
     public async Task Click_FormPostWithAnIdempotencyKey_CarriesTheKeyAndItsCookiesAndReportsIt()
     {
         var reports = new ConcurrentQueue<SentRequest>();
-        await using var session = await fixture.Host.OpenSessionAsync(new BrowserSessionOptions
-        {
-            AllowedHosts = [fixture.Site.Host],
-            Url = fixture.Site.Url("login.html"),
-            BeforeRequestSent = sent =>
-            {
-                reports.Enqueue(sent);
-                return Task.CompletedTask;
-            },
-            IdempotencyKey = sent => sent.Url.EndsWith("/memos", StringComparison.Ordinal) ? "wf-7/3" : null,
-        });
+        await using var session = await OpenKeyedAsync("login.html", reports, sent => sent.Url.EndsWith("/memos", StringComparison.Ordinal) ? "wf-7/3" : null);
         var login = await session.ObserveAsync();
         Assert.True((await session.ExecuteAsync(BrowserAction.Type(Dom.NodeOf(login, "name"), "ann"))).Succeeded);
         Assert.True((await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(login, "login-btn")))).Succeeded);
@@ -192,6 +172,21 @@ public sealed class SentRequestTests(BrowserFixture fixture)
     private int CountMemoPosts() => fixture.Site.Posts("/memos");
 
     private int FileFetches() => fixture.Site.Requests.Count(r => r.EndsWith("/files/report.txt", StringComparison.Ordinal));
+
+    /// <summary>A session that reports into <paramref name="reports"/> and asks <paramref name="key"/> for each request's
+    /// <c>Idempotency-Key</c>.</summary>
+    private Task<IBrowserSession> OpenKeyedAsync(string path, ConcurrentQueue<SentRequest> reports, Func<SentRequest, string?> key) =>
+        fixture.Host.OpenSessionAsync(new BrowserSessionOptions
+        {
+            AllowedHosts = [fixture.Site.Host],
+            Url = fixture.Site.Url(path),
+            BeforeRequestSent = sent =>
+            {
+                reports.Enqueue(sent);
+                return Task.CompletedTask;
+            },
+            IdempotencyKey = key,
+        });
 
     private Task<IBrowserSession> OpenAsync(string path, Func<SentRequest, Task> beforeSent) =>
         fixture.Host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [fixture.Site.Host], Url = fixture.Site.Url(path), BeforeRequestSent = beforeSent });
