@@ -11,9 +11,11 @@ namespace ScribeActors.Bench;
 /// capture script), on the same Chromium build and demo site. The workflow's time runs from the client's start call to
 /// the first step's recorded finish (the silo runs in this process, so both read one clock): the start write, the
 /// reminder, the index entry, opening the session (context, page, guard, first load, checkpoint), the first observation,
-/// the decision, the intent write and the first action. A third arm, the floor, is the bare script plus that first
-/// action done the plainest way (Playwright's fill of the same field): the work the target asks for with nothing of
-/// ScribeActors around it.
+/// the decision, the intent write and the first action, up to the moment the session reports the action done and the
+/// page settled (<see cref="ActionResult.PerformedAt"/>). The step's recorded finish comes later (the observation after
+/// the action, with its screenshot, and the checkpoint): reported beside it, not the target's end point. A third arm,
+/// the floor, is the bare script plus that first action done the plainest way (Playwright's fill of the same field):
+/// the work the target asks for with nothing of ScribeActors around it.
 /// </summary>
 internal static class StartupBenchmark
 {
@@ -41,15 +43,17 @@ internal static class StartupBenchmark
         var bare = new List<double>();
         var floor = new List<double>();
         var scribe = new List<double>();
-        var phases = new List<(double Open, double Observe, double Intent, double Act)>();
+        var recorded = new List<double>();
+        var phases = new List<(double Open, double Decide, double Intent, double Perform, double Act)>();
         for (var run = 0; run < runs; run++)
         {
             bare.Add(await BareAsync(browser, task.StartUrl, null));
             floor.Add(await BareAsync(browser, task.StartUrl, firstAction));
-            var (ms, first, created, opened) = await ScribeAsync(world, spec);
+            var (ms, finishedMs, first, created, opened) = await ScribeAsync(world, spec);
             scribe.Add(ms);
-            phases.Add(((opened - created).TotalMilliseconds, first.ObserveMs, first.PersistMs, first.ExecuteMs));
-            Stats.Log($"startup run {run + 1}/{runs}: bare {bare[^1]:F0} ms, floor {floor[^1]:F0} ms, scribe {ms:F0} ms");
+            recorded.Add(finishedMs);
+            phases.Add(((opened - created).TotalMilliseconds, first.DecideMs, first.PersistMs, first.Outcome!.Duration.TotalMilliseconds, first.ExecuteMs));
+            Stats.Log($"startup run {run + 1}/{runs}: bare {bare[^1]:F0} ms, floor {floor[^1]:F0} ms, scribe {ms:F0} ms (recorded finish {finishedMs:F0} ms)");
         }
 
         var ratio = Stats.Percentile(scribe, 50) / Stats.Percentile(bare, 50);
@@ -59,19 +63,22 @@ internal static class StartupBenchmark
             runs,
             bareMs = new { p50 = Stats.Percentile(bare, 50), p95 = Stats.Percentile(bare, 95) },
             scribeMs = new { p50 = Stats.Percentile(scribe, 50), p95 = Stats.Percentile(scribe, 95) },
+            scribeToRecordedFinishMs = new { p50 = Stats.Percentile(recorded, 50), p95 = Stats.Percentile(recorded, 95) },
             floorMs = new { p50 = Stats.Percentile(floor, 50), p95 = Stats.Percentile(floor, 95) },
             ratioOfMedians = Math.Round(ratio, 3),
             target = "<= 1.3",
             floorRatioOfMedians = Math.Round(Stats.Percentile(floor, 50) / Stats.Percentile(bare, 50), 3),
             scribeOverFloor = Math.Round(Stats.Percentile(scribe, 50) / Stats.Percentile(floor, 50), 3),
+            recordedFinishRatioOfMedians = Math.Round(Stats.Percentile(recorded, 50) / Stats.Percentile(bare, 50), 3),
             scribePhasesMsP50 = new
             {
                 startToFirstObservation = Stats.Percentile(phases.Select(p => p.Open).ToList(), 50),
-                firstObserve = Stats.Percentile(phases.Select(p => p.Observe).ToList(), 50),
+                decide = Stats.Percentile(phases.Select(p => p.Decide).ToList(), 50),
                 intentWrite = Stats.Percentile(phases.Select(p => p.Intent).ToList(), 50),
-                firstAction = Stats.Percentile(phases.Select(p => p.Act).ToList(), 50),
+                actionInTheSession = Stats.Percentile(phases.Select(p => p.Perform).ToList(), 50),
+                executeCallWithNextObservation = Stats.Percentile(phases.Select(p => p.Act).ToList(), 50),
             },
-            note = "bare: new context, page, DevTools session, load, capture with node ids; floor: bare + fill of the first step's field; scribe: start call to the first action's recorded finish",
+            note = "bare: new context, page, DevTools session, load, capture with node ids; floor: bare + fill of the first step's field; scribe: start call to the first action performed (the session's PerformedAt); scribeToRecordedFinish: to the first step's recorded finish, after the next observation and checkpoint",
         };
     }
 
@@ -96,19 +103,20 @@ internal static class StartupBenchmark
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static async Task<(double Ms, StepRecord First, DateTimeOffset Created, DateTimeOffset FirstObservation)> ScribeAsync(BenchWorld world, WorkflowSpec spec)
+    private static async Task<(double Ms, double FinishedMs, StepRecord First, DateTimeOffset Created, DateTimeOffset FirstObservation)> ScribeAsync(BenchWorld world, WorkflowSpec spec)
     {
         await world.SiteClient.ResetAsync(world.Seed);
         var started = DateTimeOffset.UtcNow;
         var id = (await world.Client.StartAsync(spec)).Id;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var final = await world.Client.WaitForCompletionAsync(id, timeout.Token);
-        if (final.Status != WorkflowStatus.Succeeded || final.Steps.Length == 0 || final.Steps[0].FinishedAt is not { } finished)
+        if (final.Status != WorkflowStatus.Succeeded || final.Steps.Length == 0 || final.Steps[0].FinishedAt is not { } finished
+            || final.Steps[0].Outcome?.PerformedAt is not { } performed)
         {
             throw new InvalidOperationException($"The workflow ended {final.Status}: {final.FailureReason}");
         }
 
         var first = final.Steps[0];
-        return ((finished - started).TotalMilliseconds, first, final.CreatedAt, first.StartedAt);
+        return ((performed - started).TotalMilliseconds, (finished - started).TotalMilliseconds, first, final.CreatedAt, first.StartedAt);
     }
 }

@@ -242,6 +242,6 @@ internal sealed partial class PlaywrightBrowserSession
         var duration = _time.GetElapsedTime(started);
         var url = _disposed || _page.IsClosed ? null : _secrets.Mask(_page.Url);
         var result = failure is { } f ? Fail(f with { Message = _secrets.Mask(f.Message) }, url, duration) : ActionResult.Success(url, duration);
-        return result with { LoadedDocument = _guard.DocumentRequests != _documentsBeforeAction };
+        return result with { LoadedDocument = _guard.DocumentRequests != _documentsBeforeAction, PerformedAt = _time.GetUtcNow() };
     }
 }

@@ -12,13 +12,18 @@ public sealed class ActionTests(BrowserFixture fixture)
         await using var session = await fixture.OpenAsync("basic.html");
         var observation = await session.ObserveAsync();
 
+        var before = TimeProvider.System.GetUtcNow();
         var result = await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(observation, "counter")));
+        var after = TimeProvider.System.GetUtcNow();
 
         Assert.True(result.Succeeded, result.ToString());
         Assert.Equal(ActionFailureKind.None, result.Failure);
         Assert.Equal(fixture.Site.Url("basic.html"), result.UrlAfter);
         Assert.True(result.Duration > TimeSpan.Zero);
-        Assert.Contains(">Clicked 1</button>", (await session.ObserveAsync()).Dom, StringComparison.Ordinal);
+        Assert.True(result.PerformedAt >= before && result.PerformedAt <= after, $"performed at {result.PerformedAt:O}, called {before:O}..{after:O}");
+        var next = await session.ObserveAsync();
+        Assert.Contains(">Clicked 1</button>", next.Dom, StringComparison.Ordinal);
+        Assert.True(next.CapturedAt >= result.PerformedAt);
     }
 
     [Fact]

@@ -52,6 +52,9 @@ public sealed class DomCaptureTests(BrowserFixture fixture)
         Assert.Null(first.Screenshot);
         Assert.NotNull(second.Screenshot);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, second.Screenshot![..4]);
+        var options = new BrowserOptions();
+        Assert.Equal(options.ViewportWidth, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(second.Screenshot.AsSpan(16, 4))); // IHDR: the viewport, not the whole page
+        Assert.Equal(options.ViewportHeight, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(second.Screenshot.AsSpan(20, 4)));
         Assert.Equal("Basic page", second.Title);
         Assert.Equal(fixture.Site.Url("basic.html"), second.Url);
         Assert.Equal(0, second.SessionEpoch);

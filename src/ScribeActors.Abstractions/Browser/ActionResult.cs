@@ -28,6 +28,10 @@ public sealed record ActionResult
     /// acted on it. <see langword="null"/> when not known, as for an outcome inferred after an interruption.</summary>
     [Id(6)] public bool? LoadedDocument { get; init; }
 
+    /// <summary>When the action was done and the page settled, by the session's clock (before the observation that may
+    /// follow it); <see langword="null"/> when not known, as for an outcome inferred after an interruption.</summary>
+    [Id(7)] public DateTimeOffset? PerformedAt { get; init; }
+
     /// <summary>Creates a success result.</summary>
     public static ActionResult Success(string? urlAfter, TimeSpan duration) => new() { Succeeded = true, UrlAfter = urlAfter, Duration = duration };
 
