@@ -37,6 +37,9 @@ internal sealed class BenchWorld : IAsyncDisposable
 
     public IBrowserHost Browsers => Silo.Services.GetRequiredService<IBrowserHost>();
 
+    /// <summary>The silo's web port (REST API, viewer), with a trailing slash.</summary>
+    public Uri WebUrl { get; private init; } = null!;
+
     public static async Task<BenchWorld> StartAsync(int seed = 3, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var sites = await DemoSitesApp.StartAsync("http://127.0.0.1:0", seed);
@@ -58,7 +61,7 @@ internal sealed class BenchWorld : IAsyncDisposable
 
         var silo = await ScribeSiloHost.BuildAsync([], settings, b => b.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace));
         await silo.StartAsync();
-        return new BenchWorld(sites, silo, seed);
+        return new BenchWorld(sites, silo, seed) { WebUrl = new Uri($"http://127.0.0.1:{settings["Scribe:Silo:WebPort"]}/") };
     }
 
     public DemoTask Task(string id) => DemoTaskCatalog.Get(Sites.BaseUrl, Seed, id);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|telemetry|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|fitting|fitting-pages|survival|inference|inference-synthetic|inference-grain|model-step|cli-connect|all
+// Usage: dotnet ScribeActors.Bench.dll overhead|telemetry|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|fitting|fitting-pages|survival|inference|inference-synthetic|inference-grain|model-step|cli-connect|viewer|all
 //        [--runs N] [--baseline-cli PATH/scribe.dll] [--workflows N] [--concurrency N] [--svg FILE] [--rounds N] [--seed N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
 //        telemetry: [--runs N] [--blocks N] (not in "all": step time with OTLP export off vs on, alternating silos)
 //        survival: [--first-seed N] [--seeds N] (not in "all": every demo task on N seeds; SCRIBE_SURVIVAL_DUMP=DIR writes the lost steps' pages)
@@ -113,6 +113,11 @@ if (what is "startup" or "all")
     results["startup"] = await StartupBenchmark.RunAsync(Arg("--runs", 20));
 }
 
+if (what is "viewer") // not in "all": it runs the dispute task several times with the run page open
+{
+    results["viewer"] = await ViewerBenchmark.RunAsync(Arg("--runs", 3), Arg("--loads", 20));
+}
+
 if (what is "faults") // not in "all": it runs for tens of minutes
 {
     results["faults"] = await FaultsBenchmark.RunAsync(Arg("--rounds", 50), Arg("--seed", 1), Text("--only"));
@@ -125,7 +130,7 @@ if (what is "soak") // not in "all": it runs for tens of minutes
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, telemetry, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, fitting, fitting-pages, survival, inference, inference-synthetic, inference-grain, model-step, cli-connect or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, telemetry, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, fitting, fitting-pages, survival, inference, inference-synthetic, inference-grain, model-step, cli-connect, viewer or all.");
     return 2;
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Playwright;
 using ScribeActors.Abstractions;
+using ScribeActors.Agent.Recording;
 using ScribeActors.IntegrationTests.Infrastructure;
 
 namespace ScribeActors.IntegrationTests.Viewer;
@@ -94,6 +95,54 @@ public sealed class ViewerSchedulesTests(ViewerFixture viewer)
         Assert.Equal(StepSourceKind.Model, stored.Spec.Workflow.StepSource.Kind);
         Assert.Equal("tiny", stored.Spec.Workflow.StepSource.Model!.ModelId);
         await viewer.Silo.Client.DeleteScheduleAsync(id);
+    }
+
+    [Fact]
+    public async Task SchedulesPage_AddFormWithAReplayFile_SchedulesThatReplayWithItsObjectiveAndStartUrl()
+    {
+        var id = "viewer-replay-" + Guid.NewGuid().ToString("N")[..8];
+        var page = await viewer.NewPageAsync();
+        await page.GotoAsync(viewer.Url("/viewer/schedules"));
+
+        await page.FillAsync("#add-schedule [name=id]", id);
+        await page.FillAsync("#add-schedule [name=cron]", "0 5 * * *");
+        await page.SetInputFilesAsync("#add-schedule [name=replayFile]", new FilePayload
+        {
+            Name = "steps.replay.json",
+            MimeType = "application/json",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(RecordedWorkflowFile.Serialize(viewer.Recording)),
+        });
+        await Assertions.Expect(page.Locator("#add-schedule [name=objective]")).ToHaveValueAsync(viewer.Recording.Objective);
+        await page.ClickAsync("#add-schedule button.add");
+
+        await Assertions.Expect(page.Locator($"tr[data-schedule=\"{id}\"]")).ToBeVisibleAsync();
+        var stored = await viewer.Silo.Client.GetScheduleAsync(id);
+        Assert.Equal(viewer.Recording.Objective, stored.Spec.Workflow.Objective);
+        Assert.Equal(viewer.Recording.StartUrl, stored.Spec.Workflow.StartUrl);
+        Assert.Equal(StepSourceKind.Replay, stored.Spec.Workflow.StepSource.Kind);
+        Assert.Equal(
+            viewer.Recording.Steps.Select(s => (s.Action, s.Node, s.Description)),
+            stored.Spec.Workflow.StepSource.Replay!.Steps.Select(s => (s.Action, s.Node, s.Description)));
+        await viewer.Silo.Client.DeleteScheduleAsync(id);
+    }
+
+    [Fact]
+    public async Task SchedulesPage_ReplayFileThatIsNotJson_SaysSoBesideTheStepSourceAndFillsNothing()
+    {
+        var page = await viewer.NewPageAsync();
+        await page.GotoAsync(viewer.Url("/viewer/schedules"));
+
+        await page.SetInputFilesAsync("#add-schedule [name=replayFile]", new FilePayload
+        {
+            Name = "notes.json",
+            MimeType = "application/json",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("{ \"objective\": \"half a file"),
+        });
+
+        await Assertions.Expect(page.Locator("#schedule-problem")).ToContainTextAsync("notes.json is not JSON");
+        await Assertions.Expect(page.Locator(".field-error[data-for=\"stepSource\"]")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("#add-schedule [name=stepSource]")).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("#add-schedule [name=objective]")).ToHaveValueAsync("");
     }
 
     [Theory]

@@ -54,7 +54,9 @@
   }
 
   // Adding a schedule: the fields of PUT /api/schedules/{id}, the step source as the API takes it (JSON). The API's
-  // problem details are shown next to the form, each error beside the field it names.
+  // problem details are shown next to the form, each error beside the field it names. A replay file (as `scribe record`
+  // writes it) read in the browser fills the step source, and the objective and start URL where they are empty.
+  const replayFile = el('input', { name: 'replayFile', type: 'file', accept: '.json,application/json' });
   const fields = {
     id: el('input', { name: 'id', required: true, placeholder: 'nightly-report' }),
     cron: el('input', { name: 'cron', required: true, placeholder: '0 7 * * MON-FRI' }),
@@ -68,6 +70,7 @@
   const problem = el('div', { id: 'schedule-problem', class: 'problem', hidden: true });
   const form = el('form', { id: 'add-schedule', class: 'add-schedule' },
     el('h2', { text: 'Add a schedule' }),
+    el('label', {}, el('span', { text: 'Replay file' }), replayFile, el('span', { class: 'muted', text: ' fills the step source (optional)' })),
     Object.keys(fields).map(name => el('label', {}, el('span', { text: labels[name] }), fields[name], errorOf[name])),
     el('div', {}, el('button', { type: 'submit', class: 'add' }, 'Add schedule')),
     problem);
@@ -104,6 +107,26 @@
       fields[name].removeAttribute('aria-invalid');
     }
   }
+
+  replayFile.addEventListener('change', async () => {
+    clearProblem();
+    const file = replayFile.files[0];
+    if (!file) return;
+    let recording;
+    try {
+      recording = JSON.parse(await file.text());
+    } catch (parse) {
+      showProblem('The replay file ' + file.name + ' is not JSON; nothing was filled in.', { 'workflow.stepSource': [parse.message] });
+      return;
+    }
+    if (!recording || typeof recording !== 'object' || !Array.isArray(recording.steps)) {
+      showProblem('The replay file ' + file.name + ' is not a recorded workflow (no steps); nothing was filled in.', { 'workflow.stepSource': ['A recorded workflow has objective, startUrl and steps.'] });
+      return;
+    }
+    if (!fields.objective.value && typeof recording.objective === 'string') fields.objective.value = recording.objective;
+    if (!fields.startUrl.value && typeof recording.startUrl === 'string') fields.startUrl.value = recording.startUrl;
+    fields.stepSource.value = JSON.stringify({ kind: 'Replay', replay: recording });
+  });
 
   form.addEventListener('submit', async e => {
     e.preventDefault();
