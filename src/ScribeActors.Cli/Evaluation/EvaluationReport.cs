@@ -131,6 +131,16 @@ internal sealed record EvaluationReport(
             foreach (var i in Online.Where(i => !i.Succeeded))
             {
                 md.Append(CultureInfo.InvariantCulture, $"- {i.Model} · {i.TaskId} seed {i.Seed}: {i.Status} after {i.Steps} steps; {i.Failure ?? "no failure reported"}; check: {i.Check}\n");
+                if (i.Trace.Count > 0)
+                {
+                    md.Append("  <details><summary>steps</summary>\n\n");
+                    foreach (var line in i.Trace)
+                    {
+                        md.Append("  ").Append(line.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)).Append("  \n");
+                    }
+
+                    md.Append("  </details>\n");
+                }
             }
         }
 

@@ -20,6 +20,21 @@ internal sealed record OnlineInstanceResult(string Model, string TaskId, int See
     /// <summary>Milliseconds each step took to decide (for a model: the inference grain's prune, fit, prefill and decode, as
     /// the workflow grain measured the call).</summary>
     public IReadOnlyList<double> DecideMs { get; init; } = [];
+
+    /// <summary>What each step did, one line each: the step's description (its first line), the action and its outcome.
+    /// The report lists them under an instance that did not succeed, so a failure can be read without rerunning it.</summary>
+    public IReadOnlyList<string> Trace { get; init; } = [];
+
+    /// <summary>One step as a line of <see cref="Trace"/>.</summary>
+    public static string TraceLine(StepRecord step)
+    {
+        // The 5-line block starts with the step's number; its Description line says what the step meant to do.
+        var lines = step.Description?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var description = lines.FirstOrDefault(l => l.StartsWith("Description:", StringComparison.Ordinal))?["Description:".Length..].Trim()
+            ?? lines.FirstOrDefault();
+        var outcome = step.Outcome is null ? step.Note ?? "not performed" : step.Outcome.Succeeded ? "ok" : step.Outcome.ToString();
+        return $"{step.Index + 1}. {description ?? "(no description)"} → {step.Action?.ToString() ?? "no action"}: {outcome}";
+    }
 }
 
 /// <summary>
@@ -81,6 +96,7 @@ internal sealed class OnlineEvaluation(EmbeddedRuntime runtime, TimeProvider tim
             time.GetElapsedTime(started).TotalSeconds)
         {
             DecideMs = [.. final.Steps.Select(s => Math.Round(s.DecideMs, 1))],
+            Trace = [.. final.Steps.Select(OnlineInstanceResult.TraceLine)],
         };
     }
 }

@@ -35,6 +35,10 @@ public sealed class EvalCliTests
             var decided = model.GetProperty("decideMs").EnumerateArray().Select(d => d.GetDouble()).ToList();
             Assert.Equal(model.GetProperty("steps").GetInt32(), decided.Count);
             Assert.All(decided, d => Assert.True(d > 0, $"a model step takes time to decide: {string.Join(", ", decided)}"));
+            var trace = model.GetProperty("trace").EnumerateArray().Select(t => t.GetString()!).ToList();
+            Assert.Equal(model.GetProperty("steps").GetInt32(), trace.Count); // what each step did, one line each
+            Assert.StartsWith("1. ", trace[0], StringComparison.Ordinal);
+            Assert.Contains(" → ", trace[0], StringComparison.Ordinal);
             var modelSummary = json.RootElement.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "model");
             Assert.Equal(decided.Max(), modelSummary.GetProperty("decideMsP95").GetDouble());
 
@@ -42,6 +46,8 @@ public sealed class EvalCliTests
             Assert.Contains("| expenses.approve-report | 0/1 (0 %)", markdown, StringComparison.Ordinal);
             Assert.Contains("1/1 (100 %)", markdown, StringComparison.Ordinal);
             Assert.Contains("model · expenses.approve-report seed 201", markdown, StringComparison.Ordinal);
+            Assert.Contains("<details><summary>steps</summary>", markdown, StringComparison.Ordinal);
+            Assert.Contains(trace[0].Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal), markdown, StringComparison.Ordinal);
             Assert.Contains("| step decided in (p50 / p95) |", markdown, StringComparison.Ordinal);
             var svg = XDocument.Load(Path.Combine(output.FullName, "eval.svg"));
             Assert.Equal(2, svg.Descendants().Count(e => e.Name.LocalName == "rect" && e.Element(e.Name.Namespace + "title") is not null));
