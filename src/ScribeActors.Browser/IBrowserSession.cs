@@ -20,6 +20,12 @@ public interface IBrowserSession : IAsyncDisposable
     /// (for example a script loop keeps it busy).</exception>
     Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default);
 
+    /// <summary>A PNG of the viewport as it is while observation <paramref name="observationId"/> still describes the page
+    /// (taken later than the observation, for a caller that decides meanwhile); <see langword="null"/> when a newer
+    /// observation or an action came since, or when a secret may be on the page (a screenshot cannot be masked).</summary>
+    /// <exception cref="BrowserUnavailableException">The browser or the session's context has gone away.</exception>
+    Task<byte[]?> ScreenshotAsync(long observationId, CancellationToken cancellationToken = default);
+
     /// <summary>Performs <paramref name="action"/>, waits for the page to settle (a navigation it starts is loaded), and
     /// reports the outcome. Never throws for a failed action: the result carries the <see cref="ActionFailureKind"/>.</summary>
     Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default);

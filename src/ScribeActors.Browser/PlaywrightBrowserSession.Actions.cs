@@ -61,6 +61,7 @@ internal sealed partial class PlaywrightBrowserSession
     private async Task<ActionResult> PerformAndSettleAsync(BrowserAction action, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        _screenshotMayFollow = 0; // from here on, a screenshot may show what the action did
         _documentsBeforeAction = _guard.DocumentRequests;
         _commitsBeforeAction = Volatile.Read(ref _pageCommits);
         _downloadStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -18,6 +18,10 @@ internal sealed partial class PlaywrightBrowserSession
     // screen (a password field shown in clear, a text field), so no screenshot is kept.
     private int? _secretTypedInDocument;
 
+    // The observation a later screenshot may stand for: the latest one, while no action has run since and no secret was
+    // on its page (see ScreenshotAsync(long)).
+    private long _screenshotMayFollow;
+
     public async Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -27,7 +31,7 @@ internal sealed partial class PlaywrightBrowserSession
         // The screenshot waits for Chromium to draw a frame (about 50 ms here), the capture runs a script: taken side by
         // side, an observation costs the longer of the two instead of both. A screenshot taken while a secret may be on
         // screen is dropped below, before it leaves the session.
-        var shot = includeScreenshot && _secretTypedInDocument != _guard.DocumentRequests ? ScreenshotAsync(cancellationToken) : null;
+        var shot = includeScreenshot && _secretTypedInDocument != _guard.DocumentRequests ? TakeScreenshotAsync(cancellationToken) : null;
         JsonElement capture;
         bool raced;
         try
@@ -70,12 +74,13 @@ internal sealed partial class PlaywrightBrowserSession
         var title = _secrets.Mask(capture.GetProperty("title").GetString() ?? "");
         secretOnPage |= _secretTypedInDocument == _guard.DocumentRequests;
 
+        _screenshotMayFollow = secretOnPage ? 0 : observationId;
         byte[]? screenshot = null;
         if (shot is not null && raced)
         {
             // A navigation replaced the document while the capture ran: the screenshot may show the page before it.
             await DropAsync(shot);
-            shot = secretOnPage ? null : ScreenshotAsync(cancellationToken);
+            shot = secretOnPage ? null : TakeScreenshotAsync(cancellationToken);
         }
 
         if (shot is not null)
@@ -129,9 +134,28 @@ internal sealed partial class PlaywrightBrowserSession
         };
     }
 
+    public async Task<byte[]?> ScreenshotAsync(long observationId, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (observationId <= 0 || observationId != _screenshotMayFollow || observationId != _latestObservationId
+            || _secretTypedInDocument == _guard.DocumentRequests)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await TakeScreenshotAsync(cancellationToken);
+        }
+        catch (PlaywrightException ex) when (PlaywrightErrors.IsClosed(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
     /// <summary>A PNG of the viewport, straight from DevTools (Playwright's screenshot adds two round trips to the page
     /// for fonts and the caret); encoded for speed over size.</summary>
-    private async Task<byte[]> ScreenshotAsync(CancellationToken cancellationToken)
+    private async Task<byte[]> TakeScreenshotAsync(CancellationToken cancellationToken)
     {
         var response = await Bounded(
             _devTools.SendAsync("Page.captureScreenshot", new Dictionary<string, object> { ["format"] = "png", ["optimizeForSpeed"] = true }),

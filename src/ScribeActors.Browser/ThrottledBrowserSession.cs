@@ -26,6 +26,9 @@ internal sealed class ThrottledBrowserSession(IBrowserSession inner, SemaphoreSl
     public Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.ObserveAsync(includeScreenshot, cancellationToken), cancellationToken);
 
+    public Task<byte[]?> ScreenshotAsync(long observationId, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.ScreenshotAsync(observationId, cancellationToken), cancellationToken);
+
     public Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.ExecuteAsync(action, cancellationToken), cancellationToken);
 

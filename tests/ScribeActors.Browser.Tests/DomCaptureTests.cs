@@ -63,6 +63,28 @@ public sealed class DomCaptureTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Screenshot_OfTheLatestObservationUntilAnActionOrANewerObservation()
+    {
+        await using var session = await fixture.OpenAsync("basic.html");
+        var first = await session.ObserveAsync();
+
+        var late = await session.ScreenshotAsync(first.ObservationId);
+
+        Assert.NotNull(late);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, late![..4]);
+        Assert.Equal(new BrowserOptions().ViewportWidth, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(late.AsSpan(16, 4)));
+
+        var second = await session.ObserveAsync();
+        Assert.Null(await session.ScreenshotAsync(first.ObservationId)); // a newer observation describes the page now
+        Assert.NotNull(await session.ScreenshotAsync(second.ObservationId));
+
+        var clicked = await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(second, "counter")));
+        Assert.True(clicked.Succeeded, clicked.ToString());
+        Assert.Null(await session.ScreenshotAsync(second.ObservationId)); // it would show what the click did
+        Assert.Null(await session.ScreenshotAsync(0));
+    }
+
+    [Fact]
     public async Task Observe_FramesAndShadowRoots_InlinesContentInTraversalOrder()
     {
         await using var session = await fixture.OpenAsync("frames.html");

@@ -25,6 +25,13 @@ public interface IBrowserSessionGrain : IGrainWithStringKey
     [Alias("Observe"), ResponseTimeout("00:01:30")]
     Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default);
 
+    /// <summary>A PNG of the viewport while observation <paramref name="observationId"/> (of this session's live context)
+    /// still describes the page, for a caller that asked the observation without one and decides meanwhile;
+    /// <see langword="null"/> when the page moved on, a secret may be on it, or the browser could not take it (a
+    /// screenshot is never worth failing a step for).</summary>
+    [Alias("Screenshot"), ResponseTimeout("00:01:30")]
+    Task<byte[]?> ScreenshotAsync(long observationId, CancellationToken cancellationToken = default);
+
     /// <summary>Performs an action on an element of the latest observation, waits for the page to settle and checkpoints.</summary>
     [Alias("Execute"), ResponseTimeout("00:02:00")]
     Task<ActionResult> ExecuteAsync(ExecuteActionRequest request, CancellationToken cancellationToken = default);

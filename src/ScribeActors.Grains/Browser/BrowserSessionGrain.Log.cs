@@ -33,4 +33,7 @@ public sealed partial class BrowserSessionGrain
 
     [LoggerMessage(EventId = 1129, Level = LogLevel.Warning, Message = "Browser session {SessionId}: the browser did not answer ({What}) within {Seconds:0.#} s; its context is closed and rebuilt from the checkpoint")]
     private partial void LogUnresponsive(string sessionId, string what, double seconds);
+
+    [LoggerMessage(EventId = 1130, Level = LogLevel.Information, Message = "Browser session {SessionId} could not take a screenshot of the observed page ({Reason}); the step keeps none")]
+    private partial void LogScreenshotFailed(string sessionId, string reason);
 }

@@ -91,6 +91,25 @@ public sealed partial class BrowserSessionGrain(
         return observation with { SessionEpoch = state.State.Epoch };
     }
 
+    async Task<byte[]?> IBrowserSessionGrain.ScreenshotAsync(long observationId, CancellationToken cancellationToken)
+    {
+        // Only the live context can show the observed page: a rebuilt one starts its observations afresh.
+        if (_session is not { } session)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await AnsweredAsync(session.ScreenshotAsync(observationId, cancellationToken), "a screenshot");
+        }
+        catch (Exception e) when (e is BrowserUnavailableException or TimeoutException)
+        {
+            LogScreenshotFailed(this.GetPrimaryKeyString(), e.Message); // the next call that needs the page rebuilds it
+            return null;
+        }
+    }
+
     async Task<ActionResult> IBrowserSessionGrain.ExecuteAsync(ExecuteActionRequest request, CancellationToken cancellationToken) =>
         (await ExecuteCoreAsync(request, observe: false, includeScreenshot: false, cancellationToken)).Result;
 

@@ -38,6 +38,9 @@ public sealed partial class WorkflowGrain
     [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Workflow {WorkflowId} could not prepare an action ({Reason}); it is executed without")]
     private partial void LogPrepareFailed(string workflowId, string reason);
 
+    [LoggerMessage(EventId = 1045, Level = LogLevel.Debug, Message = "Workflow {WorkflowId} could not have the observed page's screenshot taken ({Reason}); the step keeps none")]
+    private partial void LogScreenshotFailed(string workflowId, string reason);
+
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} is stale ({Reason}); a fresh activation resumes from the stored state")]
     private partial void LogStale(string workflowId, string reason);
 

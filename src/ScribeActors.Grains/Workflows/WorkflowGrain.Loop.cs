@@ -124,7 +124,7 @@ public sealed partial class WorkflowGrain
         // The previous action usually brought the page it left (taken while the session wrote its checkpoint); its
         // capture time is part of that step's ExecuteMs. Otherwise (first step, after a retry, a pause or a restart)
         // the page is observed now.
-        var observation = _nextObservation ?? await Session.ObserveAsync(_options.CaptureScreenshots, cancellationToken);
+        var observation = _nextObservation ?? await Session.ObserveAsync(ScreenshotWithObservation, cancellationToken);
         _nextObservation = null;
         var observeMs = clock.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
@@ -180,6 +180,7 @@ public sealed partial class WorkflowGrain
             return;
         }
 
+        var lateScreenshot = ScreenshotWhileDeciding && observation.Screenshot is null ? ScreenshotQuietlyAsync(observation, cancellationToken) : null;
         var (observationRef, screenshotRef, startUpload) = PrepareArtifacts(observation, cancellationToken);
         var (looped, handOver) = await CheckLoopAsync(observation, observationRef);
         if (looped)
@@ -211,12 +212,16 @@ public sealed partial class WorkflowGrain
         }
 
         var (promptRef, promptUpload) = PreparePrompt(decision, cancellationToken);
-        if (promptUpload is not null)
+        var (lateScreenshotRef, lateScreenshotUpload) = await PrepareLateScreenshotAsync(lateScreenshot, cancellationToken);
+        screenshotRef ??= lateScreenshotRef;
+        if (promptUpload is not null || lateScreenshotUpload is not null)
         {
-            // The prompt goes with the page's artefacts: the record names all of them once all are stored.
+            // The prompt and a screenshot taken while the source decided go with the page's artefacts: the record names
+            // all of them once all are stored.
+            var late = Task.WhenAll(promptUpload ?? Task.CompletedTask, lateScreenshotUpload ?? Task.CompletedTask);
             var pageUpload = startUpload;
-            startUpload = () => Task.WhenAll(pageUpload(), promptUpload);
-            upload = upload is null ? null : Task.WhenAll(upload, promptUpload);
+            startUpload = () => Task.WhenAll(pageUpload(), late);
+            upload = upload is null ? null : Task.WhenAll(upload, late);
         }
 
         var step = new StepRecord
@@ -288,6 +293,40 @@ public sealed partial class WorkflowGrain
         return (ArtifactReference.For(ArtifactRetention.PromptKind, text), artifacts.PutAsync(ArtifactRetention.PromptKind, text, cancellationToken));
     }
 
+    /// <summary>Whether the session takes each observation's screenshot beside its capture. A model decides for tens to
+    /// hundreds of milliseconds, so its steps ask the page without one and take it while the model decides
+    /// (<see cref="ScreenshotWhileDeciding"/>); a replay decides at once, so the session takes it with the capture.</summary>
+    private bool ScreenshotWithObservation => _options.CaptureScreenshots && Current.Spec!.StepSource.Kind != StepSourceKind.Model;
+
+    private bool ScreenshotWhileDeciding => _options.CaptureScreenshots && Current.Spec!.StepSource.Kind == StepSourceKind.Model;
+
+    /// <summary>The screenshot of <paramref name="observation"/>, asked while the source decides (nothing acts on the page
+    /// meanwhile: the action waits for the decision, and the decision for this); none when it cannot be had.</summary>
+    private async Task<byte[]?> ScreenshotQuietlyAsync(Observation observation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Session.ScreenshotAsync(observation.ObservationId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogScreenshotFailed(Id, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Names the screenshot taken while the source decided and starts storing it (as the page's artefacts are
+    /// stored); nothing when none was asked or none came.</summary>
+    private async Task<(string? ScreenshotRef, Task? Upload)> PrepareLateScreenshotAsync(Task<byte[]?>? screenshot, CancellationToken cancellationToken)
+    {
+        if (screenshot is null || await screenshot is not { Length: > 0 } png)
+        {
+            return (null, null);
+        }
+
+        return (ArtifactReference.For(ArtifactRetention.ScreenshotKind, png), artifacts.PutAsync(ArtifactRetention.ScreenshotKind, png, cancellationToken));
+    }
+
     private async Task DecisionFailedAsync(StepRecord step, StepDecision decision, Observation observation, CancellationToken cancellationToken)
     {
         Current.Attempts++;
@@ -336,7 +375,7 @@ public sealed partial class WorkflowGrain
         upload ??= startUpload();
 
         clock.Restart();
-        var response = await Session.ExecuteAndObserveAsync(request, _options.CaptureScreenshots, cancellationToken);
+        var response = await Session.ExecuteAndObserveAsync(request, ScreenshotWithObservation, cancellationToken);
         var result = response.Result;
 
         // A loop cancelled while the browser acted belongs to an activation that is going away (or a cancelled
@@ -462,7 +501,7 @@ public sealed partial class WorkflowGrain
                 SecretNames = [.. SecretUsage.Names(spec)],
                 Epoch = reopen ? (Current.SessionEpoch ?? 0) + 1 : null,
             },
-            _options.CaptureScreenshots,
+            ScreenshotWithObservation,
             cancellationToken);
         var result = opened.Result;
         cancellationToken.ThrowIfCancellationRequested();

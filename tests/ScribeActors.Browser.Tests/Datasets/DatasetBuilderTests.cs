@@ -82,6 +82,8 @@ public sealed class DatasetBuilderTests(BrowserFixture fixture) : IDisposable
 
             public Task<Observation> ObserveAsync(bool includeScreenshot = false, CancellationToken cancellationToken = default) => inner.ObserveAsync(includeScreenshot, cancellationToken);
 
+            public Task<byte[]?> ScreenshotAsync(long observationId, CancellationToken cancellationToken = default) => inner.ScreenshotAsync(observationId, cancellationToken);
+
             public async Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default)
             {
                 if (++_actions == atAction)

@@ -91,6 +91,7 @@ public sealed class SecretTypingTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain(SiteOnly, after.Dom, StringComparison.Ordinal);
         Assert.DoesNotContain("value=", Dom.TagOf(after, "pw"), StringComparison.Ordinal);
         Assert.Null(after.Screenshot);
+        Assert.Null(await session.ScreenshotAsync(after.ObservationId)); // nor later, while the secret is on the page
 
         var moved = await session.ExecuteAsync(BrowserAction.Goto(fixture.Site.Url("basic.html")));
         var elsewhere = await session.ObserveAsync(includeScreenshot: true);

@@ -35,11 +35,44 @@ public sealed class FakeSession(FakeWeb web, IReadOnlyList<string> allowedHosts,
             "/done" => $"<html node=\"2\"><body node=\"1\"><p node=\"0\">Submitted {string.Join(",", web.Submissions)}</p></body></html>",
             _ => "<html node=\"1\"><body node=\"0\"></body></html>",
         };
-        return Task.FromResult(new Observation { ObservationId = Interlocked.Increment(ref _observations), Url = Url, Title = Path, Dom = dom, NodeCount = dom.Split("node=").Length - 1, CapturedAt = DateTimeOffset.UtcNow });
+        _actedSinceObservation = false;
+        lock (LateScreenshots)
+        {
+            ScreenshotsAsked.Add(includeScreenshot);
+        }
+
+        var id = Interlocked.Increment(ref _observations);
+        return Task.FromResult(new Observation
+        {
+            ObservationId = id, Url = Url, Title = Path, Dom = dom, NodeCount = dom.Split("node=").Length - 1, CapturedAt = DateTimeOffset.UtcNow,
+            Screenshot = includeScreenshot ? [0x89, (byte)'P', (byte)'N', (byte)'G', (byte)id] : null,
+        });
     }
+
+    /// <summary>The observation ids a screenshot was asked for after the observation, in order, with whether an action
+    /// ran between the observation and the ask (it must not).</summary>
+    public List<(long ObservationId, bool AfterAnAction)> LateScreenshots { get; } = [];
+
+    /// <summary>Whether each observation was asked with its screenshot, in order.</summary>
+    public List<bool> ScreenshotsAsked { get; } = [];
+
+    public Task<byte[]?> ScreenshotAsync(long observationId, CancellationToken cancellationToken = default)
+    {
+        lock (LateScreenshots)
+        {
+            LateScreenshots.Add((observationId, _actedSinceObservation));
+        }
+
+        return Task.FromResult<byte[]?>(observationId == Interlocked.Read(ref _observations) && !_actedSinceObservation
+            ? [0x89, (byte)'P', (byte)'N', (byte)'G', (byte)observationId]
+            : null);
+    }
+
+    private volatile bool _actedSinceObservation;
 
     public async Task<ActionResult> ExecuteAsync(BrowserAction action, CancellationToken cancellationToken = default)
     {
+        _actedSinceObservation = true;
         switch (action.Kind, Path, action.NodeId)
         {
             case (BrowserActionKind.Goto, _, _):
