@@ -1,13 +1,13 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|telemetry|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|fitting|fitting-pages|survival|inference|inference-synthetic|inference-grain|model-step|cli-connect|viewer|all
+// Usage: dotnet ScribeActors.Bench.dll overhead|telemetry|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|site-latency|fitting|fitting-pages|survival|inference|inference-synthetic|inference-grain|model-step|cli-connect|viewer|all
 //        [--runs N] [--baseline-cli PATH/scribe.dll] [--workflows N] [--concurrency N] [--svg FILE] [--rounds N] [--seed N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
 //        telemetry: [--runs N] [--blocks N] (not in "all": step time with OTLP export off vs on, alternating silos)
 //        survival: [--first-seed N] [--seeds N] (not in "all": every demo task on N seeds; SCRIBE_SURVIVAL_DUMP=DIR writes the lost steps' pages)
 //        big-pages: [--shapes table,deep,...] [--sizes 1,2.5,5,10] (MB) [--runs N] [--model PATH | --no-model] (not in "all": ten shapes at four sizes take minutes)
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
-// (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning and locate need nothing; fitting needs only Chromium; fitting-pages needs
+// (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning, locate and site-latency need nothing; fitting needs only Chromium; fitting-pages needs
 // Chromium and HTML documents (installed documentation by default, or --pages DIR,...); inference needs only
 // the tiny GGUF in <repo>/../shared/models (or --model PATH); model-step needs that model too.
 var what = args.FirstOrDefault() ?? "all";
@@ -56,6 +56,11 @@ if (what is "pruning" or "all")
 if (what is "locate" or "all")
 {
     results["locate"] = LocatorBenchmark.Run(Arg("--runs", 10));
+}
+
+if (what is "site-latency" or "all")
+{
+    results["siteLatency"] = await SiteLatencyBenchmark.RunAsync(Arg("--runs", 10));
 }
 
 if (what is "fitting" or "all")
@@ -130,7 +135,7 @@ if (what is "soak") // not in "all": it runs for tens of minutes
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, telemetry, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, fitting, fitting-pages, survival, inference, inference-synthetic, inference-grain, model-step, cli-connect, viewer or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, telemetry, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, site-latency, fitting, fitting-pages, survival, inference, inference-synthetic, inference-grain, model-step, cli-connect, viewer or all.");
     return 2;
 }
 

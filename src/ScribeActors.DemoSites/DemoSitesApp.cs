@@ -54,18 +54,13 @@ public static class DemoSitesApp
 
         var app = builder.Build();
         app.Services.GetRequiredService<DemoStore>().Reset(seed);
+        var latency = app.Services.GetRequiredService<Web.SiteLatency>();
+        var time = app.Services.GetRequiredService<TimeProvider>();
         app.Use(async (context, next) =>
         {
             // Pages reflect live server state; a browser's back button must not show a stale form.
             context.Response.Headers.CacheControl = "no-store";
-            var latency = context.RequestServices.GetRequiredService<Web.SiteLatency>().Milliseconds;
-            if (latency > 0 && !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-            {
-                // Says what it added, so a client (and a test) can tell the site's delay from its own slowness.
-                context.Response.Headers[Web.SiteLatency.Header] = latency.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Task.Delay(latency, context.RequestAborted);
-            }
-
+            await latency.DelayAsync(context, time);
             await next(context);
         });
         var idempotencyKeys = app.Services.GetRequiredService<Web.IdempotencyKeys>();

@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using ScribeActors.DemoSites.Web;
 
 namespace ScribeActors.DemoSites.Tests;
@@ -16,12 +17,11 @@ public sealed class LatencyTests
         await client.SetLatencyAsync(400);
         await client.ResetAsync(2);
 
-        var page = Stopwatch.StartNew();
+        // That the header's delay is really waited is SiteLatency_PageRequest_WaitsTheLatencyOnTheGivenClock's to prove
+        // (on a fake clock); how long it takes on a real one is the site-latency benchmark's.
         using (var slow = await http.GetAsync("/supplier/login"))
         {
             slow.EnsureSuccessStatusCode();
-            // A timer may fire a few milliseconds early against the stopwatch (398 ms was seen once); far earlier means no delay.
-            Assert.True(page.ElapsedMilliseconds >= 380, $"the page came back after {page.ElapsedMilliseconds} ms, before the 400 ms latency");
             Assert.Equal(["400"], slow.Headers.GetValues(SiteLatency.Header));
         }
 
@@ -37,6 +37,52 @@ public sealed class LatencyTests
         Assert.False(fast.Headers.Contains(SiteLatency.Header), "latency 0 still delayed the page");
     }
 
+    [Fact]
+    public void SiteLatency_PageRequest_WaitsTheLatencyOnTheGivenClock()
+    {
+        var latency = new SiteLatency { Milliseconds = 400 };
+        var time = new FakeTimeProvider();
+        var context = Request("/supplier/login");
+
+        var wait = latency.DelayAsync(context, time);
+
+        // The fake clock moves only when told to, so "not yet" is a fact here, not a race.
+        Assert.False(wait.IsCompleted, "the page was served without waiting");
+        time.Advance(TimeSpan.FromMilliseconds(399));
+        Assert.False(wait.IsCompleted, "the page was served after 399 ms of a 400 ms latency");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(wait.IsCompletedSuccessfully, $"the page still waited after 400 ms of a 400 ms latency ({wait.Status})");
+        Assert.Equal("400", context.Response.Headers[SiteLatency.Header].ToString());
+    }
+
+    [Theory]
+    [InlineData("/api/state", 400)]
+    [InlineData("/supplier/login", 0)]
+    public void SiteLatency_ApiOrNoLatency_DoesNotWaitOrSayItDid(string path, int milliseconds)
+    {
+        var latency = new SiteLatency { Milliseconds = milliseconds };
+        var context = Request(path);
+
+        var wait = latency.DelayAsync(context, new FakeTimeProvider());
+
+        Assert.True(wait.IsCompletedSuccessfully, $"{path} waited with latency {milliseconds} ms");
+        Assert.False(context.Response.Headers.ContainsKey(SiteLatency.Header));
+    }
+
+    [Fact]
+    public async Task SiteLatency_RequestAborted_EndsTheWait()
+    {
+        var latency = new SiteLatency { Milliseconds = 400 };
+        using var aborted = new CancellationTokenSource();
+        var context = Request("/supplier/login");
+        context.RequestAborted = aborted.Token;
+
+        var wait = latency.DelayAsync(context, new FakeTimeProvider());
+        await aborted.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+    }
+
     [Theory]
     [InlineData("-5")]
     [InlineData("abc")]
@@ -49,4 +95,6 @@ public sealed class LatencyTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(value, await response.Content.ReadAsStringAsync());
     }
+
+    private static DefaultHttpContext Request(string path) => new() { Request = { Path = path } };
 }

@@ -5,8 +5,9 @@ namespace ScribeActors.Grains.Tests.Fakes;
 
 /// <summary>
 /// One <see cref="FakeCluster"/> with the default configuration (system clock, default settings, memory storage, one
-/// browser silo), started once for the tests of a class (see <see cref="SharedClusterTests"/>). Tests that need another
-/// clock, settings, storage or silo roles start a cluster of their own.
+/// browser silo), started once for the tests of a class (see <see cref="SharedClusterTests"/>). A configuration that
+/// several tests share has a subclass (<see cref="ModelCluster"/>); tests that need a clock, settings, storage or silo
+/// roles of their own start a cluster of their own.
 /// </summary>
 /// <remarks>
 /// What a test sees of the tests before it: grains (each test uses workflow and session ids of its own; what is listed
@@ -16,13 +17,13 @@ namespace ScribeActors.Grains.Tests.Fakes;
 /// the fake web and artefact store back as a fresh cluster has them, so counts of submissions, sessions and checks are
 /// the test's own.
 /// </remarks>
-public sealed class SharedCluster : IAsyncLifetime
+public class SharedCluster : IAsyncLifetime
 {
     private FakeCluster? _cluster;
 
     public FakeCluster Cluster => _cluster ?? throw new InvalidOperationException("The shared cluster is not started.");
 
-    public async Task InitializeAsync() => _cluster = await FakeCluster.StartAsync();
+    public async Task InitializeAsync() => _cluster = await StartClusterAsync();
 
     /// <summary>Makes the cluster ready for the next test: see the remarks of <see cref="SharedCluster"/>.</summary>
     public async Task ResetAsync()
@@ -45,15 +46,26 @@ public sealed class SharedCluster : IAsyncLifetime
         }
     }
 
+    /// <summary>Starts the cluster this fixture shares; the default configuration unless a subclass says otherwise.</summary>
+    protected virtual Task<FakeCluster> StartClusterAsync() => FakeCluster.StartAsync();
+
     private static bool Active(WorkflowSummary workflow) => workflow.Status is WorkflowStatus.Pending or WorkflowStatus.Running;
 }
 
 /// <summary>A test class whose tests with the default configuration share one <see cref="SharedCluster"/>, reset before
 /// each of them.</summary>
-public abstract class SharedClusterTests(SharedCluster shared) : IClassFixture<SharedCluster>, IAsyncLifetime
+public abstract class SharedClusterTests(SharedCluster shared) : SharedClusterTests<SharedCluster>(shared);
+
+/// <summary>A test class whose tests share one cluster of the configuration <typeparamref name="TCluster"/> starts, reset
+/// before each of them.</summary>
+public abstract class SharedClusterTests<TCluster>(TCluster shared) : IClassFixture<TCluster>, IAsyncLifetime
+    where TCluster : SharedCluster
 {
     /// <summary>The class's cluster, reset for this test. Not disposed by a test.</summary>
     protected FakeCluster Shared => shared.Cluster;
+
+    /// <summary>The fixture itself, for what its configuration names (<see cref="ModelCluster.MissingModelPath"/>).</summary>
+    protected TCluster Fixture => shared;
 
     public Task InitializeAsync() => shared.ResetAsync();
 

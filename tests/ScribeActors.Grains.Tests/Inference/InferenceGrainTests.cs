@@ -9,9 +9,10 @@ using ScribeActors.Testing;
 namespace ScribeActors.Grains.Tests.Inference;
 
 /// <summary>Inference grains with the real tiny GGUF: GPU pinning, loads, failures. The model knows nothing of the web:
-/// these prove mechanics (placement, loading, grammar-valid steps), not quality.</summary>
+/// these prove mechanics (placement, loading, grammar-valid steps), not quality. Tests of one gpu silo share a
+/// <see cref="ModelCluster"/>; those of other silo layouts or model files start their own.</summary>
 [Trait("Suite", "Cluster")]
-public sealed class InferenceGrainTests
+public sealed class InferenceGrainTests(ModelCluster shared) : SharedClusterTests<ModelCluster>(shared)
 {
     internal const string Page = """
         <html node="9"><head node="8"><title node="7">Invoices</title></head><body node="6">
@@ -128,9 +129,8 @@ public sealed class InferenceGrainTests
     [Fact]
     public async Task InferenceGrain_HistoryFillsTheContext_FailsWithTheTokenArithmetic()
     {
-        await using var h = await FakeCluster.StartAsync(null, ModelSettings("tiny", TestModels.Stories260K), ["browser", "inference", "gpu"]);
         var request = Request() with { Objective = string.Join(' ', Enumerable.Repeat("find the invoice and then dispute it", 400)) };
-        var result = await h.Grains.GetGrain<IInferenceGrain>("tiny").NextStepAsync(request);
+        var result = await Shared.Grains.GetGrain<IInferenceGrain>("tiny").NextStepAsync(request);
         Assert.False(result.Succeeded);
         Assert.Contains("2048-token context", result.Error, StringComparison.Ordinal);
     }
@@ -138,8 +138,7 @@ public sealed class InferenceGrainTests
     [Fact]
     public async Task InferenceGrain_CancelledMidGeneration_ThrowsToThatCallerAndServesTheNext()
     {
-        await using var h = await FakeCluster.StartAsync(null, ModelSettings("tiny", TestModels.Stories260K), ["browser", "inference", "gpu"]);
-        var grain = h.Grains.GetGrain<IInferenceGrain>("tiny");
+        var grain = Shared.Grains.GetGrain<IInferenceGrain>("tiny");
         Assert.True((await grain.NextStepAsync(Request())).Succeeded); // loaded
         using var cts = new CancellationTokenSource();
         var slow = grain.NextStepAsync(Request(seed: 3), cts.Token);

@@ -1,13 +1,13 @@
 using ScribeActors.Abstractions;
 using ScribeActors.Grains.Tests.Fakes;
-using ScribeActors.Testing;
 
 namespace ScribeActors.Grains.Tests.Inference;
 
 /// <summary>Model-driven workflows over the fake web with the real tiny GGUF: the orchestration around the model
-/// (history, failures, limits). The real browser and demo sites are in the integration tests.</summary>
+/// (history, failures, limits), on one shared <see cref="ModelCluster"/>. The real browser and demo sites are in the
+/// integration tests.</summary>
 [Trait("Suite", "Cluster")]
-public sealed class ModelWorkflowTests
+public sealed class ModelWorkflowTests(ModelCluster shared) : SharedClusterTests<ModelCluster>(shared)
 {
     private static WorkflowSpec Spec(string modelId, int maxSteps = 4) => new()
     {
@@ -21,14 +21,8 @@ public sealed class ModelWorkflowTests
     [Fact]
     public async Task ModelWorkflow_ModelFileMissing_FailsWithTheLoadReasonAndTheSiloServesOthers()
     {
-        var missing = Path.Combine(Path.GetTempPath(), "scribe-no-such-model-" + Guid.NewGuid().ToString("N") + ".gguf");
-        var settings = InferenceGrainTests.ModelSettings("gone", missing);
-        foreach (var (k, v) in InferenceGrainTests.ModelSettings("tiny", TestModels.Stories260K))
-        {
-            settings[k] = v;
-        }
-
-        await using var h = await FakeCluster.StartAsync(null, settings, ["browser", "inference", "gpu"]);
+        var missing = Fixture.MissingModelPath;
+        var h = Shared;
         var failed = await h.WaitAsync((await h.Client.StartAsync(Spec("gone"))).Id);
 
         Assert.Equal(WorkflowStatus.Failed, failed.Status);
@@ -43,7 +37,7 @@ public sealed class ModelWorkflowTests
     [Fact]
     public async Task ModelWorkflow_UnknownModelId_FailsNamingTheConfiguredModels()
     {
-        await using var h = await FakeCluster.StartAsync(null, InferenceGrainTests.ModelSettings("tiny", TestModels.Stories260K), ["browser", "inference", "gpu"]);
+        var h = Shared;
         var failed = await h.WaitAsync((await h.Client.StartAsync(Spec("no-such-model"))).Id);
 
         Assert.Equal(WorkflowStatus.Failed, failed.Status);
@@ -54,7 +48,7 @@ public sealed class ModelWorkflowTests
     [Fact]
     public async Task ModelWorkflow_TinyModel_RecordsEveryStepAndStopsAtTheLimitOrAFinish()
     {
-        await using var h = await FakeCluster.StartAsync(null, InferenceGrainTests.ModelSettings("tiny", TestModels.Stories260K), ["browser", "inference", "gpu"]);
+        var h = Shared;
         var final = await h.WaitAsync((await h.Client.StartAsync(Spec("tiny", maxSteps: 5))).Id, TimeSpan.FromSeconds(60));
 
         Assert.True(
