@@ -86,4 +86,8 @@ public sealed record StepRecord
     /// <summary>Content hash reference of the prompt a model step gave the model (after the chat template, as the model
     /// read it), stored as an artefact like the observation; <see langword="null"/> for other steps.</summary>
     [Id(23)] public string? PromptRef { get; init; }
+
+    /// <summary>This step without the references of its artefacts (observation, screenshot, prompt): what a record may
+    /// hold before they are stored.</summary>
+    public StepRecord WithoutArtifacts() => this with { ObservationRef = null, ScreenshotRef = null, PromptRef = null };
 }
