@@ -38,14 +38,14 @@ internal sealed partial class PlaywrightBrowserSession
         {
             (capture, raced) = await CaptureAsync(observationId, cancellationToken);
         }
-        catch (PlaywrightException ex) when (PlaywrightErrors.IsClosed(ex))
+        catch (Exception ex)
         {
             await DropAsync(shot);
-            throw Unavailable(ex);
-        }
-        catch
-        {
-            await DropAsync(shot);
+            if (ex is PlaywrightException closed && PlaywrightErrors.IsClosed(closed))
+            {
+                throw Unavailable(closed);
+            }
+
             throw;
         }
 

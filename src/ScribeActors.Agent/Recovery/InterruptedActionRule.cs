@@ -103,4 +103,12 @@ public static class InterruptedActionRule
         static string Strip(string? url) => url is null ? "" : url.Split('#', 2)[0].TrimEnd('/');
         return string.Equals(Strip(a), Strip(b), StringComparison.Ordinal);
     }
+
+    /// <summary>Whether two URLs name the same document path (scheme, host, port and path; query and fragment aside), as
+    /// a sign-in page is known whatever return address a site adds to it; <see cref="SamePage"/> when either is not an
+    /// absolute URL.</summary>
+    public static bool SamePath(string? a, string? b) =>
+        Uri.TryCreate(a, UriKind.Absolute, out var x) && Uri.TryCreate(b, UriKind.Absolute, out var y)
+            ? Uri.Compare(x, y, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.Ordinal) == 0
+            : SamePage(a, b);
 }

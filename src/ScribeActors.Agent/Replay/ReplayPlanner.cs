@@ -98,7 +98,7 @@ public static class ReplayPlanner
                 continue;
             }
 
-            if (step.SignsIn && SamePath(step.UrlBefore, page))
+            if (step.SignsIn && InterruptedActionRule.SamePath(step.UrlBefore, page))
             {
                 // The page asks for the sign-in again (its cookie was lost with the context): signing in twice
                 // changes nothing on a server, so the sign-in and the typing before it are taken again. The sign-in
@@ -123,10 +123,4 @@ public static class ReplayPlanner
     }
 
     private static ReplayDecision Fail(int cursor, string error) => new(ReplayDecisionKind.Fail, cursor, null, null, null, error);
-
-    /// <summary>Whether two URLs name the same document path (scheme, host, port and path; query and fragment aside).</summary>
-    private static bool SamePath(string? a, string? b) =>
-        Uri.TryCreate(a, UriKind.Absolute, out var x) && Uri.TryCreate(b, UriKind.Absolute, out var y)
-            ? Uri.Compare(x, y, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.Ordinal) == 0
-            : InterruptedActionRule.SamePage(a, b);
 }

@@ -21,19 +21,16 @@ internal sealed record OnlineInstanceResult(string Model, string TaskId, int See
     /// the workflow grain measured the call).</summary>
     public IReadOnlyList<double> DecideMs { get; init; } = [];
 
-    /// <summary>What each step did, one line each: the step's description (its first line), the action and its outcome.
+    /// <summary>What each step did, one line each: the step's description, the action and its outcome.
     /// The report lists them under an instance that did not succeed, so a failure can be read without rerunning it.</summary>
     public IReadOnlyList<string> Trace { get; init; } = [];
 
-    /// <summary>One step as a line of <see cref="Trace"/>.</summary>
+    /// <summary>One step as a line of <see cref="Trace"/>: its number, what it meant and did (as <c>scribe watch</c>
+    /// prints it) and its outcome.</summary>
     public static string TraceLine(StepRecord step)
     {
-        // The 5-line block starts with the step's number; its Description line says what the step meant to do.
-        var lines = step.Description?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var description = lines.FirstOrDefault(l => l.StartsWith("Description:", StringComparison.Ordinal))?["Description:".Length..].Trim()
-            ?? lines.FirstOrDefault();
-        var outcome = step.Outcome is null ? step.Note ?? "not performed" : step.Outcome.Succeeded ? "ok" : step.Outcome.ToString();
-        return $"{step.Index + 1}. {description ?? "(no description)"} → {step.Action?.ToString() ?? "no action"}: {outcome}";
+        var outcome = step.Outcome is null ? step.Note ?? "no outcome" : step.Outcome.Succeeded ? "ok" : step.Outcome.ToString();
+        return $"{step.Index + 1}. {EventPrinter.Describe(step)}: {outcome}";
     }
 }
 
