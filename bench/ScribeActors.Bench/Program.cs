@@ -1,11 +1,13 @@
 using System.Text.Json;
 using ScribeActors.Bench;
 
-// Usage: dotnet ScribeActors.Bench.dll overhead|telemetry|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|site-latency|fitting|fitting-pages|survival|inference|inference-synthetic|inference-grain|model-step|cli-connect|viewer|all
+// Usage: dotnet ScribeActors.Bench.dll overhead|telemetry|navigation|resume|concurrency|startup|soak|faults|pruning|big-pages|locate|site-latency|fitting|fitting-pages|survival|inference|inference-synthetic|inference-grain|model-step|cli-connect|viewer|training-packing|all
 //        [--runs N] [--baseline-cli PATH/scribe.dll] [--workflows N] [--concurrency N] [--svg FILE] [--rounds N] [--seed N] [--steps N] [--model PATH] [--pages DIR,...] [--per-site N] [--targets N] [--requests N] [--shape EMBEDDINGxLAYERS] [--weights f32|q8_0]
 //        telemetry: [--runs N] [--blocks N] (not in "all": step time with OTLP export off vs on, alternating silos)
 //        survival: [--first-seed N] [--seeds N] (not in "all": every demo task on N seeds; SCRIBE_SURVIVAL_DUMP=DIR writes the lost steps' pages)
 //        big-pages: [--shapes table,deep,...] [--sizes 1,2.5,5,10] (MB) [--runs N] [--model PATH | --no-model] (not in "all": ten shapes at four sizes take minutes)
+//        training-packing: --data DIR [--records N] [--threads N] [--rounds N] [--embd N --layers N --ff N] [--model GGUF for the vocabulary]
+//                          (not in "all": an epoch padded against an epoch packed, alternating, on a dataset's train records)
 // Prints one JSON document on stdout; progress goes to stderr. overhead, resume, concurrency and model-step need Azurite
 // (./scribe.sh bench starts it) and Chromium; navigation needs only Chromium; pruning, locate and site-latency need nothing; fitting needs only Chromium; fitting-pages needs
 // Chromium and HTML documents (installed documentation by default, or --pages DIR,...); inference needs only
@@ -123,6 +125,11 @@ if (what is "viewer") // not in "all": it runs the dispute task several times wi
     results["viewer"] = await ViewerBenchmark.RunAsync(Arg("--runs", 3), Arg("--loads", 20));
 }
 
+if (what is "training-packing") // not in "all": it trains several epochs on a dataset's records
+{
+    results["trainingPacking"] = await TrainingPackingBenchmark.RunAsync(Text("--data"), Text("--model"), Arg("--records", 600), Arg("--threads", 1), Arg("--rounds", 2), Arg("--embd", 64), Arg("--layers", 2), Arg("--ff", 192));
+}
+
 if (what is "faults") // not in "all": it runs for tens of minutes
 {
     results["faults"] = await FaultsBenchmark.RunAsync(Arg("--rounds", 50), Arg("--seed", 1), Text("--only"));
@@ -135,7 +142,7 @@ if (what is "soak") // not in "all": it runs for tens of minutes
 
 if (results.Count == 2)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, telemetry, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, site-latency, fitting, fitting-pages, survival, inference, inference-synthetic, inference-grain, model-step, cli-connect, viewer or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{what}': use overhead, telemetry, navigation, resume, concurrency, startup, soak, faults, pruning, big-pages, locate, site-latency, fitting, fitting-pages, survival, inference, inference-synthetic, inference-grain, model-step, cli-connect, viewer, training-packing or all.");
     return 2;
 }
 

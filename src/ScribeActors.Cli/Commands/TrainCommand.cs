@@ -43,6 +43,11 @@ internal static class TrainCommand
         {
             Description = "Train on this fraction (0-1] of the train split's task instances: whole recorded workflows, spread evenly over tasks and seeds (a data-size curve).",
         };
+        var pack = new Option<bool>("--pack")
+        {
+            Description = "Pack several examples into one graph input (each sees only itself); false pads every example to the longest.",
+            DefaultValueFactory = _ => true,
+        };
         var seed = new Option<ulong>("--seed") { Description = "Seed of a new model's weights.", DefaultValueFactory = _ => 1UL };
         var evalSteps = new Option<int>("--eval-steps")
         {
@@ -51,7 +56,7 @@ internal static class TrainCommand
         };
         var command = new Command("train", "Train a model on a dataset, answer-only, in a worker process.")
         {
-            data, output, from, scheme, vocab, embd, layers, heads, ff, context, epochs, rate, threads, limit, fraction, seed, evalSteps,
+            data, output, from, scheme, vocab, embd, layers, heads, ff, context, epochs, rate, threads, limit, fraction, pack, seed, evalSteps,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -124,7 +129,11 @@ internal static class TrainCommand
                 OutputDirectory = Path.Combine(work, "checkpoints"),
                 Train = [.. trainSet.Examples.Select(e => new JobExample(e.Ids.Prompt, e.Ids.Answer))],
                 Validation = [.. validationSet.Examples.Select(e => new JobExample(e.Ids.Prompt, e.Ids.Answer))],
-                Options = new JobOptions { Epochs = result.GetValue(epochs), LearningRate = result.GetValue(rate), Threads = result.GetValue(threads), WarmupSteps = Math.Min(50, trainSet.Examples.Count) },
+                Options = new JobOptions
+                {
+                    Epochs = result.GetValue(epochs), LearningRate = result.GetValue(rate), Threads = result.GetValue(threads),
+                    WarmupSteps = Math.Min(50, trainSet.Examples.Count), Pack = result.GetValue(pack),
+                },
             };
             var jobPath = Path.Combine(work, "job.json");
             await File.WriteAllTextAsync(jobPath, JsonSerializer.Serialize(job, TrainingJob.Json), cancellationToken);

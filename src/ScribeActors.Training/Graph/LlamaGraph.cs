@@ -5,7 +5,8 @@ namespace ScribeActors.Training.Graph;
 
 /// <summary>
 /// The llama forward pass (llama.cpp's <c>LLM_ARCH_LLAMA</c> graph without a KV cache) built from ggml operations, batch 1.
-/// Parameters, rope positions, the causal mask and the input row live in a static context allocated in a CPU backend buffer; the ops
+/// Parameters, rope positions, the causal mask (set per datapoint: <see cref="SetPositions"/>) and the input row live in a
+/// static context allocated in a CPU backend buffer; the ops
 /// live in a no-alloc compute context that ggml-opt extends with the backward graph. The input is one I32 row
 /// <c>[T tokens | S loss positions]</c>; the output is the logits at the S positions, <c>[vocab, S]</c>.
 /// Not thread-safe: create, use and dispose it on the trainer's native thread.
@@ -16,6 +17,8 @@ internal sealed class LlamaGraph : IDisposable
     private IntPtr _ctxStatic;
     private IntPtr _buffer;
     private IntPtr _ctxCompute;
+    private int[] _positions = [];
+    private float[] _mask = [];
 
     private LlamaGraph(LlamaModelConfig config, int tokens, int lossPositions)
     {
@@ -67,6 +70,44 @@ internal sealed class LlamaGraph : IDisposable
         {
             graph.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Sets the rope positions of the next evaluation and the causal mask they imply: a token sees the tokens of its
+    /// own segment, which starts where the position is 0, up to itself (several examples packed into one input each
+    /// see only themselves). A no-op when the positions are the ones already set.
+    /// </summary>
+    public void SetPositions(ReadOnlySpan<int> positions)
+    {
+        if (positions.Length != Tokens)
+        {
+            throw new ArgumentException($"The graph takes {Tokens} positions, not {positions.Length}.", nameof(positions));
+        }
+
+        if (positions.SequenceEqual(_positions))
+        {
+            return;
+        }
+
+        _positions = positions.ToArray();
+        GgmlBackend.Set(_params["rope_positions"], positions);
+        WriteMask(positions, _mask);
+        GgmlBackend.Set<float>(_params["causal_mask"], _mask);
+    }
+
+    /// <summary>The block-diagonal causal mask (row q, column k; 0 or -inf) of <paramref name="positions"/>.</summary>
+    public static void WriteMask(ReadOnlySpan<int> positions, Span<float> mask)
+    {
+        var tokens = positions.Length;
+        var start = 0;
+        for (var q = 0; q < tokens; q++)
+        {
+            start = positions[q] == 0 ? q : start;
+            var line = mask.Slice(q * tokens, tokens);
+            line[..start].Fill(float.NegativeInfinity);
+            line[start..(q + 1)].Clear();
+            line[(q + 1)..].Fill(float.NegativeInfinity);
         }
     }
 
@@ -144,16 +185,10 @@ internal sealed class LlamaGraph : IDisposable
             GgmlBackend.Set<float>(_params[name], weights[name]);
         }
 
-        GgmlBackend.Set<int>(positions, Enumerable.Range(0, Tokens).ToArray());
-        var maskData = new float[Tokens * Tokens];
-        for (var q = 0; q < Tokens; q++)
-        {
-            maskData.AsSpan(q * Tokens + q + 1, Tokens - q - 1).Fill(float.NegativeInfinity);
-        }
-
-        GgmlBackend.Set<float>(mask, maskData);
         _params["rope_positions"] = positions;
         _params["causal_mask"] = mask;
+        _mask = new float[Tokens * Tokens];
+        SetPositions(Enumerable.Range(0, Tokens).ToArray());
     }
 
     private void BuildForward()

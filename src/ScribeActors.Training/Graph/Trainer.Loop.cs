@@ -37,8 +37,8 @@ public sealed partial class Trainer
         ArgumentNullException.ThrowIfNull(validation);
         return _thread.RunAsync(() =>
         {
-            using var trainSet = AnswerDataset.Create(train, Options.Tokens, Options.LossPositions, Config.VocabSize);
-            using var validationSet = validation.Count == 0 ? null : AnswerDataset.Create(validation, Options.Tokens, Options.LossPositions, Config.VocabSize);
+            using var trainSet = AnswerDataset.Create(train, _graph!, Options.Pack);
+            using var validationSet = validation.Count == 0 ? null : AnswerDataset.Create(validation, _graph!, Options.Pack);
             return Loop(trainSet, validationSet, progress, resume, resumeBestWeights, epochEnded, cancellationToken);
         });
     }
@@ -69,7 +69,7 @@ public sealed partial class Trainer
                     GgmlOpt.Alloc(_opt, backward: true);
                     train.Load(_opt, i);
                     GgmlOpt.Eval(_opt, result);
-                    tokensPerSecond = (double)Options.Tokens * (i + 1) / _time.GetElapsedTime(start).TotalSeconds;
+                    tokensPerSecond = (double)train.InputTokens * (i + 1) / train.Count / _time.GetElapsedTime(start).TotalSeconds;
                     progress?.Report(new TrainingProgress(epoch, i + 1, batches, GgmlOpt.Loss(result), tokensPerSecond, _schedule.Current, false, null));
                 }
 

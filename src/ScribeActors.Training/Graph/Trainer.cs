@@ -66,14 +66,14 @@ public sealed partial class Trainer : IAsyncDisposable
     /// <summary>Mean cross-entropy and answer-token accuracy of <paramref name="examples"/>, forward only (nothing trains).</summary>
     public Task<(double Loss, double Accuracy)> EvaluateAsync(IReadOnlyList<TrainingExample> examples) => _thread.RunAsync(() =>
     {
-        using var dataset = AnswerDataset.Create(examples, Options.Tokens, Options.LossPositions, Config.VocabSize);
+        using var dataset = AnswerDataset.Create(examples, _graph!, Options.Pack);
         return Evaluate(dataset);
     });
 
     /// <summary>The logits at the example's S loss slots, slot-major (<c>[S][vocab]</c> flattened), forward only.</summary>
     public Task<float[]> ComputeLogitsAsync(TrainingExample example) => _thread.RunAsync(() =>
     {
-        using var dataset = AnswerDataset.Create([example], Options.Tokens, Options.LossPositions, Config.VocabSize);
+        using var dataset = AnswerDataset.Create([example], _graph!, pack: false);
         var result = GgmlOpt.ResultInit();
         try
         {
@@ -92,18 +92,19 @@ public sealed partial class Trainer : IAsyncDisposable
 
     /// <summary>
     /// Runs one epoch over <paramref name="examples"/> through the raw native loop (<c>ggml_opt_epoch</c>: no shuffling,
-    /// no managed work between batches) and returns its graph input tokens per second: the ceiling for
+    /// no managed work between batches; packed as training packs them, the mask left as it stands, which costs the same)
+    /// and returns the examples' input tokens per second: the ceiling for
     /// <see cref="TrainAsync"/>'s throughput. It trains the weights like any epoch.
     /// </summary>
     public Task<double> MeasureRawEpochAsync(IReadOnlyList<TrainingExample> examples) => _thread.RunAsync(() =>
     {
-        using var dataset = AnswerDataset.Create(examples, Options.Tokens, Options.LossPositions, Config.VocabSize, oneHot: true);
+        using var dataset = AnswerDataset.Create(examples, _graph!, Options.Pack, oneHot: true);
         var result = GgmlOpt.ResultInit();
         try
         {
             var start = _time.GetTimestamp();
             GgmlOpt.Epoch(_opt, dataset.Handle, result, IntPtr.Zero, -1, IntPtr.Zero, IntPtr.Zero);
-            return (double)Options.Tokens * dataset.Count / _time.GetElapsedTime(start).TotalSeconds;
+            return dataset.InputTokens / _time.GetElapsedTime(start).TotalSeconds;
         }
         finally
         {

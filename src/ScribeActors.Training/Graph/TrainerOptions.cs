@@ -3,11 +3,18 @@ namespace ScribeActors.Training.Graph;
 /// <summary>How the <see cref="Trainer"/> trains; every property documents its default.</summary>
 public sealed record TrainerOptions
 {
-    /// <summary>Tokens per datapoint (T): the graph's fixed input length; examples are padded to it. Required.</summary>
+    /// <summary>Tokens per datapoint (T): the graph's fixed input length; examples are packed into it (<see cref="Pack"/>)
+    /// or padded to it. Required.</summary>
     public required int Tokens { get; init; }
 
-    /// <summary>Loss positions per datapoint (S): the longest answer; shorter answers repeat their positions cyclically. Required.</summary>
+    /// <summary>Loss positions per datapoint (S): at least the longest answer; a datapoint's answers share them and
+    /// repeat their positions cyclically when shorter. Required.</summary>
     public required int LossPositions { get; init; }
+
+    /// <summary>Whether several examples share a datapoint when they fit its T tokens and S answer positions (each sees
+    /// only itself, so its logits are those it gets alone); false pads every example to T.
+    /// <value>Default true.</value></summary>
+    public bool Pack { get; init; } = true;
 
     /// <summary>Most epochs. <value>Default 10.</value></summary>
     public int Epochs { get; init; } = 10;
@@ -33,7 +40,8 @@ public sealed record TrainerOptions
     /// <summary>CPU threads of the ggml backend. <value>Default: the processor count.</value></summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>The smallest T and S that fit <paramref name="examples"/>.</summary>
+    /// <summary>The smallest T and S that fit <paramref name="examples"/> one per datapoint: the longest input and the
+    /// longest answer.</summary>
     public static (int Tokens, int LossPositions) Fit(IEnumerable<TrainingExample> examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
@@ -45,6 +53,14 @@ public sealed record TrainerOptions
         }
 
         return (Math.Max(t, 2), Math.Max(s, 1));
+    }
+
+    /// <summary>T and S for packing <paramref name="examples"/>: T the longest input (or <paramref name="tokens"/> when
+    /// given), S as many answer positions as the packs T makes need, so only T limits them.</summary>
+    public static (int Tokens, int LossPositions) FitPacked(IReadOnlyList<TrainingExample> examples, int? tokens = null)
+    {
+        var t = tokens ?? Fit(examples).Tokens;
+        return (t, ExamplePacker.LossPositionsFor(examples, t));
     }
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a value out of range.</summary>

@@ -2,10 +2,10 @@ namespace ScribeActors.Training.Graph;
 
 /// <summary>A progress report: after each training batch, and once per epoch after validation (<see cref="EpochDone"/>).</summary>
 /// <param name="Epoch">1-based epoch.</param>
-/// <param name="Batch">Training batches (examples) done in this epoch.</param>
+/// <param name="Batch">Training batches (datapoints: packs of examples) done in this epoch.</param>
 /// <param name="Batches">Training batches per epoch.</param>
 /// <param name="Loss">Mean training loss of the epoch so far.</param>
-/// <param name="TokensPerSecond">Graph input tokens (T per example) per second over the epoch's training so far.</param>
+/// <param name="TokensPerSecond">The examples' input tokens (padding not counted) per second over the epoch's training so far.</param>
 /// <param name="LearningRate">The learning rate of the latest optimizer step.</param>
 /// <param name="EpochDone">True for the end-of-epoch report, which carries <paramref name="ValidationLoss"/>.</param>
 /// <param name="ValidationLoss">Mean validation loss (null without validation examples or before the epoch ends).</param>
@@ -18,7 +18,7 @@ public sealed record TrainingProgress(
 /// <param name="TrainAccuracy">Share of answer tokens predicted exactly (argmax) during training.</param>
 /// <param name="ValidationLoss">Mean validation loss, or null without validation examples.</param>
 /// <param name="ValidationAccuracy">Validation answer-token accuracy, or null.</param>
-/// <param name="TokensPerSecond">Training throughput (graph input tokens per second).</param>
+/// <param name="TokensPerSecond">Training throughput (the examples' input tokens per second, padding not counted).</param>
 public sealed record EpochSummary(int Epoch, double TrainLoss, double TrainAccuracy, double? ValidationLoss, double? ValidationAccuracy, double TokensPerSecond);
 
 /// <summary>The outcome of <see cref="Trainer.TrainAsync"/>.</summary>

@@ -46,12 +46,22 @@ public sealed record TrainingJob
     /// <summary>The trainer options for these examples.</summary>
     public TrainerOptions TrainerOptions()
     {
-        var (tokens, positions) = Graph.TrainerOptions.Fit(Train.Concat(Validation).Select(e => e.ToExample()));
         var o = Options;
+        List<TrainingExample> train = [.. Train.Select(e => e.ToExample())], validation = [.. Validation.Select(e => e.ToExample())];
+        var (tokens, positions) = Graph.TrainerOptions.Fit(train.Concat(validation));
+        tokens = o.Tokens ?? tokens;
+        if (o.Pack && o.LossPositions is null)
+        {
+            // Train and validation are packed apart: S is what the more demanding of the two needs.
+            positions = Math.Max(Graph.TrainerOptions.FitPacked(train, tokens).LossPositions,
+                validation.Count == 0 ? 1 : Graph.TrainerOptions.FitPacked(validation, tokens).LossPositions);
+        }
+
         return new TrainerOptions
         {
-            Tokens = o.Tokens ?? tokens,
+            Tokens = tokens,
             LossPositions = o.LossPositions ?? positions,
+            Pack = o.Pack,
             Epochs = o.Epochs,
             LearningRate = o.LearningRate,
             MinLearningRate = o.MinLearningRate,
@@ -79,8 +89,11 @@ public sealed record JobOptions
     /// <summary>T; null = the longest example.</summary>
     public int? Tokens { get; init; }
 
-    /// <summary>S; null = the longest answer.</summary>
+    /// <summary>S; null = the longest answer, or what the packs need when packing.</summary>
     public int? LossPositions { get; init; }
+
+    /// <summary>Whether examples share datapoints. <value>Default true.</value></summary>
+    public bool Pack { get; init; } = true;
 
     /// <summary>Most epochs. <value>Default 10.</value></summary>
     public int Epochs { get; init; } = 10;

@@ -61,13 +61,72 @@ public sealed class MaskingTests(ITestOutputHelper output)
     public void Fill_Example_PutsOnlyAnswerTargetsAtTheAnswerPositions()
     {
         var example = new TrainingExample([1, 10, 11, 12], [20, 21, 2]);
-        var row = new int[8 + 2 * 4];
+        var row = new int[AnswerDataset.RowLength(8, 4)];
 
         AnswerDataset.Fill(example, 8, row);
 
         Assert.Equal([1, 10, 11, 12, 20, 21, 0, 0], row[..8]); // the last answer token is only a label
         Assert.Equal([3, 4, 5, 3], row[8..12]);                 // slot s predicts from position 3 + (s mod 3) ...
-        Assert.Equal([20, 21, 2, 20], row[12..]);               // ... answer token s mod 3; prompt positions 0-2 are never targets
+        Assert.Equal([20, 21, 2, 20], row[12..16]);             // ... answer token s mod 3; prompt positions 0-2 are never targets
+        Assert.Equal([0, 1, 2, 3, 4, 5, 0, 1], row[16..]);      // rope positions; the padding is a segment of its own
+    }
+
+    [Fact]
+    public void Fill_Pack_PlacesEachExampleAfterTheLastWithItsOwnPositionsAndAnswerSlots()
+    {
+        TrainingExample a = new([1, 10, 11], [20, 2]), b = new([1, 30], [40, 41, 2]);
+        var row = new int[AnswerDataset.RowLength(10, 6)];
+
+        AnswerDataset.Fill([a, b], 10, row);
+
+        Assert.Equal([1, 10, 11, 20, 1, 30, 40, 41, 0, 0], row[..10]);
+        Assert.Equal([2, 3, 5, 6, 7, 2], row[10..16]);            // a's answer from position 2, b's from 4 + 1; then repeated
+        Assert.Equal([20, 2, 40, 41, 2, 20], row[16..22]);
+        Assert.Equal([0, 1, 2, 3, 0, 1, 2, 3, 0, 1], row[22..]);
+    }
+
+    [Fact]
+    public void WriteMask_PackedPositions_EachTokenSeesOnlyItsOwnExampleUpToItself()
+    {
+        var mask = new float[5 * 5];
+
+        LlamaGraph.WriteMask([0, 1, 2, 0, 1], mask);
+
+        string Row(int q) => string.Concat(mask.AsSpan(q * 5, 5).ToArray().Select(v => v == 0 ? 'o' : float.IsNegativeInfinity(v) ? '-' : '?'));
+        Assert.Equal(["o----", "oo---", "ooo--", "---o-", "---oo"], Enumerable.Range(0, 5).Select(Row));
+    }
+
+    [Fact]
+    public async Task Loss_PackedExamples_EqualsTheAnswerOnlyLossOfEachExampleAlone()
+    {
+        using var reference = new LlamaReference(TestModels.Stories260K);
+        var examples = QaData.Examples(reference, [("Q: cat? A:", " 47"), ("Q: 3+4= A:", " 7"), ("Q: the dog? A:", " 12 and 5")]);
+        var (_, weights) = LlamaGguf.Load(TestModels.Stories260K);
+        var tokens = examples.Sum(e => e.InputLength);
+        var positions = examples.Sum(e => e.Answer.Count);
+        await using var trainer = await Trainer.CreateAsync(weights, new TrainerOptions { Tokens = tokens, LossPositions = positions, Threads = 1 });
+        Assert.Single(ExamplePacker.Pack(examples, tokens, positions));
+
+        var (loss, _) = await trainer.EvaluateAsync(examples);
+        List<double> alone = [], seeingTheOthers = [];
+        int[] before = [];
+        foreach (var e in examples)
+        {
+            int[] all = [.. e.Prompt, .. e.Answer];
+            var logits = reference.Logits(all);
+            var joined = reference.Logits([.. before, .. all]); // the plain causal mask: the example also sees those packed before it
+            for (var j = 0; j < e.Answer.Count; j++)
+            {
+                alone.Add(LlamaReference.CrossEntropy(logits[e.Prompt.Count - 1 + j], e.Answer[j]));
+                seeingTheOthers.Add(LlamaReference.CrossEntropy(joined[before.Length + e.Prompt.Count - 1 + j], e.Answer[j]));
+            }
+
+            before = [.. before, .. all[..^1]];
+        }
+
+        output.WriteLine($"packed graph {loss:F6}; each alone (LLamaSharp) {alone.Average():F6}; seeing the others {seeingTheOthers.Average():F6}");
+        Assert.InRange(Math.Abs(loss - alone.Average()), 0, 1e-4);
+        Assert.True(Math.Abs(alone.Average() - seeingTheOthers.Average()) > 1e-3, "packing without the block mask must make a difference for this test to mean anything");
     }
 
     [Fact]
