@@ -16,8 +16,14 @@ public sealed record StepRecord
     /// <summary>The page URL after the action.</summary>
     [Id(3)] public string? UrlAfter { get; init; }
 
-    /// <summary>The step in the ScribeAgent 5-line format (description, action, node, target), when the source produced one.</summary>
+    /// <summary>The step in the ScribeAgent 5-line format (description, action, node, target), when the source produced
+    /// one: <see cref="Step"/> rendered, for people and text clients.</summary>
     [Id(4)] public string? Description { get; init; }
+
+    /// <summary>The step the source decided (replay, model or evaluation alike), structured; <see langword="null"/> when
+    /// it produced none, and in records stored before steps were kept structured (their <see cref="Description"/>
+    /// holds the block; <see cref="DecidedStep"/> reads either).</summary>
+    [Id(24)] public ScribeStep? Step { get; init; }
 
     /// <summary>The concrete browser action; <see langword="null"/> for a finish step.</summary>
     [Id(5)] public BrowserAction? Action { get; init; }
@@ -86,6 +92,11 @@ public sealed record StepRecord
     /// <summary>Content hash reference of the prompt a model step gave the model (after the chat template, as the model
     /// read it), stored as an artefact like the observation; <see langword="null"/> for other steps.</summary>
     [Id(23)] public string? PromptRef { get; init; }
+
+    /// <summary>The step the source decided: <see cref="Step"/>, or for a record stored before it existed, its
+    /// <see cref="Description"/> block read back; <see langword="null"/> when there is neither.</summary>
+    public ScribeStep? DecidedStep() =>
+        Step ?? (Description is { } block && ScribeStep.TryParse(block, out var parsed, out _) ? parsed : null);
 
     /// <summary>This step without the references of its artefacts (observation, screenshot, prompt): what a record may
     /// hold before they are stored.</summary>

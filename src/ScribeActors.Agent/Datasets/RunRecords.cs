@@ -80,9 +80,9 @@ public static class RunRecords
                     : $"{where} has no stored observation (were observations stored, Scribe:Workflow:StoreObservations?).", nameof(observations));
             }
 
-            if (!ScribeStep.TryParse(step.Description ?? "", out var block, out var error))
+            if (step.DecidedStep() is not { } block)
             {
-                throw new ArgumentException($"{where} has no valid step block: {error}", nameof(run));
+                throw new ArgumentException($"{where} has no valid step block: {(step.Description is { } text && !ScribeStep.TryParse(text, out _, out var error) ? error : "the step source recorded none")}", nameof(run));
             }
 
             pages[step.Index] = new Observation { Url = stored.Url ?? step.UrlBefore ?? run.Spec.StartUrl, Dom = stored.Dom };

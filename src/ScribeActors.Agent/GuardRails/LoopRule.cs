@@ -132,8 +132,7 @@ public static class LoopRule
     private static bool SameAction(StepRecord a, StepRecord b) =>
         a.Action == b.Action && string.Equals(a.UrlBefore, b.UrlBefore, StringComparison.Ordinal);
 
-    private static string? TargetOf(StepRecord step) =>
-        step.Description is not null && ScribeStep.TryParse(step.Description, out var parsed, out _) && parsed.Target is { } target ? target : null;
+    private static string? TargetOf(StepRecord step) => step.DecidedStep()?.Target;
 
     private static int[] Indexes(List<Performed> streak) => [.. streak.Select(p => p.Step.Index)];
 

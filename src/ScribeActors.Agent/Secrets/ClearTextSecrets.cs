@@ -53,7 +53,7 @@ public static partial class ClearTextSecrets
         foreach (var step in steps)
         {
             if (step.Action is { Kind: BrowserActionKind.Type, Text: { Length: > 0 } text } && !SecretPlaceholder.Contains(text)
-                && step.Description is { } block && ScribeStep.TryParse(block, out var parsed, out _) && PasswordField.IsTag(parsed.Target))
+                && step.DecidedStep() is { } parsed && PasswordField.IsTag(parsed.Target))
             {
                 Add(found, PasswordSecretNaming.NameFor(step.UrlBefore, Attribute(parsed.Target!, "name"), Attribute(parsed.Target!, "id")), text);
             }
@@ -135,6 +135,7 @@ public static partial class ClearTextSecrets
         UrlBefore = Scrub(step.UrlBefore, found),
         UrlAfter = Scrub(step.UrlAfter, found),
         Description = Scrub(step.Description, found),
+        Step = step.Step is { } decided ? decided with { Description = Scrub(decided.Description, found)!, Target = Scrub(decided.Target, found) } : null,
         Action = step.Action is { } action ? action with { Text = Scrub(action.Text, found), Url = Scrub(action.Url, found) } : null,
         Outcome = step.Outcome is { } outcome ? outcome with { Message = Scrub(outcome.Message, found), UrlAfter = Scrub(outcome.UrlAfter, found) } : null,
         Note = Scrub(step.Note, found),

@@ -15,7 +15,7 @@ internal static class EventPrinter
 
     public static string Describe(StepRecord step)
     {
-        var description = step.Description?.Split('\n').FirstOrDefault(l => l.StartsWith("Description: ", StringComparison.Ordinal))?["Description: ".Length..];
+        var description = step.DecidedStep()?.Description;
         var action = step.Action?.ToString();
         return (description, action) switch
         {

@@ -74,9 +74,7 @@ public sealed class ModelStepSource(ModelRef model, IGrainFactory grains) : ISte
             return false;
         }
 
-        return step.Description is null
-            || !ScribeStep.TryParse(step.Description, out var recorded, out _)
-            || recorded.Target is null
+        return step.DecidedStep() is not { Target: not null } recorded
             || string.Equals(ActionMapper.TagName(recorded.Target), element.LocalName, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -90,7 +88,7 @@ public sealed class ModelStepSource(ModelRef model, IGrainFactory grains) : ISte
         var steps = new List<ScribeStep>();
         foreach (var record in history)
         {
-            if (record.Action is null || record.Outcome is not { } outcome || record.Description is null)
+            if (record.Action is null || record.Outcome is not { } outcome || record.DecidedStep() is not { } step)
             {
                 continue;
             }
@@ -100,10 +98,7 @@ public sealed class ModelStepSource(ModelRef model, IGrainFactory grains) : ISte
                 continue;
             }
 
-            if (ScribeStep.TryParse(record.Description, out var step, out _))
-            {
-                steps.Add(step with { Number = steps.Count + 1 });
-            }
+            steps.Add(step with { Number = steps.Count + 1 });
         }
 
         return steps;

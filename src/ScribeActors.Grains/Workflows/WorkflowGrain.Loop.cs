@@ -229,6 +229,7 @@ public sealed partial class WorkflowGrain
             Phase = StepPhase.Decided,
             UrlBefore = observation.Url,
             Description = decision.Step?.Render(),
+            Step = decision.Step,
             ObservationRef = observationRef,
             ScreenshotRef = screenshotRef,
             PromptRef = promptRef,

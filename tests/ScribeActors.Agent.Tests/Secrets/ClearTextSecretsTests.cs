@@ -70,12 +70,13 @@ public sealed class ClearTextSecretsTests
     public void RedactWorkflow_ModelStepTypedIntoPasswordTarget_ValueScrubbedFromStepsReasonAndAnswer()
     {
         var spec = new WorkflowSpec { Objective = $"Sign in with {Value}", StartUrl = "https://portal.example.com/login", StepSource = StepSourceSpec.ForModel(new ModelRef { ModelId = "m" }) };
-        var block = new ScribeStep(1, $"Type \"{Value}\"", StepActions.Type, 7, "<input node=\"7\" type=\"password\" name=\"pwd\">").Render();
+        var decided = new ScribeStep(1, $"Type \"{Value}\"", StepActions.Type, 7, "<input node=\"7\" type=\"password\" name=\"pwd\" value=\"{Value}\">");
+        var block = decided.Render();
         var steps = new List<StepRecord>
         {
             new()
             {
-                Index = 0, Description = block, Action = BrowserAction.Type(7, Value), UrlBefore = "https://portal.example.com/login",
+                Index = 0, Description = block, Step = decided, Action = BrowserAction.Type(7, Value), UrlBefore = "https://portal.example.com/login",
                 Outcome = ActionResult.Fail(ActionFailureKind.Timeout, $"'type node 7 \"{Value}\"' did not finish in time"),
                 Inference = new StepInference { ModelId = "m", RawOutput = block },
             },
@@ -88,6 +89,9 @@ public sealed class ClearTextSecretsTests
         Assert.Equal($"Sign in with {placeholder}", redaction.Spec.Objective);
         Assert.Equal(placeholder, redaction.Steps[0].Action!.Text);
         Assert.Contains(placeholder, redaction.Steps[0].Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(Value, redaction.Steps[0].Description, StringComparison.Ordinal);
+        Assert.Equal($"Type \"{placeholder}\"", redaction.Steps[0].Step!.Description);   // the structured step too
+        Assert.DoesNotContain(Value, redaction.Steps[0].Step!.Target, StringComparison.Ordinal);
         Assert.DoesNotContain(Value, redaction.Steps[0].Outcome!.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Value, redaction.Steps[0].Inference!.RawOutput, StringComparison.Ordinal);
         Assert.DoesNotContain(Value, redaction.FailureReason, StringComparison.Ordinal);

@@ -60,6 +60,10 @@ public sealed class ModelWorkflowTests(ModelCluster shared) : SharedClusterTests
             Assert.NotNull(s.Inference);
             Assert.NotEmpty(s.Inference!.RawOutput);
             Assert.StartsWith($"{s.Index + 1 - final.Steps.Take(s.Index).Count(p => p.Outcome is { Succeeded: false })}.", s.Inference.RawOutput, StringComparison.Ordinal);
+            if (s.Description is not null)
+            {
+                Assert.Equal(s.Description, s.Step?.Render()); // the record keeps the structured step; the text is its rendering
+            }
         });
     }
 
