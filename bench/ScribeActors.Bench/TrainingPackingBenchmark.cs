@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ScribeActors.Agent.Datasets;
+using ScribeActors.Agent.Evaluation;
 using ScribeActors.Agent.Planning;
 using ScribeActors.Inference.Gguf;
 using ScribeActors.Training.Data;
@@ -29,7 +30,7 @@ internal static class TrainingPackingBenchmark
         var vocabulary = SpmVocabulary.ReadFrom(GgufReader.Read(model, loadTensorData: false));
         var tokenizer = new SpmTokenizer(vocabulary);
         var all = DatasetReader.Open(data).Records("instance", "train");
-        var sample = OfflineEvaluationSample(all, records);
+        var sample = DatasetEvaluation.Sample(all, records); // spread over the split: every task and page size
         var set = await StepExamples.Build(sample, tokenizer, 1024, new PlanSettings(), CancellationToken.None);
         var examples = set.Examples.Select(e => e.Ids).ToList();
         Stats.Log($"training-packing: {examples.Count} examples from {sample.Count} of {all.Count} train records ({set.Cut.Count} cut)");
@@ -98,10 +99,6 @@ internal static class TrainingPackingBenchmark
             work.Delete(recursive: true);
         }
     }
-
-    // Spread over the split (every k-th record), so every task and page size is in the sample.
-    private static IReadOnlyList<DatasetRecord> OfflineEvaluationSample(IReadOnlyList<DatasetRecord> records, int count) =>
-        count >= records.Count ? records : [.. Enumerable.Range(0, count).Select(i => records[(int)((long)i * records.Count / count)])];
 
     private static string RepoRoot() => ScribeActors.Testing.SiloProcess.RepoRoot();
 }

@@ -52,4 +52,16 @@ public static class DatasetEvaluation
 
         return (metrics.Report(), steps);
     }
+
+    /// <summary>At most <paramref name="count"/> items spread evenly over <paramref name="records"/> (all when fewer).</summary>
+    public static IReadOnlyList<T> Sample<T>(IReadOnlyList<T> records, int count)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (count <= 0)
+        {
+            return [];
+        }
+
+        return records.Count <= count ? records : [.. Enumerable.Range(0, count).Select(i => records[(int)((long)i * records.Count / count)])];
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using ScribeActors.Agent.Datasets;
+using ScribeActors.Agent.Evaluation;
 using ScribeActors.Agent.Planning;
 using ScribeActors.Cli.Evaluation;
 using ScribeActors.Cli.Infrastructure;
@@ -81,7 +82,7 @@ internal static class TrainCommand
                 }
 
                 var instances = train.Select(r => r.Instance).Distinct(StringComparer.Ordinal).ToList();
-                var kept = OfflineEvaluation.Sample(instances, (int)Math.Ceiling(instances.Count * part)).ToHashSet(StringComparer.Ordinal);
+                var kept = DatasetEvaluation.Sample(instances, (int)Math.Ceiling(instances.Count * part)).ToHashSet(StringComparer.Ordinal);
                 train = [.. train.Where(r => kept.Contains(r.Instance))];
                 Console.WriteLine($"Data         {kept.Count} of {instances.Count} train instances ({part:P1}), {train.Count} records");
             }
@@ -137,7 +138,7 @@ internal static class TrainCommand
             };
             var jobPath = Path.Combine(work, "job.json");
             await File.WriteAllTextAsync(jobPath, JsonSerializer.Serialize(job, TrainingJob.Json), cancellationToken);
-            var sample = OfflineEvaluation.Sample(validation, result.GetValue(evalSteps));
+            var sample = DatasetEvaluation.Sample(validation, result.GetValue(evalSteps));
             var run = await TrainingWorkerRun.RunAsync(jobPath, TimeProvider.System, sample.Count == 0 ? null : async (epoch, model, ct) =>
                 (await OfflineEvaluation.RunAsync($"epoch {epoch}", model, sample, null, ct)).Metrics, cancellationToken);
             if (run.Model is null)

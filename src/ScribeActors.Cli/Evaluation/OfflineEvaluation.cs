@@ -39,16 +39,4 @@ internal static class OfflineEvaluation
         var settings = new PlanSettings(d.Fitter, d.MaxOutputTokens, d.Temperature, d.TopP, d.Seed, d.NodeRepeat, d.MaxInvalidRetries, AllowFinish: true, d.TypedTextFromObjective, d.DescriptionForm);
         return await DatasetEvaluation.RunAsync(label, new LoadedModelGenerator(loaded), records, settings, progress, cancellationToken);
     }
-
-    /// <summary>At most <paramref name="count"/> items spread evenly over <paramref name="records"/> (all when fewer).</summary>
-    public static IReadOnlyList<T> Sample<T>(IReadOnlyList<T> records, int count)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        if (count <= 0)
-        {
-            return [];
-        }
-
-        return records.Count <= count ? records : [.. Enumerable.Range(0, count).Select(i => records[(int)((long)i * records.Count / count)])];
-    }
 }

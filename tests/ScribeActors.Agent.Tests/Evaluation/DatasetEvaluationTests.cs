@@ -81,4 +81,14 @@ public sealed class DatasetEvaluationTests
             return Task.FromResult(new GeneratedText(text, 100, 20, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
         }
     }
+
+    [Fact]
+    public void Sample_FewerThanThere_SpreadsEvenlyFromTheFirst()
+    {
+        int[] items = [.. Enumerable.Range(0, 10)];
+
+        Assert.Equal([0, 3, 6], DatasetEvaluation.Sample(items, 3));
+        Assert.Same(items, DatasetEvaluation.Sample(items, 10));
+        Assert.Empty(DatasetEvaluation.Sample(items, 0));
+    }
 }
