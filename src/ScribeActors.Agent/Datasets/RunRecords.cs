@@ -80,9 +80,11 @@ public static class RunRecords
                     : $"{where} has no stored observation (were observations stored, Scribe:Workflow:StoreObservations?).", nameof(observations));
             }
 
-            if (step.DecidedStep() is not { } block)
+            // The structured step; a record stored before it was kept has only its block.
+            var block = step.Step;
+            if (block is null && !ScribeStep.TryParse(step.Description ?? "", out block, out var error))
             {
-                throw new ArgumentException($"{where} has no valid step block: {(step.Description is { } text && !ScribeStep.TryParse(text, out _, out var error) ? error : "the step source recorded none")}", nameof(run));
+                throw new ArgumentException($"{where} has no valid step block: {error}", nameof(run));
             }
 
             pages[step.Index] = new Observation { Url = stored.Url ?? step.UrlBefore ?? run.Spec.StartUrl, Dom = stored.Dom };
