@@ -33,12 +33,16 @@ internal sealed partial class NavigationGuard
     private readonly Func<SentRequest, Task>? _beforeSent;
     private readonly Func<SentRequest, string?>? _idempotencyKey;
     private readonly Func<string, string> _mask;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _inProgressWindow;
     private string? _blockedUrl;
     private int _documentRequests;
     private Task? _reported; // the report of this action's first state-changing request, while armed
 
-    private NavigationGuard(ICDPSession devTools, HostAllowList allowList, ILogger logger, string topFrameId, Func<string, string>? mask, Func<SentRequest, Task>? beforeSent, Func<SentRequest, string?>? idempotencyKey)
+    private NavigationGuard(ICDPSession devTools, HostAllowList allowList, ILogger logger, string topFrameId, Func<string, string>? mask, Func<SentRequest, Task>? beforeSent, Func<SentRequest, string?>? idempotencyKey, TimeProvider time, TimeSpan inProgressWindow)
     {
+        _time = time;
+        _inProgressWindow = inProgressWindow;
         _idempotencyKey = idempotencyKey;
         _mask = mask ?? (url => url);
         _devTools = devTools;
@@ -56,12 +60,14 @@ internal sealed partial class NavigationGuard
     /// <param name="beforeSent">Awaited before the first state-changing request of an armed action leaves the browser.</param>
     /// <param name="idempotencyKey">The <c>Idempotency-Key</c> to send with that request, if any (see
     /// <see cref="BrowserSessionOptions.IdempotencyKey"/>).</param>
-    public static async Task<NavigationGuard> StartAsync(ICDPSession devTools, HostAllowList allowList, ILogger logger, Func<string, string>? mask = null, Func<SentRequest, Task>? beforeSent = null, Func<SentRequest, string?>? idempotencyKey = null)
+    /// <param name="time">The clock of the waits between tries of a keyed request the server answered 409.</param>
+    /// <param name="inProgressWindow">How long such a request is sent again (<see cref="BrowserOptions.KeyInProgressWait"/>).</param>
+    public static async Task<NavigationGuard> StartAsync(ICDPSession devTools, HostAllowList allowList, ILogger logger, Func<string, string>? mask = null, Func<SentRequest, Task>? beforeSent = null, Func<SentRequest, string?>? idempotencyKey = null, TimeProvider? time = null, TimeSpan? inProgressWindow = null)
     {
         var tree = await devTools.SendAsync("Page.getFrameTree") ?? throw new PlaywrightException("Page.getFrameTree returned nothing.");
         var topFrameId = tree.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString()
             ?? throw new PlaywrightException("Page.getFrameTree returned a frame without an id.");
-        var guard = new NavigationGuard(devTools, allowList, logger, topFrameId, mask, beforeSent, idempotencyKey);
+        var guard = new NavigationGuard(devTools, allowList, logger, topFrameId, mask, beforeSent, idempotencyKey, time ?? TimeProvider.System, inProgressWindow ?? new BrowserOptions().KeyInProgressWait);
         devTools.Event("Fetch.requestPaused").OnEvent += guard.OnRequestPaused;
         await devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = new[] { DocumentPattern } });
         return guard;
@@ -86,6 +92,7 @@ internal sealed partial class NavigationGuard
         _reported = null;
         _landing = Task.CompletedTask;
         _documentKey = null;
+        _keyed.Clear();
         Volatile.Write(ref _keyedDocument, 0);
         Volatile.Write(ref _armed, 1);
         await _devTools.SendAsync("Fetch.enable", new Dictionary<string, object> { ["patterns"] = ArmedPatterns });
@@ -178,6 +185,12 @@ internal sealed partial class NavigationGuard
         try
         {
             requestId = paused.GetProperty("requestId").GetString();
+            if (paused.TryGetProperty("responseStatusCode", out var status))
+            {
+                await AnswerAsync(paused, requestId!, status.GetInt32()); // only keyed requests pause for their answer
+                return;
+            }
+
             var request = paused.GetProperty("request");
             var url = request.GetProperty("url").GetString() ?? "";
             var document = paused.TryGetProperty("resourceType", out var type) && type.GetString() == "Document";
@@ -217,6 +230,7 @@ internal sealed partial class NavigationGuard
                 Volatile.Write(ref _documentKey, key);
             }
 
+            key = FollowKeyed(paused, method, url, key);
             if (topFrame)
             {
                 Interlocked.Increment(ref _documentRequests);
@@ -229,7 +243,7 @@ internal sealed partial class NavigationGuard
 
             await _devTools.SendAsync("Fetch.continueRequest", key is null
                 ? new Dictionary<string, object> { ["requestId"] = requestId! }
-                : new Dictionary<string, object> { ["requestId"] = requestId!, ["headers"] = WithIdempotencyKey(request, key) });
+                : new Dictionary<string, object> { ["requestId"] = requestId!, ["headers"] = WithIdempotencyKey(request, key), ["interceptResponse"] = true });
         }
         catch (Exception ex) when (ex is PlaywrightException or KeyNotFoundException or InvalidOperationException)
         {
@@ -315,6 +329,9 @@ internal sealed partial class NavigationGuard
 
     [LoggerMessage(EventId = 1114, Level = LogLevel.Warning, Message = "A state-changing request ({Request}) was held back: recording it failed ({Reason})")]
     private static partial void LogReportFailed(ILogger logger, string request, string reason);
+
+    [LoggerMessage(EventId = 1115, Level = LogLevel.Information, Message = "{Request} was answered 409 (its key's first request is still being processed) {Count} times; sending it again in {DelayMs} ms")]
+    private static partial void LogKeyInProgress(ILogger logger, string request, int count, int delayMs);
 
     [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Blocked a navigation to {Url}: its host is not allowed")]
     private static partial void LogBlockedNavigation(ILogger logger, string url);

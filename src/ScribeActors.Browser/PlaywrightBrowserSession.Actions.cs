@@ -31,10 +31,17 @@ internal sealed partial class PlaywrightBrowserSession
         try
         {
             _guard.TakeHeldBack();
+            _guard.TakeStillInProgress();
             var result = await PerformAndSettleAsync(action, cancellationToken);
-            return _guard.TakeHeldBack() is { } held
+            if (_guard.TakeHeldBack() is { } held)
+            {
+                return ActionResult.Fail(ActionFailureKind.NavigationError,
+                    $"'{action}' sent {held}, which was held back because recording that it was leaving failed; nothing reached the server.", _page.Url, result.Duration);
+            }
+
+            return _guard.TakeStillInProgress() is { } busy
                 ? ActionResult.Fail(ActionFailureKind.NavigationError,
-                    $"'{action}' sent {held}, which was held back because recording that it was leaving failed; nothing reached the server.", _page.Url, result.Duration)
+                    $"'{action}' sent {busy}; the server may still act on the first one, so the action is not taken as done.", _secrets.Mask(_page.Url), result.Duration)
                 : result;
         }
         finally

@@ -53,7 +53,7 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
         await context.AddInitScriptAsync(BrowserScripts.SinglePage);
         var page = await context.NewPageAsync();
         var devTools = await context.NewCDPSessionAsync(page);
-        var guard = await NavigationGuard.StartAsync(devTools, allowList, logger, secrets.Mask, beforeSent, idempotencyKey);
+        var guard = await NavigationGuard.StartAsync(devTools, allowList, logger, secrets.Mask, beforeSent, idempotencyKey, time, options.KeyInProgressWait);
         var session = new PlaywrightBrowserSession(context, page, devTools, guard, allowList, options, storage, secrets, logger, time);
         context.Page += session.OnExtraPage;
 

@@ -56,15 +56,21 @@ public static class DemoSitesApp
         app.Services.GetRequiredService<DemoStore>().Reset(seed);
         var latency = app.Services.GetRequiredService<Web.SiteLatency>();
         var time = app.Services.GetRequiredService<TimeProvider>();
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
             // Pages reflect live server state; a browser's back button must not show a stale form.
             context.Response.Headers.CacheControl = "no-store";
-            await latency.DelayAsync(context, time);
-            await next(context);
+            return next(context);
         });
         var idempotencyKeys = app.Services.GetRequiredService<Web.IdempotencyKeys>();
         app.Use(idempotencyKeys.InvokeAsync);
+        app.Use(async (context, next) =>
+        {
+            // Inside the keys' middleware: a keyed request is being processed while the site takes its time, as a slow
+            // server's would be, so a repeat under its key meanwhile is answered 409.
+            await latency.DelayAsync(context, time);
+            await next(context);
+        });
         app.MapLandingPage();
         app.MapStateApi();
         app.MapSupplierSite();

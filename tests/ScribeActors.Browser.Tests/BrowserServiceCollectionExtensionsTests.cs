@@ -42,6 +42,8 @@ public sealed class BrowserServiceCollectionExtensionsTests
     [InlineData("MaxObservationElements", "-5", "Scribe:Browser:MaxObservationElements must be at least 1 (got -5)")]
     [InlineData("UnresponsiveAfter", "00:00:00", "Scribe:Browser:UnresponsiveAfter must be positive")]
     [InlineData("UnresponsiveAfter", "00:00:40", "Scribe:Browser:UnresponsiveAfter (00:00:40) must be above NavigationTimeout + ActionTimeout (00:00:40)")]
+    [InlineData("KeyInProgressWait", "00:00:00", "Scribe:Browser:KeyInProgressWait must be positive")]
+    [InlineData("KeyInProgressWait", "00:00:30", "Scribe:Browser:KeyInProgressWait (00:00:30) must be below NavigationTimeout (00:00:30)")]
     public async Task AddScribeBrowser_InvalidSetting_FailsValidationNamingIt(string key, string value, string expected)
     {
         await using var provider = Build(new() { [$"Scribe:Browser:{key}"] = value });

@@ -169,6 +169,66 @@ public sealed class SentRequestTests(BrowserFixture fixture)
         Assert.Contains(">Memos: ", (await session.ObserveAsync()).Dom, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Click_KeyedPostAnswered409WhileItsFirstIsProcessed_IsSentAgainWithTheSameBodyAndKeyUntilAnswered()
+    {
+        // The action taken again after its browser died with the first request in flight: the server is still working
+        // on that one and answers 409 to the key. The session waits and sends the same request again (the multipart
+        // body byte for byte, boundary included, so the server sees the same request) until the server answers it.
+        var key = $"wf-busy/{Guid.NewGuid():N}";
+        var form = fixture.Site.KeyedForm;
+        form.Busy[key] = true;
+        var reports = new ConcurrentQueue<SentRequest>();
+        await using var session = await OpenKeyedAsync("keyed-form", reports, sent => SentRequest.IsSafe(sent.Method) ? null : key);
+        var page = await session.ObserveAsync();
+        Assert.True((await session.ExecuteAsync(BrowserAction.Type(Dom.NodeOf(page, "amount"), "42.50"))).Succeeded);
+
+        var click = session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "send")));
+        await Eventually.TrueAsync(() => form.Answered409.GetValueOrDefault(key) >= 2, "the keyed POST to be answered 409 twice");
+        Assert.False(click.IsCompleted, "the click finished while the server still answered 409");
+        var doneBefore = form.Done;
+        form.Busy.TryRemove(key, out _);
+        var result = await click;
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(fixture.Site.Url($"keyed-form/done?n={doneBefore + 1}"), result.UrlAfter);
+        var bodies = form.Received.Where(r => r.Key == key).Select(r => r.Body).ToArray();
+        Assert.Equal(form.Answered409[key] + 1, bodies.Length); // every try carried the key, and one was acted on
+        Assert.Single(bodies.Distinct(StringComparer.Ordinal));
+        Assert.Contains("42.50", bodies[0], StringComparison.Ordinal);
+        Assert.Single(reports, r => !r.Landing); // reported once, before the first try left
+        Assert.Contains(">Sent ", (await session.ObserveAsync()).Dom, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Click_KeyedPostStillAnswered409WhenTheWindowCloses_FailsNamingTheRequestAndTheKey()
+    {
+        var key = $"wf-stuck/{Guid.NewGuid():N}";
+        var form = fixture.Site.KeyedForm;
+        form.Busy[key] = true;
+        await using var host = BrowserFixture.CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, KeyInProgressWait = TimeSpan.FromSeconds(1.2) });
+        await using var session = await host.OpenSessionAsync(new BrowserSessionOptions
+        {
+            AllowedHosts = [fixture.Site.Host],
+            Url = fixture.Site.Url("keyed-form"),
+            BeforeRequestSent = _ => Task.CompletedTask,
+            IdempotencyKey = sent => SentRequest.IsSafe(sent.Method) ? null : key,
+        });
+        var page = await session.ObserveAsync();
+
+        var result = await session.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(page, "send")));
+
+        form.Busy.TryRemove(key, out _);
+        Assert.Equal(ActionFailureKind.NavigationError, result.Failure);
+        var tries = form.Answered409[key];
+        Assert.InRange(tries, 2, 3); // waits of 250 and 500 ms, then 1,000 would pass the window: three tries (two when slow)
+        Assert.Equal(
+            $"'click node {Dom.NodeOf(page, "send")}' sent POST {fixture.Site.Url("keyed-form")} under Idempotency-Key '{key}', answered 409 (a request with that key is still being processed) {tries} times over ",
+            result.Message![..result.Message!.IndexOf(" over ", StringComparison.Ordinal)] + " over ");
+        Assert.EndsWith("; the server may still act on the first one, so the action is not taken as done.", result.Message, StringComparison.Ordinal);
+        Assert.Contains("still being processed", (await session.ObserveAsync()).Dom, StringComparison.Ordinal);
+    }
+
     private int CountMemoPosts() => fixture.Site.Posts("/memos");
 
     private int FileFetches() => fixture.Site.Requests.Count(r => r.EndsWith("/files/report.txt", StringComparison.Ordinal));

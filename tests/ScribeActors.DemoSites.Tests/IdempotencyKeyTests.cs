@@ -34,6 +34,34 @@ public sealed class IdempotencyKeyTests
     }
 
     [Fact]
+    public async Task Post_SentAgainWhileTheFirstIsProcessed_Is409ThenTheFirstAnswer()
+    {
+        // The site's latency is part of processing: of two posts under one key that overlap, one is told the other is
+        // still running; once it is done, a repeat gets its answer. The site acts once.
+        await using var sites = await DemoSitesApp.StartAsync(seed: 11);
+        using var web = new WebSession(sites.BaseUrl);
+        await web.SignInEmployeeAsync();
+        var before = Posts(sites);
+        using var http = new HttpClient();
+        await new DemoSitesClient(http, sites.BaseUrl).SetLatencyAsync(2_000);
+
+        var first = web.RawPostAsync("/expenses/new", "wf-2/4", Basics);
+        await Task.Delay(300);
+        var second = web.RawPostAsync("/expenses/new", "wf-2/4", Basics);
+        using var one = await first;
+        using var other = await second;
+        using var after = await web.RawPostAsync("/expenses/new", "wf-2/4", Basics);
+
+        var (answered, refused) = one.StatusCode == HttpStatusCode.Conflict ? (other, one) : (one, other);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("A request with the Idempotency-Key 'wf-2/4' is still being processed.", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal(answered.Headers.Location, after.Headers.Location);
+        Assert.Equal(["true"], after.Headers.GetValues("Idempotent-Replayed"));
+        Assert.Equal(before + 1, Posts(sites));
+    }
+
+    [Fact]
     public async Task Post_KeyUsedForAnotherBody_Is422AndActsNot()
     {
         await using var sites = await DemoSitesApp.StartAsync(seed: 11);

@@ -21,8 +21,9 @@ public sealed class TestSite : IAsyncDisposable
 
     private readonly ConcurrentQueue<ReceivedPost> _keyedGets;
 
-    private TestSite(WebApplication app, Uri baseUri, ConcurrentQueue<string> requests, ConcurrentDictionary<string, int> posts, ConcurrentQueue<ReceivedPost> received, ConcurrentQueue<ReceivedPost> keyedGets)
+    private TestSite(WebApplication app, Uri baseUri, ConcurrentQueue<string> requests, ConcurrentDictionary<string, int> posts, ConcurrentQueue<ReceivedPost> received, ConcurrentQueue<ReceivedPost> keyedGets, KeyedFormEndpoint keyedForm)
     {
+        KeyedForm = keyedForm;
         _keyedGets = keyedGets;
         _app = app;
         BaseUri = baseUri;
@@ -36,6 +37,50 @@ public sealed class TestSite : IAsyncDisposable
 
     /// <summary>Every POST the server received, in order.</summary>
     public IReadOnlyCollection<ReceivedPost> ReceivedPosts => _received;
+
+    /// <summary>The multipart form at <c>/keyed-form</c>, whose server answers 409 to a key it is told is busy.</summary>
+    public KeyedFormEndpoint KeyedForm { get; }
+
+    /// <summary>What <c>/keyed-form</c> received and which keys it takes for ones whose first request it is still
+    /// processing (IETF draft-ietf-httpapi-idempotency-key-header: 409 to each request with such a key).</summary>
+    public sealed class KeyedFormEndpoint
+    {
+        private int _done;
+
+        /// <summary>Keys answered 409 while they are here.</summary>
+        public ConcurrentDictionary<string, bool> Busy { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>How many 409s each key was answered.</summary>
+        public ConcurrentDictionary<string, int> Answered409 { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Every POST's key and raw body, in order.</summary>
+        public ConcurrentQueue<(string? Key, string Body)> Received { get; } = new();
+
+        /// <summary>How many POSTs the server acted on.</summary>
+        public int Done => Volatile.Read(ref _done);
+
+        internal void Map(WebApplication app)
+        {
+            app.MapGet("/keyed-form", () => Html("Keyed form",
+                "<form method=\"post\" action=\"/keyed-form\" enctype=\"multipart/form-data\"><input id=\"amount\" name=\"amount\"><button id=\"send\" type=\"submit\">Send</button></form>"));
+            app.MapPost("/keyed-form", async (HttpContext context) =>
+            {
+                var key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
+                using var reader = new StreamReader(context.Request.Body);
+                Received.Enqueue((key, await reader.ReadToEndAsync(context.RequestAborted)));
+                if (key is not null && Busy.ContainsKey(key))
+                {
+                    Answered409.AddOrUpdate(key, 1, (_, n) => n + 1);
+                    context.Response.StatusCode = StatusCodes.Status409Conflict;
+                    await context.Response.WriteAsync($"A request with the Idempotency-Key '{key}' is still being processed.", context.RequestAborted);
+                    return;
+                }
+
+                context.Response.Redirect($"/keyed-form/done?n={Interlocked.Increment(ref _done)}", permanent: false);
+            });
+            app.MapGet("/keyed-form/done", (int n) => Html("Sent", $"<p id=\"done\">Sent {n}</p>"));
+        }
+    }
 
     /// <summary>Every GET that carried an <c>Idempotency-Key</c>, in order.</summary>
     public IReadOnlyCollection<ReceivedPost> KeyedGets => _keyedGets;
@@ -198,9 +243,12 @@ public sealed class TestSite : IAsyncDisposable
             return Html("Late", "<p>late</p>");
         });
 
+        var keyedForm = new KeyedFormEndpoint();
+        keyedForm.Map(app);
+
         await app.StartAsync();
         var address = app.Urls.Single();
-        return new TestSite(app, new Uri(address.TrimEnd('/') + "/"), requests, posts, received, keyedGets);
+        return new TestSite(app, new Uri(address.TrimEnd('/') + "/"), requests, posts, received, keyedGets, keyedForm);
     }
 
     /// <summary>A loopback port with nothing listening on it.</summary>
