@@ -98,6 +98,14 @@ public sealed class BrowserOptions : IValidatableObject
     [SettingRange(SectionName, 0, int.MaxValue, ErrorMessage = "{0} must not be negative (got {3}); zero never recycles by memory.")]
     public int RecycleAboveMemoryMB { get; set; } = 4096;
 
+    /// <summary>Fresh browser contexts (each with a blank page) kept ready, so a new workflow's session starts without
+    /// waiting for Chromium to create a context, its page and their renderer. A session that restores a checkpoint's
+    /// storage state does not use one. The first is made after the first session (never before the browser is needed),
+    /// and each taken one is replaced a moment after its session opened. Each costs one idle renderer process.</summary>
+    /// <value>Default 1; 0 turns it off; at most 8.</value>
+    [SettingRange(SectionName, 0, 8, ErrorMessage = "{0} must be between {1} and {2} (got {3}).")]
+    public int WarmContexts { get; set; } = 1;
+
     /// <summary>How often idle sessions are swept and the recycling limits checked.</summary>
     /// <value>Default 30 seconds; must be positive (at most a day).</value>
     [SettingRange(SectionName, NoTime, OneDay, MinimumIsExclusive = true, ErrorMessage = PositiveTime)]

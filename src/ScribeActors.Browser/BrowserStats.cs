@@ -11,6 +11,8 @@ namespace ScribeActors.Browser;
 /// <param name="ContextsSinceLaunch">Contexts opened since this Chromium was launched (the recycling count).</param>
 /// <param name="Recycles">How often the browser was recycled since the process started.</param>
 /// <param name="SweptSessions">Sessions closed because nobody used them for the idle timeout, since the process started.</param>
+/// <param name="WarmContexts">Contexts made ahead of need that no session took yet (<see cref="BrowserOptions.WarmContexts"/>;
+/// each holds a blank page, so its renderer counts in <paramref name="Renderers"/>).</param>
 public sealed record BrowserStats(
     bool Launched,
     int Contexts,
@@ -19,4 +21,5 @@ public sealed record BrowserStats(
     long? MemoryBytes,
     int ContextsSinceLaunch,
     int Recycles,
-    int SweptSessions);
+    int SweptSessions,
+    int WarmContexts = 0);

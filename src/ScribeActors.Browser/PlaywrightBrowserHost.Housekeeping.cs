@@ -23,6 +23,7 @@ public sealed partial class PlaywrightBrowserHost
         Meter.CreateObservableGauge("scribe.browser.contexts", () => _reported?._sessions.Count ?? 0, description: "Open browser contexts");
         Meter.CreateObservableGauge("scribe.browser.renderers", () => _reported?._lastStats?.Renderers ?? 0, description: "Chromium renderer processes");
         Meter.CreateObservableGauge("scribe.browser.memory", () => _reported?._lastStats?.MemoryBytes ?? 0, unit: "By", description: "Memory of the Chromium processes (PSS)");
+        Meter.CreateObservableGauge("scribe.browser.contexts.warm", () => _reported?._warm.Count ?? 0, description: "Browser contexts made ahead of need, not yet taken");
         Meter.CreateObservableCounter("scribe.browser.recycles", () => _reported?._recycles ?? 0, description: "Browser recycles");
         Meter.CreateObservableCounter("scribe.browser.sessions.swept", () => _reported?._swept ?? 0, description: "Idle sessions closed");
     }
@@ -39,7 +40,8 @@ public sealed partial class PlaywrightBrowserHost
             reading?.MemoryBytes,
             Volatile.Read(ref _contextsSinceLaunch),
             Volatile.Read(ref _recycles),
-            Volatile.Read(ref _swept));
+            Volatile.Read(ref _swept),
+            _warm.Count);
         _lastStats = stats;
         return Task.FromResult(stats);
     }
@@ -108,6 +110,7 @@ public sealed partial class PlaywrightBrowserHost
                 }
 
                 _browser = null;
+                DropWarm();
                 try
                 {
                     await browser.CloseAsync();

@@ -30,4 +30,7 @@ public sealed partial class PlaywrightBrowserHost
 
     [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Could not remove the browser's temp folder {Folder}: {Reason}")]
     private static partial void LogTempNotRemoved(ILogger logger, string folder, string reason);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Warning, Message = "Making a warm browser context failed ({Reason}); sessions open contexts the usual way until the next one is made")]
+    private static partial void LogWarmingFailed(ILogger logger, string reason);
 }

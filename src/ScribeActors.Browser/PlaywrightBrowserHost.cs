@@ -118,27 +118,11 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
 
         cancellationToken.ThrowIfCancellationRequested();
         var browser = await EnsureBrowserAsync(cancellationToken);
-        Interlocked.Increment(ref _contextsSinceLaunch);
-        IBrowserContext context;
-        try
-        {
-            context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                ViewportSize = new ViewportSize { Width = _options.ViewportWidth, Height = _options.ViewportHeight },
-                StorageState = options.StorageStateJson,
-                // Requests a service worker answers never reach the router, so the allow-list could not hold for them.
-                ServiceWorkers = ServiceWorkerPolicy.Block,
-            });
-        }
-        catch (PlaywrightException ex)
-        {
-            throw new BrowserUnavailableException($"Chromium at {_options.ExecutablePath} could not open a browser context: {ex.Message}", ex);
-        }
-
+        var target = (options.StorageStateJson is null ? TakeWarm(browser) : null) ?? await NewPageAsync(browser, options.StorageStateJson);
         PlaywrightBrowserSession? session = null;
         try
         {
-            session = await PlaywrightBrowserSession.CreateAsync(context, allowList, _options, storage, secrets, _logger, _time, options.BeforeRequestSent, options.IdempotencyKey);
+            session = await PlaywrightBrowserSession.CreateAsync(target, allowList, _options, storage, secrets, _logger, _time, options.BeforeRequestSent, options.IdempotencyKey);
             LogSessionOpened(_logger, allowList.Describe(), options.StorageStateJson is not null);
             if (options.Url is { } startUrl)
             {
@@ -155,10 +139,14 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
             }
             else
             {
-                await context.CloseAsync();
+                await CloseQuietlyAsync(target.Context);
             }
 
             throw;
+        }
+        finally
+        {
+            WarmUp();
         }
     }
 
@@ -175,6 +163,8 @@ public sealed partial class PlaywrightBrowserHost : IBrowserHost
         {
             await _housekeeping.ContinueWith(_ => { }, TaskScheduler.Default);
         }
+
+        await _warming; // never throws
 
         // The lock is not disposed: a launch may still be waiting on it, and it then sees _disposed.
         await _launchLock.WaitAsync();

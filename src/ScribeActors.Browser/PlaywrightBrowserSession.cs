@@ -44,15 +44,13 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
 
     public string Url => _secrets.Mask(_page.Url);
 
-    /// <summary>Sets up the context (timeouts, single-page script), opens its page and guards its navigations. The
-    /// session's waits, and how long what it saw of the page stands for it, run on <paramref name="time"/>.</summary>
-    public static async Task<PlaywrightBrowserSession> CreateAsync(IBrowserContext context, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, SecretScope secrets, ILogger logger, TimeProvider time, Func<SentRequest, Task>? beforeSent = null, Func<SentRequest, string?>? idempotencyKey = null)
+    /// <summary>Guards the navigations of <paramref name="target"/>'s page (its context made by the host, timeouts set
+    /// and the single-page script installed) and starts following its events. The session's waits, and how long what it
+    /// saw of the page stands for it, run on <paramref name="time"/>.</summary>
+    public static async Task<PlaywrightBrowserSession> CreateAsync(BrowserPage target, HostAllowList allowList, BrowserOptions options, StorageStateSnapshot storage, SecretScope secrets, ILogger logger, TimeProvider time, Func<SentRequest, Task>? beforeSent = null, Func<SentRequest, string?>? idempotencyKey = null)
     {
-        context.SetDefaultTimeout((float)options.ActionTimeout.TotalMilliseconds);
-        context.SetDefaultNavigationTimeout((float)options.NavigationTimeout.TotalMilliseconds);
-        await context.AddInitScriptAsync(BrowserScripts.SinglePage);
-        var page = await context.NewPageAsync();
-        var devTools = await context.NewCDPSessionAsync(page);
+        ArgumentNullException.ThrowIfNull(target);
+        var (_, context, page, devTools) = target;
         var guard = await NavigationGuard.StartAsync(devTools, allowList, logger, secrets.Mask, beforeSent, idempotencyKey, time, options.KeyInProgressWait);
         var session = new PlaywrightBrowserSession(context, page, devTools, guard, allowList, options, storage, secrets, logger, time);
         context.Page += session.OnExtraPage;

@@ -27,7 +27,7 @@ public sealed class BrowserLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task GetStats_SessionsOpenedThenClosed_RenderersAndContextsReturnToTheirIdleValues()
     {
-        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath });
+        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, WarmContexts = 0 });
         await using (await OpenAsync(host))
         {
         }
@@ -80,7 +80,7 @@ public sealed class BrowserLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task KeepHouse_ContextsBeyondTheLimit_RecyclesAndTheNextSessionGetsAFreshBrowser()
     {
-        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, RecycleAfterContexts = 3 });
+        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, RecycleAfterContexts = 3, WarmContexts = 0 });
         var open = await OpenAsync(host);
         await (await OpenAsync(host)).DisposeAsync();
         Assert.False((await host.KeepHouseOnceAsync(CancellationToken.None)).Recycled);
@@ -118,6 +118,85 @@ public sealed class BrowserLifecycleTests : IAsyncLifetime
         Assert.True((await busy).Succeeded, (await busy).ToString());
         await Assert.ThrowsAsync<BrowserUnavailableException>(() => session.ObserveAsync());
     }
+
+    [Fact]
+    public async Task WarmContexts_ANewSessionStartsOnTheWarmContextAndAnotherIsMadeAfterIt()
+    {
+        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, WarmContexts = 1 });
+        await using (var first = await OpenAsync(host))
+        {
+            // A cookie of this session's own; the warm context must never see it.
+            Assert.True((await first.ExecuteAsync(BrowserAction.Goto(Site.Url("/login.html")))).Succeeded);
+            var login = await first.ObserveAsync();
+            Assert.True((await first.ExecuteAsync(BrowserAction.Type(Dom.NodeOf(login, "name"), "ann"))).Succeeded);
+            Assert.True((await first.ExecuteAsync(BrowserAction.Click(Dom.NodeOf(login, "login-btn")))).Succeeded);
+        }
+
+        var warmed = await WarmAsync(host);
+        Assert.Equal((0, 2), (warmed.Contexts, warmed.ContextsSinceLaunch)); // the first session's, then the warm one
+
+        await using var second = await OpenAsync(host);
+
+        var taken = await host.GetStatsAsync();
+        Assert.Equal((1, 0, 2), (taken.Contexts, taken.WarmContexts, taken.ContextsSinceLaunch)); // no context was created for it
+        Assert.Equal("Basic page", (await second.ObserveAsync()).Title);
+        Assert.True((await second.ExecuteAsync(BrowserAction.Goto(Site.Url("/account")))).Succeeded);
+        Assert.DoesNotContain("ann", (await second.ObserveAsync()).Dom, StringComparison.Ordinal);
+        var foreign = await second.ExecuteAsync(BrowserAction.Goto($"http://{Site.ForeignHost}/basic.html"));
+        Assert.Equal(ActionFailureKind.HostNotAllowed, foreign.Failure); // the session's own guard holds on it
+
+        var again = await WarmAsync(host);
+        Assert.Equal((1, 3), (again.Contexts, again.ContextsSinceLaunch));
+    }
+
+    [Fact]
+    public async Task WarmContexts_ASessionRestoringStorageState_OpensAContextOfItsOwn()
+    {
+        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, WarmContexts = 1 });
+        string storage;
+        await using (var first = await OpenAsync(host))
+        {
+            storage = (await first.CheckpointAsync()).StorageStateJson;
+        }
+
+        var warmed = await WarmAsync(host);
+
+        await using var restored = await host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [Site.Host], Url = Site.Url("/basic.html"), StorageStateJson = storage });
+
+        var stats = await host.GetStatsAsync();
+        Assert.Equal((1, 1, warmed.ContextsSinceLaunch + 1), (stats.Contexts, stats.WarmContexts, stats.ContextsSinceLaunch));
+    }
+
+    [Fact]
+    public async Task WarmContexts_ARecycle_DropsThemAndTheNextSessionWarmsTheNewBrowser()
+    {
+        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, WarmContexts = 1 });
+        await (await OpenAsync(host)).DisposeAsync();
+        await WarmAsync(host);
+
+        await host.RecycleAsync("test", CancellationToken.None);
+
+        Assert.Equal(0, (await host.GetStatsAsync()).WarmContexts);
+        await using var fresh = await OpenAsync(host);
+        Assert.Equal("Basic page", (await fresh.ObserveAsync()).Title);
+        var warmed = await WarmAsync(host);
+        Assert.Equal(2, warmed.ContextsSinceLaunch); // the fresh session's, then a warm one on the new browser
+    }
+
+    [Fact]
+    public async Task WarmContexts_Zero_MakesNone()
+    {
+        await using var host = CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, WarmContexts = 0 });
+        await (await OpenAsync(host)).DisposeAsync();
+
+        await Task.Delay(PlaywrightBrowserHost.WarmDelay * 2);
+
+        var stats = await host.GetStatsAsync();
+        Assert.Equal((0, 1), (stats.WarmContexts, stats.ContextsSinceLaunch));
+    }
+
+    private static Task<BrowserStats> WarmAsync(IBrowserHost host) =>
+        Eventually.ValueAsync(() => host.GetStatsAsync(), stats => stats.WarmContexts == 1, "a warm context to be made", describe: stats => stats.ToString());
 
     private Task<IBrowserSession> OpenAsync(IBrowserHost host) =>
         host.OpenSessionAsync(new BrowserSessionOptions { AllowedHosts = [Site.Host], Url = Site.Url("/basic.html") });

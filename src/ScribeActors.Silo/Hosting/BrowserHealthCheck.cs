@@ -14,6 +14,7 @@ internal sealed class BrowserHealthCheck(IBrowserHost browser) : IHealthCheck
         {
             ["launched"] = stats.Launched,
             ["contexts"] = stats.Contexts,
+            ["warmContexts"] = stats.WarmContexts,
             ["contextsSinceLaunch"] = stats.ContextsSinceLaunch,
             ["recycles"] = stats.Recycles,
             ["sweptSessions"] = stats.SweptSessions,

@@ -71,7 +71,10 @@ public sealed class BrowserLifecycleTests(ITestOutputHelper output) : IAsyncLife
             var after = await SettledAsync(browsers);
             output.WriteLine($"{label}: {after}");
             Assert.Equal(0, after.Contexts);
-            Assert.True(after.Renderers <= idle.Renderers, $"after the workflow that {label}, {after.Renderers} renderers remain; idle is {idle.Renderers}");
+            // One more is Chromium's spare renderer, kept for the context that navigated last (the warm context's
+            // or a closed one's): it comes and goes. A context left behind adds its own, and they add up workflow
+            // after workflow, so a leak fails here by the second workflow at the latest.
+            Assert.True(after.Renderers <= idle.Renderers + 1, $"after the workflow that {label}, {after.Renderers} renderers remain; idle is {idle.Renderers}");
         }
 
         // The silo reports the same on its web port.
@@ -80,13 +83,18 @@ public sealed class BrowserLifecycleTests(ITestOutputHelper output) : IAsyncLife
         var data = details.RootElement.GetProperty("checks").GetProperty("browser").GetProperty("data");
         Assert.Equal(0, data.GetProperty("contexts").GetInt32());
         Assert.True(data.GetProperty("launched").GetBoolean());
-        Assert.True(data.GetProperty("renderers").GetInt32() <= idle.Renderers);
+        Assert.True(data.GetProperty("renderers").GetInt32() <= idle.Renderers + 1);
+        Assert.Equal(Warm, data.GetProperty("warmContexts").GetInt32());
         Assert.True(data.GetProperty("memoryBytes").GetInt64() > 0);
         Assert.True(data.GetProperty("contextsSinceLaunch").GetInt32() >= 6, "the recording's context and one per workflow");
     }
 
+    /// <summary>The silo's warm contexts (<see cref="BrowserOptions.WarmContexts"/>, the default): part of the idle browser.</summary>
+    private static readonly int Warm = new BrowserOptions().WarmContexts;
+
     /// <summary>Contexts close and renderer processes exit a moment after a workflow ends: the stats once no context is
-    /// open and the process counts held still for half a second (memory moves all the time, so it is not compared).</summary>
+    /// open, the warm contexts are made and the process counts held still for half a second (memory moves all the time,
+    /// so it is not compared).</summary>
     private static async Task<BrowserStats> SettledAsync(IBrowserHost browsers)
     {
         var run = 0;
@@ -95,7 +103,7 @@ public sealed class BrowserLifecycleTests(ITestOutputHelper output) : IAsyncLife
             async () =>
             {
                 var stats = await browsers.GetStatsAsync();
-                var same = stats.Contexts == 0 && last is not null && (last.Renderers, last.Processes) == (stats.Renderers, stats.Processes);
+                var same = stats.Contexts == 0 && stats.WarmContexts == Warm && last is not null && (last.Renderers, last.Processes) == (stats.Renderers, stats.Processes);
                 run = same ? run + 1 : 0;
                 last = stats;
                 return stats;
