@@ -58,6 +58,13 @@ internal static class FaultsBenchmark
             workflows = results.Sum(r => r.Workflows.Count),
             workflowsSucceeded = results.Sum(r => r.Workflows.Count(w => w.Final.Status == WorkflowStatus.Succeeded)),
             signInsAboveFaultFree = results.Sum(r => Math.Max(0, r.SignIns.Round - r.SignIns.Baseline)),
+            sentAgainUnderAKey = new
+            {
+                answeredAsBefore = results.Sum(r => r.KeyedRepeats?.Replayed ?? 0),
+                told409FirstStillRunning = results.Sum(r => r.KeyedRepeats?.InProgress ?? 0),
+                told422AnotherRequest = results.Sum(r => r.KeyedRepeats?.Mismatched ?? 0),
+                roundsWithA409 = results.Count(r => r.KeyedRepeats?.InProgress > 0),
+            },
             byFault = results.GroupBy(r => r.Fault).Select(g => new { fault = g.Key.ToString(), rounds = g.Count(), clean = g.Count(r => r.Clean) }),
             notClean = results.Where(r => !r.Clean).Select(r => r.Describe()).Take(10),
             meanRoundSeconds = Math.Round(results.Average(r => r.Seconds), 1),

@@ -67,6 +67,10 @@ internal static class StartupBenchmark
             Stats.Log($"startup run {run + 1}/{runs}: bare {bare[^1]:F0} ms, floor {floor[^1]:F0} ms, scribe {ms:F0} ms (recorded finish {finishedMs:F0} ms), scribe without a warm context {cold[^1]:F0} ms");
         }
 
+        // What the warm context costs while no session is open: both silos' Chromium, idle, read the same way.
+        await Task.Delay(2000);
+        var idleWarm = await world.Browsers.GetStatsAsync();
+        var idleCold = await coldWorld.Browsers.GetStatsAsync();
         var ratio = Stats.Percentile(scribe, 50) / Stats.Percentile(bare, 50);
         return new
         {
@@ -79,6 +83,11 @@ internal static class StartupBenchmark
             ratioOfMedians = Math.Round(ratio, 3),
             target = "<= 1.3",
             scribeWithoutWarmContextMs = new { p50 = Stats.Percentile(cold, 50), p95 = Stats.Percentile(cold, 95) },
+            idleBrowser = new
+            {
+                withWarmContext = new { idleWarm.WarmContexts, idleWarm.Renderers, idleWarm.Processes, memoryMB = idleWarm.MemoryBytes / (1024 * 1024) },
+                withoutWarmContext = new { idleCold.WarmContexts, idleCold.Renderers, idleCold.Processes, memoryMB = idleCold.MemoryBytes / (1024 * 1024) },
+            },
             withoutWarmContextRatioOfMedians = Math.Round(Stats.Percentile(cold, 50) / Stats.Percentile(bare, 50), 3),
             floorRatioOfMedians = Math.Round(Stats.Percentile(floor, 50) / Stats.Percentile(bare, 50), 3),
             scribeOverFloor = Math.Round(Stats.Percentile(scribe, 50) / Stats.Percentile(floor, 50), 3),

@@ -123,7 +123,8 @@ public sealed class BrowserOptions : IValidatableObject
     /// with its key is still being processed: the browser that first sent it died with it in flight) is sent again,
     /// with the same body and key, before the 409 is let through to the page and the action fails naming it. The waits
     /// between tries start at 250 ms and double up to 2 s (a <c>Retry-After</c> in seconds is honoured up to 2 s).</summary>
-    /// <value>Default 10 seconds; must be positive and below <see cref="NavigationTimeout"/> (the page waits for it).</value>
+    /// <value>Default 10 seconds; must be positive. At most half of <see cref="NavigationTimeout"/> is used: the page
+    /// waits for the request sent again and must not time out first.</value>
     [SettingRange(SectionName, NoTime, OneDay, MinimumIsExclusive = true, ErrorMessage = PositiveTime)]
     public TimeSpan KeyInProgressWait { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -136,13 +137,6 @@ public sealed class BrowserOptions : IValidatableObject
             yield return new ValidationResult(
                 $"{SectionName}:{nameof(UnresponsiveAfter)} ({UnresponsiveAfter}) must be above {nameof(NavigationTimeout)} + {nameof(ActionTimeout)} ({NavigationTimeout + ActionTimeout}): a browser that is only slow would be taken for one that stopped answering.",
                 [nameof(UnresponsiveAfter)]);
-        }
-
-        if (KeyInProgressWait >= NavigationTimeout)
-        {
-            yield return new ValidationResult(
-                $"{SectionName}:{nameof(KeyInProgressWait)} ({KeyInProgressWait}) must be below {nameof(NavigationTimeout)} ({NavigationTimeout}): the page waits for the request sent again, and would time out first.",
-                [nameof(KeyInProgressWait)]);
         }
 
         for (var i = 0; i < (IdempotencyKeyHosts?.Length ?? 0); i++)

@@ -51,7 +51,8 @@ internal sealed partial class PlaywrightBrowserSession : IBrowserSession
     {
         ArgumentNullException.ThrowIfNull(target);
         var (_, context, page, devTools) = target;
-        var guard = await NavigationGuard.StartAsync(devTools, allowList, logger, secrets.Mask, beforeSent, idempotencyKey, time, options.KeyInProgressWait);
+        var inProgressWindow = TimeSpan.FromTicks(Math.Min(options.KeyInProgressWait.Ticks, options.NavigationTimeout.Ticks / 2));
+        var guard = await NavigationGuard.StartAsync(devTools, allowList, logger, secrets.Mask, beforeSent, idempotencyKey, time, inProgressWindow);
         var session = new PlaywrightBrowserSession(context, page, devTools, guard, allowList, options, storage, secrets, logger, time);
         context.Page += session.OnExtraPage;
 

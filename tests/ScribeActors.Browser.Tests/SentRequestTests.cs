@@ -200,13 +200,20 @@ public sealed class SentRequestTests(BrowserFixture fixture)
         Assert.Contains(">Sent ", (await session.ObserveAsync()).Dom, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Click_KeyedPostStillAnswered409WhenTheWindowCloses_FailsNamingTheRequestAndTheKey()
+    [Theory]
+    [InlineData(1.2, 30)] // the window as set
+    [InlineData(10, 2.4)] // at most half the navigation timeout, which the page waits under
+    public async Task Click_KeyedPostStillAnswered409WhenTheWindowCloses_FailsNamingTheRequestAndTheKey(double waitSeconds, double navigationSeconds)
     {
         var key = $"wf-stuck/{Guid.NewGuid():N}";
         var form = fixture.Site.KeyedForm;
         form.Busy[key] = true;
-        await using var host = BrowserFixture.CreateHost(new BrowserOptions { ExecutablePath = BrowserFixture.ChromiumPath, KeyInProgressWait = TimeSpan.FromSeconds(1.2) });
+        await using var host = BrowserFixture.CreateHost(new BrowserOptions
+        {
+            ExecutablePath = BrowserFixture.ChromiumPath,
+            KeyInProgressWait = TimeSpan.FromSeconds(waitSeconds),
+            NavigationTimeout = TimeSpan.FromSeconds(navigationSeconds),
+        });
         await using var session = await host.OpenSessionAsync(new BrowserSessionOptions
         {
             AllowedHosts = [fixture.Site.Host],

@@ -1,4 +1,5 @@
 using System.Net;
+using ScribeActors.DemoSites.State;
 using ScribeActors.DemoSites.Tests.Support;
 
 namespace ScribeActors.DemoSites.Tests;
@@ -27,6 +28,7 @@ public sealed class IdempotencyKeyTests
         Assert.Equal(["true"], second.Headers.GetValues("Idempotent-Replayed"));
         Assert.False(first.Headers.Contains("Idempotent-Replayed"));
         Assert.Equal(before + 1, Posts(sites));
+        Assert.Equal(new KeyedRepeatCounts(Replayed: 1, 0, 0), sites.GetState().KeyedRepeats);
 
         // The page the kept answer points to is there: the client goes on as if its first post had answered.
         var details = await web.GetAsync(second.Headers.Location!.OriginalString);
@@ -59,6 +61,7 @@ public sealed class IdempotencyKeyTests
         Assert.Equal(answered.Headers.Location, after.Headers.Location);
         Assert.Equal(["true"], after.Headers.GetValues("Idempotent-Replayed"));
         Assert.Equal(before + 1, Posts(sites));
+        Assert.Equal(new KeyedRepeatCounts(Replayed: 1, InProgress: 1, Mismatched: 0), sites.GetState().KeyedRepeats);
     }
 
     [Fact]
@@ -75,6 +78,7 @@ public sealed class IdempotencyKeyTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         Assert.Contains("wf-2/1", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(after, Posts(sites));
+        Assert.Equal(new KeyedRepeatCounts(0, 0, Mismatched: 1), sites.GetState().KeyedRepeats);
     }
 
     [Fact]

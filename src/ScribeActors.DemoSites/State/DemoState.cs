@@ -42,9 +42,18 @@ public sealed record DemoState
     /// submission already done (a second dispute for an invoice, a second submit or decision of a report).</summary>
     public required IReadOnlyDictionary<string, int> FailedSubmissions { get; init; }
 
+    /// <summary>Requests that came again under an <c>Idempotency-Key</c> the sites already had, by how they were answered.</summary>
+    public KeyedRepeatCounts KeyedRepeats { get; init; } = new(0, 0, 0);
+
     /// <summary>Successful submissions of <paramref name="form"/>; 0 for unknown names.</summary>
     public int SubmissionCount(string form) => Submissions.GetValueOrDefault(form);
 
     /// <summary>Rejected submissions of <paramref name="form"/>; 0 for unknown names.</summary>
     public int FailedCount(string form) => FailedSubmissions.GetValueOrDefault(form);
 }
+
+/// <summary>Requests sent again under an <c>Idempotency-Key</c>, by answer (see <see cref="DemoState.KeyedRepeats"/>).</summary>
+/// <param name="Replayed">Answered with the first request's kept answer (nothing acted on again).</param>
+/// <param name="InProgress">Answered 409: the first request with the key was still being processed.</param>
+/// <param name="Mismatched">Answered 422: the key had been used for another request.</param>
+public sealed record KeyedRepeatCounts(int Replayed, int InProgress, int Mismatched);

@@ -99,6 +99,7 @@ internal sealed partial class DemoStore
                 Approvals = [.. w.Approvals],
                 Submissions = new Dictionary<string, int>(w.Submissions, StringComparer.Ordinal),
                 FailedSubmissions = new Dictionary<string, int>(w.Failures, StringComparer.Ordinal),
+                KeyedRepeats = new KeyedRepeatCounts(w.KeyedRepeats.Replayed, w.KeyedRepeats.InProgress, w.KeyedRepeats.Mismatched),
             };
         }
     }
@@ -109,6 +110,16 @@ internal sealed partial class DemoStore
         lock (_gate)
         {
             _world.Count(form);
+        }
+    }
+
+    /// <summary>Counts a request that came again under a key the sites had, by its answer.</summary>
+    internal void RecordKeyedRepeat(bool replayed, bool inProgress)
+    {
+        lock (_gate)
+        {
+            var (r, p, m) = _world.KeyedRepeats;
+            _world.KeyedRepeats = replayed ? (r + 1, p, m) : inProgress ? (r, p + 1, m) : (r, p, m + 1);
         }
     }
 

@@ -58,6 +58,10 @@ internal sealed class DemoWorld
 
     public Dictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How often a request came again under a key: answered with the kept answer, 409 while the first ran, 422
+    /// for another request.</summary>
+    public (int Replayed, int InProgress, int Mismatched) KeyedRepeats { get; set; }
+
     public int NextDisputeNumber { get; set; }
 
     public int NextReportNumber { get; set; }

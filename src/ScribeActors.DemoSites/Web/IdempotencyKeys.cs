@@ -75,15 +75,17 @@ internal sealed class IdempotencyKeys(DemoStore store)
         await RunOnceAsync(context, next, key);
     }
 
-    private static async Task AnswerAgainAsync(HttpContext context, string key, string fingerprint, Entry entry)
+    private async Task AnswerAgainAsync(HttpContext context, string key, string fingerprint, Entry entry)
     {
+        var kept = entry.Kept;
+        store.RecordKeyedRepeat(replayed: entry.Fingerprint == fingerprint && kept is not null, inProgress: entry.Fingerprint == fingerprint && kept is null);
         if (entry.Fingerprint != fingerprint)
         {
             await WriteProblemAsync(context, StatusCodes.Status422UnprocessableEntity, $"The {Header} '{key}' was used for another request.");
             return;
         }
 
-        if (entry.Kept is not { } kept)
+        if (kept is null)
         {
             await WriteProblemAsync(context, StatusCodes.Status409Conflict, $"A request with the {Header} '{key}' is still being processed.");
             return;

@@ -1,4 +1,5 @@
 using ScribeActors.Abstractions;
+using ScribeActors.DemoSites.State;
 
 namespace ScribeActors.Testing.Faults;
 
@@ -11,6 +12,8 @@ namespace ScribeActors.Testing.Faults;
 /// <param name="Lost">Forms posted less often than in the fault-free run, with how many fewer.</param>
 /// <param name="SignIns">Sign-in posts in this round and in the fault-free run.</param>
 /// <param name="Seconds">How long the round took.</param>
+/// <param name="KeyedRepeats">Requests the sites got again under an <c>Idempotency-Key</c> they had, by answer (a
+/// recovered action sending its request again).</param>
 public sealed record FaultRound(
     FaultKind Fault,
     int AfterSteps,
@@ -19,7 +22,8 @@ public sealed record FaultRound(
     IReadOnlyDictionary<string, int> Duplicated,
     IReadOnlyDictionary<string, int> Lost,
     (int Round, int Baseline) SignIns,
-    double Seconds)
+    double Seconds,
+    KeyedRepeatCounts? KeyedRepeats = null)
 {
     /// <summary>Every workflow succeeded, every server check passed, nothing was posted twice or lost.</summary>
     public bool Clean => Workflows.All(w => w.Final.Status == WorkflowStatus.Succeeded) && FailedChecks.Count == 0 && Duplicated.Count == 0 && Lost.Count == 0;
@@ -27,7 +31,7 @@ public sealed record FaultRound(
     /// <summary>A report a person reads: each workflow, its notes, and what differs from the fault-free run.</summary>
     public string Describe()
     {
-        var lines = new List<string> { $"{Fault} after {AfterSteps} steps: {(Clean ? "clean" : "NOT clean")} in {Seconds:F0} s; sign-ins {SignIns.Round} (fault-free {SignIns.Baseline})" };
+        var lines = new List<string> { $"{Fault} after {AfterSteps} steps: {(Clean ? "clean" : "NOT clean")} in {Seconds:F0} s; sign-ins {SignIns.Round} (fault-free {SignIns.Baseline}){(KeyedRepeats is { } k && k != new KeyedRepeatCounts(0, 0, 0) ? $"; sent again under a key: {k.Replayed} answered as before, {k.InProgress} told 409 (first still running), {k.Mismatched} 422" : "")}" };
         foreach (var (task, final) in Workflows)
         {
             lines.Add($"  {task}: {final.Status} in {final.Steps.Length} steps, resumed {final.Resumptions}x{(final.FailureReason is null ? "" : $": {final.FailureReason}")}");

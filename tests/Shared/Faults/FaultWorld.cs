@@ -163,7 +163,8 @@ public sealed class FaultWorld : IAsyncDisposable
             duplicated,
             lost,
             (SignInForms.Sum(f => submissions[f]), SignInForms.Sum(f => baseline[f])),
-            clock.Elapsed.TotalSeconds);
+            clock.Elapsed.TotalSeconds,
+            state.KeyedRepeats);
         _log(round.Describe());
         return round;
     }
