@@ -109,7 +109,10 @@ public sealed class OpenAiCompatibleModelTests
     public async Task GenerateAsync_SlowServer_TimesOutRetriesThenNamesEndpoint()
     {
         await using var server = new FakeOpenAiServer(_ => FakeOpenAiServer.Ok("late") with { Delay = TimeSpan.FromSeconds(3) });
-        await using var remote = await Remote.StartAsync(server.Endpoint, maxRetries: 1, timeout: TimeSpan.FromMilliseconds(300));
+        // Each attempt is given 1 s: long enough that a loaded two-core machine's server has read the request before
+        // the client gives up on it (at 300 ms it sometimes had not, and never saw the second attempt), still well
+        // under the server's 3 s.
+        await using var remote = await Remote.StartAsync(server.Endpoint, maxRetries: 1, timeout: TimeSpan.FromSeconds(1));
         var model = remote.Model;
 
         var error = await Assert.ThrowsAsync<RemoteModelException>(() => model.GenerateAsync(Request, CancellationToken.None));
@@ -118,7 +121,7 @@ public sealed class OpenAiCompatibleModelTests
         Assert.Contains("failed after 2 attempt(s)", error.Message, StringComparison.Ordinal);
         Assert.Contains("RequestTimeout", error.Message, StringComparison.Ordinal);
 
-        // The second attempt was abandoned by the client after 300 ms; on a busy machine the server may only get to
+        // The second attempt was abandoned by the client after 1 s; on a busy machine the server may only get to
         // reading it a moment later.
         await Eventually.TrueAsync(() => server.Requests.Count >= 2, "the server to read the second attempt", TimeSpan.FromSeconds(5));
         Assert.Equal(2, server.Requests.Count);
