@@ -18,11 +18,14 @@ internal static class FaultsBenchmark
     /// <param name="rounds">How many fault rounds.</param>
     /// <param name="seed">Draws the faults and the step after which each lands.</param>
     /// <param name="only">Comma-separated fault kinds to draw from (default: all five), to chase one kind of fault.</param>
-    public static async Task<object> RunAsync(int rounds, int seed, string? only = null)
+    /// <param name="after">Inject every fault after this many steps instead of a number drawn from 1 to 8.</param>
+    /// <param name="keepLogs">A folder for the silo logs of every round that was not clean.</param>
+    public static async Task<object> RunAsync(int rounds, int seed, string? only = null, int? after = null, string? keepLogs = null)
     {
         var faults = only is null ? Faults : [.. only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Enum.Parse<FaultKind>)];
         var random = new Random(seed);
         await using var world = await FaultWorld.StartAsync(seed: 21, silos: 2, latencyMs: 150, Stats.Log);
+        world.KeepLogsIn = keepLogs;
         var patience = TimeSpan.FromMinutes(5);
         var baseline = await world.RunRoundAsync(FaultKind.None, 0, patience);
         var results = new List<FaultRound>();
@@ -30,6 +33,7 @@ internal static class FaultsBenchmark
         {
             var fault = faults[random.Next(faults.Length)];
             var afterSteps = random.Next(1, 9);
+            afterSteps = after ?? afterSteps; // drawn all the same, so a fixed step count keeps the seed's faults
             FaultRound round;
             try
             {

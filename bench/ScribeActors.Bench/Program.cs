@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ScribeActors.Bench;
 
@@ -132,7 +133,7 @@ if (what is "training-packing") // not in "all": it trains several epochs on a d
 
 if (what is "faults") // not in "all": it runs for tens of minutes
 {
-    results["faults"] = await FaultsBenchmark.RunAsync(Arg("--rounds", 50), Arg("--seed", 1), Text("--only"));
+    results["faults"] = await FaultsBenchmark.RunAsync(Arg("--rounds", 50), Arg("--seed", 1), Text("--only"), Text("--after") is { } after ? int.Parse(after, CultureInfo.InvariantCulture) : null, Text("--keep-logs"));
 }
 
 if (what is "soak") // not in "all": it runs for tens of minutes

@@ -9,6 +9,7 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private bool _disposed;
 
     private SiloProcess(Process process, int siloPort, int gatewayPort, int webPort)
     {
@@ -30,7 +31,29 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>Whether the process ended (a disposed one did: disposing kills it).</summary>
+    public bool HasExited => _disposed || _process.HasExited;
+
+    /// <summary>How many characters the silo has logged so far (a mark for <see cref="LogSince"/>).</summary>
+    public int LogLength
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.Length;
+            }
+        }
+    }
+
+    /// <summary>What the silo logged after <paramref name="mark"/> (a <see cref="LogLength"/> taken earlier).</summary>
+    public string LogSince(int mark)
+    {
+        lock (_log)
+        {
+            return _log.ToString(Math.Min(mark, _log.Length), _log.Length - Math.Min(mark, _log.Length));
+        }
+    }
 
     public string LogTail
     {
@@ -222,7 +245,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>kill -9: the process and its Chromium children die at once, with no shutdown code run.</summary>
     public void Kill()
     {
-        if (!_process.HasExited)
+        if (!_disposed && !_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
@@ -232,6 +255,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Kill();
+        _disposed = true;
         _process.Dispose();
         return ValueTask.CompletedTask;
     }

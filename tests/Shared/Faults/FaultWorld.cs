@@ -25,7 +25,10 @@ public sealed class FaultWorld : IAsyncDisposable
     private readonly List<SiloProcess> _silos = [];
     private readonly Action<string> _log;
     private readonly int _latencyMs;
+    private readonly Dictionary<SiloProcess, int> _roundLogs = [];
+    private readonly List<(int Round, string Task, string Id, WorkflowSnapshot Final)> _ended = [];
     private IReadOnlyDictionary<string, int>? _baseline;
+    private int _rounds;
 
     private FaultWorld(AzuriteProcess azurite, RunningDemoSites sites, string clusterId, int seed, int latencyMs, Action<string> log)
     {
@@ -49,6 +52,10 @@ public sealed class FaultWorld : IAsyncDisposable
     public int Seed { get; }
 
     public IReadOnlyList<SiloProcess> Silos => _silos;
+
+    /// <summary>Where the logs of every silo that took part in a round that was not clean are written (one file per
+    /// silo, killed ones included, from the round's start); none are kept when null.</summary>
+    public string? KeepLogsIn { get; set; }
 
     public IReadOnlyList<(DemoTask Task, RecordedWorkflow Recording)> Work { get; private set; } = [];
 
@@ -89,6 +96,13 @@ public sealed class FaultWorld : IAsyncDisposable
     public async Task<FaultRound> RunRoundAsync(FaultKind fault, int afterSteps, TimeSpan patience)
     {
         var clock = Stopwatch.StartNew();
+        _rounds++;
+        _roundLogs.Clear();
+        foreach (var silo in _silos)
+        {
+            _roundLogs[silo] = silo.LogLength;
+        }
+
         await SiteClient.ResetAsync(Seed);
         await SiteClient.SetLatencyAsync(_latencyMs);
         var ids = new List<string>();
@@ -123,7 +137,7 @@ public sealed class FaultWorld : IAsyncDisposable
         }
 
         var state = await SiteClient.GetStateAsync();
-        var failedChecks = new List<string>();
+        var failedChecks = await CameBackAsync();
         for (var i = 0; i < finals.Length; i++)
         {
             var check = Work[i].Task.Check(state);
@@ -155,6 +169,7 @@ public sealed class FaultWorld : IAsyncDisposable
             }
         }
 
+        _ended.AddRange(finals.Select((f, i) => (_rounds, Work[i].Task.Id, f.Id, f)));
         var round = new FaultRound(
             fault,
             afterSteps,
@@ -166,7 +181,39 @@ public sealed class FaultWorld : IAsyncDisposable
             clock.Elapsed.TotalSeconds,
             state.KeyedRepeats);
         _log(round.Describe());
+        if (!round.Clean)
+        {
+            KeepRoundLogs(round);
+        }
+
         return round;
+    }
+
+    /// <summary>Workflows of earlier rounds that are no longer as they ended: storage lost an ending and a later
+    /// activation took the workflow up again (its steps would land on this round's sites).</summary>
+    private async Task<List<string>> CameBackAsync()
+    {
+        var now = await Task.WhenAll(_ended.Select(e => Client.GetAsync(e.Id)));
+        return [.. _ended.Zip(now).Where(p => p.Second.Status != p.First.Final.Status || p.Second.Steps.Length != p.First.Final.Steps.Length)
+            .Select(p => $"{p.First.Task} of round {p.First.Round} came back after it ended: {p.First.Final.Status} in {p.First.Final.Steps.Length} steps, now {p.Second.Status} in {p.Second.Steps.Length} steps")];
+    }
+
+    private void KeepRoundLogs(FaultRound round)
+    {
+        if (KeepLogsIn is not { } directory)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        var name = $"round-{_rounds:D3}-{round.Fault}-after-{round.AfterSteps}";
+        File.WriteAllText(Path.Combine(directory, name + ".txt"), round.Describe());
+        foreach (var (silo, mark) in _roundLogs)
+        {
+            File.WriteAllText(Path.Combine(directory, $"{name}-silo-{silo.SiloPort}{(silo.HasExited ? "-exited" : "")}.log"), silo.LogSince(mark));
+        }
+
+        _log($"kept the logs of {_roundLogs.Count} silos in {directory}");
     }
 
     private async Task InjectAsync(FaultKind fault, List<string> ids)
@@ -226,8 +273,12 @@ public sealed class FaultWorld : IAsyncDisposable
         return _silos.OrderByDescending(s => hosts.Count(h => h.Silo?.Contains($":{s.SiloPort}:", StringComparison.Ordinal) == true)).First();
     }
 
-    private async Task StartSiloAsync() =>
-        _silos.Add(await SiloProcess.StartAsync(ClusterId, ClusterId, environment: DemoSecrets.Environment, connectionString: Azurite.ConnectionString));
+    private async Task StartSiloAsync()
+    {
+        var silo = await SiloProcess.StartAsync(ClusterId, ClusterId, environment: DemoSecrets.Environment, connectionString: Azurite.ConnectionString);
+        _silos.Add(silo);
+        _roundLogs[silo] = 0;
+    }
 
     private async Task RecordAllAsync()
     {
