@@ -71,6 +71,7 @@ public sealed partial class BrowserSessionGrain
 
     private async Task WriteStateAsync(CancellationToken cancellationToken)
     {
+        state.State.WriterId = _writerId;
         try
         {
             await state.WriteStateAsync(cancellationToken);
@@ -85,16 +86,17 @@ public sealed partial class BrowserSessionGrain
 
     /// <summary>
     /// The stored checkpoint changed under this activation: storage lost writes it had acknowledged (an emulator
-    /// restarted on older data), or another activation rebuilt the session. The live context is what the workflow is
-    /// driving, so unless a later epoch was stored (then this activation is the stale one and goes away), the stored
-    /// copy is replaced by this activation's, keeping any action results only the stored copy holds.
+    /// restarted on older data), or another activation rebuilt the session. Unless another activation superseded this
+    /// one (<see cref="BrowserSessionState.IsSupersededBy"/>: then this activation is the stale one, lets nothing more
+    /// out and goes away), the live context is what the workflow is driving, and the stored copy is replaced by this
+    /// activation's, keeping any action results only the stored copy holds.
     /// </summary>
     private async Task ResolveConflictAsync(InconsistentStateException conflict, CancellationToken cancellationToken)
     {
         var mine = state.State;
         await state.ReadStateAsync(cancellationToken);
         var stored = state.State;
-        if (stored.IsOpen && stored.Epoch > mine.Epoch)
+        if (mine.IsSupersededBy(stored, _basedOn))
         {
             LogStale(this.GetPrimaryKeyString(), mine.Epoch, stored.Epoch);
             await DisposeSessionAsync();

@@ -34,6 +34,10 @@ public sealed partial class BrowserSessionGrain(
     // The checkpoint as last written (or read at activation): what a rebuild would start from.
     private (string? Url, string? StorageStateJson) _written;
 
+    // Who writes this activation's copies, and who wrote the copy it started from (see BrowserSessionState.IsSupersededBy).
+    private readonly string _writerId = Guid.NewGuid().ToString("N");
+    private string? _basedOn;
+
     async Task<ActionResult> IBrowserSessionGrain.OpenAsync(OpenSessionRequest request, CancellationToken cancellationToken) =>
         (await OpenCoreAsync(request, observe: false, includeScreenshot: false, cancellationToken)).Result;
 
@@ -277,6 +281,7 @@ public sealed partial class BrowserSessionGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _written = (state.State.Url, state.State.StorageStateJson);
+        _basedOn = state.State.WriterId;
         _scheduler = TaskScheduler.Current;
         return Task.CompletedTask;
     }

@@ -9,8 +9,16 @@ public sealed class BrowserSessionState
     /// <summary>How many recent action results are kept for deduplication.</summary>
     public const int RecentResultLimit = 32;
 
-    /// <summary>How many recent performed steps are kept for a workflow whose own writes storage lost (seconds' worth).</summary>
+    /// <summary>How many recent performed steps are kept at least for a workflow whose own writes storage lost.</summary>
     public const int RecentStepLimit = 8;
+
+    /// <summary>The most recent performed steps kept, however quick they were.</summary>
+    public const int RecentStepCap = 64;
+
+    /// <summary>Steps started this long before the newest one are still kept (up to <see cref="RecentStepCap"/>): storage
+    /// loses acknowledged writes over a span of time, not a number of steps (Azurite saves every 5 s, and a replay takes a
+    /// step in a few hundred milliseconds).</summary>
+    public static readonly TimeSpan RecentStepWindow = TimeSpan.FromSeconds(20);
 
     [Id(0)] public bool IsOpen { get; set; }
 
@@ -48,6 +56,23 @@ public sealed class BrowserSessionState
     /// <summary>The <c>Idempotency-Key</c> that request carried, if its host honours the header.</summary>
     [Id(12)] public string? SentIdempotencyKey { get; set; }
 
+    /// <summary>The activation that wrote this copy (an id of its own, new with each activation).</summary>
+    [Id(13)] public string? WriterId { get; set; }
+
+    /// <summary>
+    /// Whether <paramref name="stored"/>, found in storage when a write of this copy conflicted, was written by another
+    /// activation that supersedes this one: a later epoch, or the same epoch written by an activation other than this
+    /// one and the one whose copy this activation started from (<paramref name="basedOn"/>) — two activations of the
+    /// session during a membership change, each rebuilding from the same checkpoint. Otherwise storage lost writes it
+    /// had acknowledged (it went back to a copy this activation wrote or started from), and this copy is the truth.
+    /// </summary>
+    public bool IsSupersededBy(BrowserSessionState stored, string? basedOn)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return stored.IsOpen
+            && (stored.Epoch > Epoch || (stored.Epoch == Epoch && stored.WriterId is not null && stored.WriterId != WriterId && stored.WriterId != basedOn));
+    }
+
     public ActionResult? FindResult(string actionId) =>
         RecentResults.FirstOrDefault(r => r.Key == actionId).Value;
 
@@ -65,10 +90,15 @@ public sealed class BrowserSessionState
         if (intent is not null)
         {
             RecentSteps.Add(intent with { Outcome = result, UrlAfter = result.UrlAfter ?? intent.UrlAfter });
-            if (RecentSteps.Count > RecentStepLimit)
+            var newest = intent.StartedAt;
+            var beyond = RecentSteps.Count - RecentStepLimit;
+            var old = 0;
+            while (old < beyond && (old < RecentSteps.Count - RecentStepCap || newest - RecentSteps[old].StartedAt > RecentStepWindow))
             {
-                RecentSteps.RemoveRange(0, RecentSteps.Count - RecentStepLimit);
+                old++;
             }
+
+            RecentSteps.RemoveRange(0, old);
         }
     }
 

@@ -56,6 +56,15 @@ public sealed partial class WorkflowGrain
     [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Workflow {WorkflowId} recovered {Count} performed steps from its browser session's record (storage had lost them)")]
     private partial void LogRecovered(string workflowId, int count);
 
+    [LoggerMessage(EventId = 1046, Level = LogLevel.Error, Message = "Workflow {WorkflowId}: storage lost its record from step {Index} on, and its browser session's record reaches back only to step {Oldest}: what the steps between did cannot be recovered")]
+    private partial void LogRecoveryGap(string workflowId, int index, int oldest);
+
+    [LoggerMessage(EventId = 1047, Level = LogLevel.Error, Message = "Workflow {WorkflowId}: storage lost its ending ({Status}, version {Version}); it holds version {StoredVersion} ({StoredStatus}). Wrote the ending back")]
+    private partial void LogEndingLost(string workflowId, WorkflowStatus status, long version, long? storedVersion, WorkflowStatus? storedStatus);
+
+    [LoggerMessage(EventId = 1048, Level = LogLevel.Warning, Message = "Workflow {WorkflowId}: could not read its ending back from storage ({Reason}); trying again")]
+    private partial void LogEndingCheckFailed(string workflowId, string reason);
+
     [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Workflow {WorkflowId}: storage had lost its whole record; wrote this activation's copy back (version {Version}, {Steps} steps)")]
     private partial void LogRecordWrittenBack(string workflowId, long version, int steps);
 

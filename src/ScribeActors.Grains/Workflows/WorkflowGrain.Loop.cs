@@ -575,6 +575,11 @@ public sealed partial class WorkflowGrain
     private async Task<bool> RecoverLostStepsAsync()
     {
         var performed = await Session.GetPerformedAsync(Current.Steps.Count);
+        if (performed.Length > 0 && performed[0].Index > Current.Steps.Count)
+        {
+            LogRecoveryGap(Id, Current.Steps.Count, performed[0].Index);
+        }
+
         var recovered = 0;
         foreach (var step in performed)
         {

@@ -29,6 +29,11 @@ public sealed partial class WorkflowGrain
             }
         }
 
+        if (IsTerminal(Current.Status))
+        {
+            CheckEndingLater();
+        }
+
         var changed = _changed;
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         changed.TrySetResult();

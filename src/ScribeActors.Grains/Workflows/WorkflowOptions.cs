@@ -14,6 +14,17 @@ public sealed class WorkflowOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long after a workflow ended its activation reads the ending back from storage, and then how often,
+    /// <see cref="EndingChecks"/> times: storage that loses writes it acknowledged (an emulator killed and restarted on
+    /// older data) can lose an ending that nothing would write again (see <see cref="Agent.Recovery.StoredEndingRule"/>).
+    /// Default 10 s; between 100 ms and 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ParseLimitsInInvariantCulture = true)]
+    public TimeSpan EndingCheckPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many times an ending is read back (<see cref="EndingCheckPeriod"/>); 0 reads none. Default 6.</summary>
+    [Range(0, 100)]
+    public int EndingChecks { get; set; } = 6;
+
     /// <summary>How often a failing action (element not interactable, timeout, ...) is tried, re-observing in between. Default 3.</summary>
     [Range(1, 20)]
     public int MaxActionAttempts { get; set; } = 3;

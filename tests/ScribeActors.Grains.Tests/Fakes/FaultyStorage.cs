@@ -49,6 +49,29 @@ public sealed class FaultyStorage : IGrainStorage
         }
     }
 
+    /// <summary>What the one entry whose key contains <paramref name="fragment"/> holds now.</summary>
+    public T Read<T>(string fragment)
+        where T : class
+    {
+        var key = _entries.Keys.Single(k => k.Contains(fragment, StringComparison.Ordinal));
+        return Serializer.Deserialize<T>(_entries[key].Data) ?? throw new InvalidOperationException($"{key} holds nothing.");
+    }
+
+    /// <summary>Changes the one entry whose key contains <paramref name="fragment"/> and gives it a new ETag, as another
+    /// activation writing it would.</summary>
+    public void Rewrite<T>(string fragment, Action<T> change)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_entries)
+        {
+            var key = _entries.Keys.Single(k => k.Contains(fragment, StringComparison.Ordinal));
+            var state = Serializer.Deserialize<T>(_entries[key].Data) ?? throw new InvalidOperationException($"{key} holds nothing.");
+            change(state);
+            _entries[key] = (Serializer.SerializeToArray(state), NewETag());
+        }
+    }
+
     /// <summary>Deletes the entries whose key contains <paramref name="fragment"/> (lost state).</summary>
     public int Forget(string fragment)
     {

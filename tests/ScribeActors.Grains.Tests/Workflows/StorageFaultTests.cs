@@ -1,5 +1,7 @@
 using ScribeActors.Abstractions;
+using ScribeActors.Grains.Browser;
 using ScribeActors.Grains.Tests.Fakes;
+using ScribeActors.Grains.Workflows;
 
 namespace ScribeActors.Grains.Tests.Workflows;
 
@@ -155,6 +157,52 @@ public sealed class StorageFaultTests
         Assert.True(final.Status == WorkflowStatus.Succeeded, Describe(final));
         Assert.Equal(["42"], h.Web.Submissions);
         Assert.Equal(2, h.Web.SessionsOpened);
+    }
+
+    [Fact]
+    public async Task Run_StorageLosesTheEndingItAcknowledged_TheActivationWritesItBackAndNothingIsTakenAgain()
+    {
+        // Seen in the fault rounds: an emulator killed seconds after a workflow ended went back to the workflow running
+        // a few steps earlier. The activation that ended it never writes again, so once it was gone (a silo killed
+        // later) the next one resumed the "running" workflow and took its last steps again. The ending is read back.
+        var storage = new FaultyStorage();
+        await using var h = await FakeCluster.StartAsync(null, new Dictionary<string, string?>(FastRetries) { ["Scribe:Workflow:EndingCheckPeriod"] = "00:00:00.200" }, storage);
+        var (started, typing) = await StartWithTypingHeldAsync(h);
+        var running = storage.Snapshot();
+        typing.SetResult();
+        Assert.Equal(WorkflowStatus.Succeeded, (await h.WaitAsync(started.Id)).Status);
+
+        storage.RestoreWithNewETags(running); // the workflow record says running, its session is open again
+        Assert.Equal(WorkflowStatus.Running, storage.Read<WorkflowState>("workflow/").Status);
+
+        await h.EventuallyAsync(() => Task.FromResult(storage.Read<WorkflowState>("workflow/").Status == WorkflowStatus.Succeeded), "the ending to be written back");
+        await h.EventuallyAsync(() => Task.FromResult(!storage.Snapshot().Keys.Any(k => k.StartsWith("session/", StringComparison.Ordinal))), "the session's checkpoint to be deleted again");
+
+        // The next activation (the first one lost) finds the workflow finished, and nothing is submitted again.
+        await h.Cluster.DeactivateAsync(h.Grains.GetGrain<IWorkflowGrain>(started.Id));
+        var final = await h.Client.GetAsync(started.Id);
+        Assert.True(final.Status == WorkflowStatus.Succeeded, Describe(final));
+        await Task.Delay(500);
+        Assert.Equal(["42"], h.Web.Submissions);
+    }
+
+    [Fact]
+    public async Task Run_AnotherActivationRebuiltTheSessionAtTheSameEpoch_ThisOneStandsDownAndTheFormIsSubmittedOnce()
+    {
+        // During a membership change two activations of a session can each rebuild its context from the same checkpoint,
+        // at the same epoch. The one whose write finds the other's copy stored stands down (closes its context, lets no
+        // request out) instead of merging and going on: two live contexts would each perform the workflow's actions.
+        var storage = new FaultyStorage();
+        await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
+        var (started, typing) = await StartWithTypingHeldAsync(h);
+        storage.Rewrite<BrowserSessionState>("session/", s => s.WriterId = "another-activation");
+        typing.SetResult();
+
+        var final = await h.WaitAsync(started.Id);
+        Assert.True(final.Status == WorkflowStatus.Succeeded, Describe(final));
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.Equal(2, h.Web.SessionsOpened); // the superseded context went; the next activation rebuilt one
+        Assert.True(storage.Conflicts > 0, "the other activation's write was never noticed");
     }
 
     [Theory]
