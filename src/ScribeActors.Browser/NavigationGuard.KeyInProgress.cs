@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using ScribeActors.Agent.Recovery;
 
 namespace ScribeActors.Browser;
 
@@ -125,6 +126,8 @@ internal static class KeyInProgressRule
     /// <summary>The most tries: each is a redirect hop, and Chromium follows 20 at most.</summary>
     public const int MaxTries = 15;
 
+    private static readonly RetryLimits Waits = new(RetryDelay: FirstWait, MaxRetryDelay: LongestWait);
+
     /// <summary>How long to wait before sending the request again, or <see langword="null"/> to let the 409 through.</summary>
     /// <param name="answered">How many 409s the request got so far, this one included.</param>
     /// <param name="waited">How long since the request first left.</param>
@@ -139,7 +142,7 @@ internal static class KeyInProgressRule
 
         var wait = int.TryParse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? TimeSpan.FromSeconds(Math.Min(seconds, LongestWait.TotalSeconds))
-            : TimeSpan.FromMilliseconds(Math.Min(FirstWait.TotalMilliseconds * Math.Pow(2, Math.Clamp(answered - 1, 0, 10)), LongestWait.TotalMilliseconds));
+            : RetryPolicy.Backoff(answered, Waits);
         return waited + wait <= window ? wait : null;
     }
 }

@@ -57,3 +57,16 @@ public sealed record DemoState
 /// <param name="InProgress">Answered 409: the first request with the key was still being processed.</param>
 /// <param name="Mismatched">Answered 422: the key had been used for another request.</param>
 public sealed record KeyedRepeatCounts(int Replayed, int InProgress, int Mismatched);
+
+/// <summary>How the sites answered a request that came again under a key they had.</summary>
+internal enum KeyedRepeat
+{
+    /// <summary>The kept answer of the first (<c>Idempotent-Replayed</c>).</summary>
+    Replayed,
+
+    /// <summary>409: the first is still being processed.</summary>
+    InProgress,
+
+    /// <summary>422: the key came with another request.</summary>
+    Mismatched,
+}

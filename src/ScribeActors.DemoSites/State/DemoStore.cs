@@ -114,12 +114,17 @@ internal sealed partial class DemoStore
     }
 
     /// <summary>Counts a request that came again under a key the sites had, by its answer.</summary>
-    internal void RecordKeyedRepeat(bool replayed, bool inProgress)
+    internal void RecordKeyedRepeat(KeyedRepeat answer)
     {
         lock (_gate)
         {
             var (r, p, m) = _world.KeyedRepeats;
-            _world.KeyedRepeats = replayed ? (r + 1, p, m) : inProgress ? (r, p + 1, m) : (r, p, m + 1);
+            _world.KeyedRepeats = answer switch
+            {
+                KeyedRepeat.Replayed => (r + 1, p, m),
+                KeyedRepeat.InProgress => (r, p + 1, m),
+                _ => (r, p, m + 1),
+            };
         }
     }
 

@@ -78,7 +78,7 @@ internal sealed class IdempotencyKeys(DemoStore store)
     private async Task AnswerAgainAsync(HttpContext context, string key, string fingerprint, Entry entry)
     {
         var kept = entry.Kept;
-        store.RecordKeyedRepeat(replayed: entry.Fingerprint == fingerprint && kept is not null, inProgress: entry.Fingerprint == fingerprint && kept is null);
+        store.RecordKeyedRepeat(entry.Fingerprint != fingerprint ? KeyedRepeat.Mismatched : kept is null ? KeyedRepeat.InProgress : KeyedRepeat.Replayed);
         if (entry.Fingerprint != fingerprint)
         {
             await WriteProblemAsync(context, StatusCodes.Status422UnprocessableEntity, $"The {Header} '{key}' was used for another request.");
