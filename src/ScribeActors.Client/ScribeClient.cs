@@ -42,7 +42,7 @@ public sealed class ScribeClient
 
     /// <summary>Returns the workflow's snapshot; throws <see cref="WorkflowNotFoundException"/> for an unknown id.</summary>
     public Task<WorkflowSnapshot> GetAsync(string workflowId, CancellationToken cancellationToken = default) =>
-        Traced("get", workflowId, () => Workflow(workflowId).GetAsync(cancellationToken));
+        Traced("get", workflowId, () => RetryUnavailableAsync(() => Workflow(workflowId).GetAsync(cancellationToken), cancellationToken));
 
     /// <summary>
     /// Streams the workflow's events as they happen: first its current status and the steps taken so far, then each

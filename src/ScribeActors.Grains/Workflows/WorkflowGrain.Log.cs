@@ -65,8 +65,8 @@ public sealed partial class WorkflowGrain
     [LoggerMessage(EventId = 1048, Level = LogLevel.Warning, Message = "Workflow {WorkflowId}: could not read its ending back from storage ({Reason}); trying again")]
     private partial void LogEndingCheckFailed(string workflowId, string reason);
 
-    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Workflow {WorkflowId}: storage had lost its whole record; wrote this activation's copy back (version {Version}, {Steps} steps)")]
-    private partial void LogRecordWrittenBack(string workflowId, long version, int steps);
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Workflow {WorkflowId}: storage lost writes (it holds version {StoredVersion} of this activation's or the one it started from, or nothing); wrote this activation's copy back (version {Version}, {Steps} steps)")]
+    private partial void LogRecordWrittenBack(string workflowId, long version, int steps, long? storedVersion);
 
     [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "Workflow {WorkflowId} step {Index}: the rebuilt page was the one before the step's request; went to where it led, {Url}: {Result}")]
     private partial void LogWentToLanding(string workflowId, int index, string url, string result);

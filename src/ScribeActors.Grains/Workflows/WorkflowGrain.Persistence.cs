@@ -1,5 +1,6 @@
 using Orleans.Storage;
 using ScribeActors.Abstractions;
+using ScribeActors.Agent.Recovery;
 using ScribeActors.Agent.Success;
 
 namespace ScribeActors.Grains.Workflows;
@@ -16,13 +17,14 @@ public sealed partial class WorkflowGrain
         _outcomeUnsaved = false;
         Current.Version++;
         Current.UpdatedAt = time.GetUtcNow();
+        Current.WriterId = _writerId;
         try
         {
             await state.WriteStateAsync();
         }
         catch (InconsistentStateException e)
         {
-            if (!await WriteBackLostRecordAsync())
+            if (!await WriteBackAfterLostWritesAsync())
             {
                 BecomeStale(e.Message);
                 throw new WorkflowUnavailableException(Id);
@@ -71,12 +73,12 @@ public sealed partial class WorkflowGrain
     }
 
     /// <summary>
-    /// After a conflict: when storage holds no record of this workflow at all, it lost writes it had acknowledged (an
-    /// emulator restarted on older data drops even the first one). No other activation can have written one, so this
-    /// activation's copy is the truth and is written back; the workflow goes on. Returns false when a record exists
-    /// (then this activation is stale) or the write-back conflicts too.
+    /// After a conflict: when storage went back to a copy this activation wrote or started from, or holds no record at
+    /// all (<see cref="LostWritesRule"/>: an emulator restarted on older data lost writes it had acknowledged), no other
+    /// activation wrote, so this activation's copy is the truth and is written back; the workflow goes on. Returns false
+    /// when another activation wrote (then this one is stale) or the write-back conflicts too.
     /// </summary>
-    private async Task<bool> WriteBackLostRecordAsync()
+    private async Task<bool> WriteBackAfterLostWritesAsync()
     {
         var mine = state.State;
         try
@@ -89,12 +91,13 @@ public sealed partial class WorkflowGrain
             throw;
         }
 
-        if (state.RecordExists)
+        var stored = state.State;
+        state.State = mine;
+        if (!LostWritesRule.StorageWentBack(state.RecordExists, stored.WriterId, stored.Version, _writerId, _basedOn, mine.Version))
         {
             return false;
         }
 
-        state.State = mine;
         try
         {
             await state.WriteStateAsync();
@@ -104,7 +107,7 @@ public sealed partial class WorkflowGrain
             return false;
         }
 
-        LogRecordWrittenBack(Id, mine.Version, mine.Steps.Count);
+        LogRecordWrittenBack(Id, mine.Version, mine.Steps.Count, state.RecordExists ? stored.Version : null);
         return true;
     }
 

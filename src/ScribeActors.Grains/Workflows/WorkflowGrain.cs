@@ -50,6 +50,10 @@ public sealed partial class WorkflowGrain(
     private bool _reopenSession;
     private bool _recoverLostSteps;
 
+    // Who writes this activation's copies, and who wrote the copy it started from (see LostWritesRule).
+    private readonly string _writerId = Guid.NewGuid().ToString("N");
+    private string? _basedOn;
+
     // This activation opened the session at the start URL (its stored record said no session was open), which replaces
     // any context the session had; and the workflow's record is behind that context's page (steps recovered from the
     // session's own record after such an open), so the page is treated as rebuilt.
@@ -65,6 +69,7 @@ public sealed partial class WorkflowGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _basedOn = Current.WriterId;
         await RedactStoredSecretsAsync();
         if (Current.Status == WorkflowStatus.Running)
         {
@@ -115,8 +120,12 @@ public sealed partial class WorkflowGrain(
         return Snapshot();
     }
 
-    Task<WorkflowSnapshot> IWorkflowGrain.GetAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(Current.Spec is null ? throw NotFound() : Snapshot());
+    Task<WorkflowSnapshot> IWorkflowGrain.GetAsync(CancellationToken cancellationToken)
+    {
+        // A stale activation's memory holds a change storage refused (an ending, say): never shown as the workflow.
+        ThrowIfStale();
+        return Task.FromResult(Current.Spec is null ? throw NotFound() : Snapshot());
+    }
 
     async Task<WorkflowSnapshot> IWorkflowGrain.WaitForChangeAsync(long afterVersion, TimeSpan maxWait, CancellationToken cancellationToken)
     {

@@ -45,4 +45,8 @@ public sealed class WorkflowState
     /// <summary>The <c>Idempotency-Key</c> the next state-changing request goes out under: that of a request whose fate
     /// was lost with its browser, being sent again (see <c>WorkflowGrain.IdempotencyKeys.cs</c>).</summary>
     [Id(15)] public string? CarriedIdempotencyKey { get; set; }
+
+    /// <summary>The activation that wrote this copy (an id of its own, new with each activation): after a conflict it
+    /// tells storage that went back to an older copy from another activation's write (<see cref="Agent.Recovery.LostWritesRule"/>).</summary>
+    [Id(16)] public string? WriterId { get; set; }
 }

@@ -59,6 +59,24 @@ public sealed class StorageFaultTests
         Assert.True(final.Status == WorkflowStatus.Succeeded, Describe(final));
         Assert.Equal(["42"], h.Web.Submissions);
         Assert.True(storage.Conflicts > 0, "the lost writes were never noticed");
+        Assert.Equal(0, final.Resumptions); // storage went back to this activation's own copy: it wrote its own back
+    }
+
+    [Fact]
+    public async Task Run_AnotherActivationWroteTheWorkflow_ThisOneHandsOverAndTheFormIsSubmittedOnce()
+    {
+        var storage = new FaultyStorage();
+        await using var h = await FakeCluster.StartAsync(null, FastRetries, storage);
+        var (started, typing) = await StartWithTypingHeldAsync(h);
+
+        // Another activation (a membership change) wrote the record: this one's next write must not overwrite it.
+        storage.Rewrite<WorkflowState>("workflow/", s => s.WriterId = "another-activation");
+        typing.SetResult();
+
+        var final = await h.WaitAsync(started.Id);
+        Assert.True(final.Status == WorkflowStatus.Succeeded, Describe(final));
+        Assert.Equal(["42"], h.Web.Submissions);
+        Assert.True(final.Resumptions >= 1, "the activation went on instead of handing over to one that reads the stored record");
     }
 
     [Fact]
@@ -100,10 +118,13 @@ public sealed class StorageFaultTests
         opening.SetResult();
         await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 2, "the type action is in flight");
 
-        // Only the workflow's record goes back; the session's (its checkpoint and performed steps) stays.
+        // Only the workflow's record goes back; the session's (its checkpoint and performed steps) stays. The record
+        // is marked as another activation's: the one that wrote it is gone too (a silo killed with the emulator), so
+        // nobody holds the lost steps but the session, and this activation hands over as to a record it cannot trust.
         storage.RestoreWithNewETags(storage.Snapshot().Where(e => !e.Key.Contains("workflow/", StringComparison.Ordinal))
             .Concat(beforeTheFirstStep.Where(e => e.Key.Contains("workflow/", StringComparison.Ordinal)))
             .ToDictionary(e => e.Key, e => e.Value));
+        storage.Rewrite<WorkflowState>("workflow/", s => s.WriterId = "a-lost-activation");
         typing.SetResult();
 
         var final = await h.WaitAsync(started.Id);
@@ -130,6 +151,7 @@ public sealed class StorageFaultTests
         typing.SetResult();
         await h.EventuallyAsync(async () => (await h.Client.GetAsync(started.Id)).Steps.Length == 3, "the submit click is in flight");
         storage.RestoreWithNewETags(before);
+        storage.Rewrite<WorkflowState>("workflow/", s => s.WriterId = "a-lost-activation"); // its writer is gone too (see above)
         submitting.SetResult();
 
         var final = await h.WaitAsync(started.Id);

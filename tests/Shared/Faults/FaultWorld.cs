@@ -194,8 +194,18 @@ public sealed class FaultWorld : IAsyncDisposable
     private async Task<List<string>> CameBackAsync()
     {
         var now = await Task.WhenAll(_ended.Select(e => Client.GetAsync(e.Id)));
-        return [.. _ended.Zip(now).Where(p => p.Second.Status != p.First.Final.Status || p.Second.Steps.Length != p.First.Final.Steps.Length)
-            .Select(p => $"{p.First.Task} of round {p.First.Round} came back after it ended: {p.First.Final.Status} in {p.First.Final.Steps.Length} steps, now {p.Second.Status} in {p.Second.Steps.Length} steps")];
+        var cameBack = new List<string>();
+        for (var i = 0; i < _ended.Count; i++)
+        {
+            var (round, task, id, final) = _ended[i];
+            if (now[i].Status != final.Status || now[i].Steps.Length != final.Steps.Length)
+            {
+                cameBack.Add($"{task} of round {round} came back after it ended: {final.Status} in {final.Steps.Length} steps, now {now[i].Status} in {now[i].Steps.Length} steps");
+                _ended[i] = (round, task, id, now[i]); // reported once, in the round it was seen in
+            }
+        }
+
+        return cameBack;
     }
 
     private void KeepRoundLogs(FaultRound round)
