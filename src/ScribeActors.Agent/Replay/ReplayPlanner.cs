@@ -16,6 +16,14 @@ public static class ReplayPlanner
     public static ReplayDecision Next(RecordedWorkflow recording, int cursor, DomIndex dom, bool attempted = false)
     {
         var decision = Plan(recording, cursor, dom);
+        if (decision is { Kind: ReplayDecisionKind.Act, Step.Node: { } box } && AlreadyAsClicked(recording.Steps[cursor], dom, box))
+        {
+            // A checkbox click is a toggle: on a form the server filled in again (a draft saved before a crash) the box
+            // is already as the recorded click left it, and clicking would undo it.
+            var after = Next(recording, cursor + 1, dom);
+            return after with { Note = $"Recorded step {cursor + 1} ({recording.Steps[cursor].Description}): the box is already as that click left it, so it is not clicked again. {after.Note}".TrimEnd() };
+        }
+
         if (decision.Kind != ReplayDecisionKind.Fail || !attempted || cursor + 1 >= recording.Steps.Length
             || recording.Steps[cursor + 1].Signature is null || !IsTargetPresent(recording, cursor + 1, dom))
         {
@@ -67,6 +75,29 @@ public static class ReplayPlanner
         return mapping.IsFinish
             ? new(ReplayDecisionKind.Finish, cursor, null, structured, mapping.Answer, null)
             : new(ReplayDecisionKind.Act, cursor, mapping.Action, structured, null, null);
+    }
+
+    /// <summary>Whether recorded step <paramref name="step"/> clicks a checkbox or radio button that node
+    /// <paramref name="node"/> of <paramref name="dom"/> shows in the state the click left it in when recorded (a
+    /// checkbox the opposite of its recorded state, a radio button checked). The capture writes a box's live state as
+    /// its <c>checked</c> attribute, in the recording and on the page.</summary>
+    public static bool AlreadyAsClicked(RecordedStep step, DomIndex dom, int node)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(dom);
+        if (step.Action != StepActions.Click || step.Signature is not { Tag: "input" } signature
+            || !signature.Attributes.TryGetValue("type", out var type) || dom.Find(node) is not { } element)
+        {
+            return false;
+        }
+
+        var wasChecked = signature.Attributes.ContainsKey("checked");
+        return type.ToLowerInvariant() switch
+        {
+            "checkbox" => element.HasAttribute("checked") != wasChecked,
+            "radio" => element.HasAttribute("checked"),
+            _ => false,
+        };
     }
 
     /// <summary>Whether the target of recorded step <paramref name="cursor"/> can be found on <paramref name="dom"/>

@@ -37,6 +37,34 @@ public sealed class ReplayPlannerTests
         Assert.Equal(dom.OpeningTag(node), step.Target);
     }
 
+    [Theory]
+    [InlineData(false, " checked", true)] // the form came back filled in (a saved draft): clicking would untick it
+    [InlineData(false, "", false)]
+    [InlineData(true, "", true)] // recorded unticking a ticked box; it is unticked already
+    [InlineData(true, " checked", false)]
+    public void Next_CheckboxAlreadyAsTheRecordedClickLeftIt_TakesTheNextStepInstead(bool recordedChecked, string live, bool skipped)
+    {
+        var dom = DomIndex.Parse(TestPages.Number(
+            $"<html><body><form><label><input type=\"checkbox\" name=\"receipt\"{live}> Receipt attached</label>" +
+            "<button type=\"submit\">Save</button></form></body></html>"));
+        var attributes = new Dictionary<string, string> { ["type"] = "checkbox", ["name"] = "receipt" };
+        if (recordedChecked)
+        {
+            attributes["checked"] = "";
+        }
+
+        var recording = Recording(
+            new RecordedStep { Description = "Click \"Receipt attached\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "input", Attributes = attributes } },
+            new RecordedStep { Description = "Click \"Save\"", Action = StepActions.Click, Signature = new TargetSignature { Tag = "button", Text = "Save" } });
+
+        var decision = ReplayPlanner.Next(recording, 0, dom);
+
+        Assert.Equal(ReplayDecisionKind.Act, decision.Kind);
+        Assert.Equal(skipped ? "button" : "input", dom.Find(decision.Action!.NodeId!.Value)!.LocalName);
+        Assert.Equal(skipped ? 1 : 0, decision.Cursor);
+        Assert.Equal(skipped, decision.Note?.Contains("already as that click left it", StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public void Next_SelectStep_MapsToSelectOfTheOption()
     {
