@@ -15,4 +15,7 @@ public sealed record DescriptionVerbs(string Click, string Type, string Select, 
 {
     /// <summary>The form of the project's recordings (the demo tasks' expert steps, <c>scribe dataset build</c>).</summary>
     public static DescriptionVerbs Recorded { get; } = new("Click", "Type", "Select", "Press", "Answer");
+
+    /// <summary>The length of the longest verb, in characters.</summary>
+    public int Longest => new[] { Click, Type, Select, Press, Answer }.Max(v => v.Length);
 }

@@ -110,7 +110,7 @@ public static partial class StepGrammar
         // Each action's Description must carry what the action needs (ActionMapper reads it from there): typed text and
         // options quoted, keys quoted from the known key names, a goto's http(s) URL. Steps are grouped by that need.
         var clicks = options.NodeNames is not null && required.Contains(StepActions.Click)
-            ? ClickSteps.Of(nodes.For(StepActions.Click), options.NodeNames, options.NodePreference, options.Verbs, repeat, ValueChars(maxChars))
+            ? ClickSteps.Of(nodes.For(StepActions.Click), options.NodeNames, options.NodePreference, options.Verbs, repeat, ValueChars(maxChars, options.Verbs))
             : null;
         var plainRequired = required.Where(a => Need(a) == DescriptionNeed.None && (clicks is null || a != StepActions.Click)).ToList();
         var plainOptional = optional.Where(a => Need(a) == DescriptionNeed.None).ToList();
@@ -156,7 +156,7 @@ public static partial class StepGrammar
         }
 
         clicks?.Append(rules, steps);
-        var values = ValueSteps.Of(quoted, nodes, options.NodeValues, options.TypedTextSource, options.Verbs, repeat, ValueChars(maxChars));
+        var values = ValueSteps.Of(quoted, nodes, options.NodeValues, options.TypedTextSource, options.Verbs, repeat, ValueChars(maxChars, options.Verbs));
         values.Append(rules, steps);
 
         if (keys.Count > 0)
@@ -284,8 +284,9 @@ public static partial class StepGrammar
     private static void AppendDescriptions(StringBuilder gbnf, int maxChars, bool plain, bool quoted, bool freeValue, bool keys, bool url, bool unquoted, bool answer, DescriptionVerbs? verbs)
     {
         static string Max(int n) => n.ToString(CultureInfo.InvariantCulture);
-        var (lead, tail) = (LeadChars(maxChars), TailChars(maxChars));
-        var value = ValueChars(maxChars);
+        var (lead, tail) = (LeadChars(maxChars), TailChars(maxChars, verbs));
+        var value = ValueChars(maxChars, verbs);
+        var freeChars = Math.Max(1, maxChars - lead - tail - 2);
         if (plain)
         {
             gbnf.Append(@"description ::= [^\x00-\x20]");
@@ -314,7 +315,7 @@ public static partial class StepGrammar
             gbnf.Append("lead ::= ");
             // The mapper reads curly quotes as quotes too (DescriptionText), so neither holds any.
             gbnf.Append(lead > 0 ? $@"([^\x00-\x20""'\u201C\u201D\u2018\u2019] [^\x00-\x1F""'\u201C\u201D\u2018\u2019]{{0,{Max(lead - 1)}}})?" : "\"\"").Append('\n');
-            gbnf.Append(@"trail ::= [^\x00-\x1F""'\u201C\u201D\u2018\u2019]{0,").Append(Max(tail)).Append("}\n");
+            gbnf.Append(tail > 0 ? $@"trail ::= [^\x00-\x1F""'\u201C\u201D\u2018\u2019]{{0,{Max(tail)}}}" : "trail ::= \"\"").Append('\n');
         }
 
         if (answer)
@@ -325,7 +326,7 @@ public static partial class StepGrammar
 
         if (freeValue)
         {
-            gbnf.Append(@"quoted-description ::= lead ""\"""" [^""\u201C\u201D\x00-\x1F]{1,").Append(Max(value)).Append(@"} ""\"""" trail").Append('\n');
+            gbnf.Append(@"quoted-description ::= lead ""\"""" [^""\u201C\u201D\x00-\x1F]{1,").Append(Max(freeChars)).Append(@"} ""\"""" trail").Append('\n');
         }
 
         if (keys)
@@ -352,10 +353,16 @@ public static partial class StepGrammar
 
     private static int LeadChars(int maxChars) => Math.Min(24, Math.Max(0, (maxChars - 3) / 4));
 
-    private static int TailChars(int maxChars) => Math.Min(12, Math.Max(0, (maxChars - 3) / 8));
+    /// <summary>The free text a Description may hold after its quoted part: none with verbs (the recorded form ends at
+    /// the quote), else up to 12 characters.</summary>
+    private static int TailChars(int maxChars, DescriptionVerbs? verbs) => verbs is null ? Math.Min(12, Math.Max(0, (maxChars - 3) / 8)) : 0;
 
-    /// <summary>The longest quoted value a Description of <paramref name="maxChars"/> characters holds.</summary>
-    private static int ValueChars(int maxChars) => Math.Max(1, maxChars - LeadChars(maxChars) - TailChars(maxChars) - 2);
+    /// <summary>The longest quoted value a Description of <paramref name="maxChars"/> characters holds: after a free lead
+    /// and before a trail, or with verbs after the longest verb (a quoted dispute description of 72 characters did not
+    /// fit the free lead's reserve at the default budget, so the grammar could only type part of it).</summary>
+    private static int ValueChars(int maxChars, DescriptionVerbs? verbs) => verbs is null
+        ? Math.Max(1, maxChars - LeadChars(maxChars) - TailChars(maxChars, verbs) - 2)
+        : Math.Max(1, maxChars - verbs.Longest - 1 - 2);
 
     private static string Choice(List<string> actions) =>
         actions.Count == 1 ? Literal(actions[0]) : "(" + string.Join(" | ", actions.Select(Literal)) + ")";
